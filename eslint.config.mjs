@@ -1,0 +1,76 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
+
+// Names that must never be imported by the pure layers (src/engine, src/sheets).
+const impureModules = [
+  "react",
+  "react-dom",
+  "react-dom/*",
+  "@fluentui/*",
+  "office-js",
+  "@microsoft/office-js",
+  "exceljs",
+  "node:*",
+  "fs",
+  "fs/*",
+  "path",
+  "os",
+  "child_process",
+  "crypto",
+  "stream",
+  "util",
+  "buffer",
+  "url",
+  "zlib",
+  "events",
+];
+
+export default tseslint.config(
+  { ignores: ["build/", "dist/", "coverage/", "node_modules/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    files: ["**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/engine/**/*.ts", "src/sheets/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: impureModules,
+              message: "src/engine and src/sheets are pure: no Office, DOM, React or Node imports.",
+            },
+            {
+              group: ["**/excel/**", "**/xlsx/**", "**/taskpane/**", "**/cli/**"],
+              message: "Dependencies point inward: engine and sheets never import the ports or UI.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "Office", message: "src/engine and src/sheets are pure: no Office." },
+        { name: "Excel", message: "src/engine and src/sheets are pure: no Excel." },
+        { name: "window", message: "src/engine and src/sheets are pure: no DOM." },
+        { name: "document", message: "src/engine and src/sheets are pure: no DOM." },
+        { name: "process", message: "src/engine and src/sheets are pure: no Node." },
+        { name: "require", message: "src/engine and src/sheets are pure: no Node." },
+      ],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

@@ -1,0 +1,80 @@
+/** The dimensions a plan can be decomposed by, in their canonical order. */
+export const DIMENSIONS = ["region", "product", "channel", "rep", "customer"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** Every column role the reader detects; `columns` in the plan file overrides them by header. */
+export const COLUMN_ROLES = ["date", "amount", "quantity", "cost", ...DIMENSIONS] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/** A reportable condition with a stable code and the values its message needs. */
+export type Notice = {
+  code: string;
+  params: Record<string, string | number>;
+};
+
+/** One sale (long format) or one month's figure for one row (wide format). */
+export type HistoryRecord = {
+  year: number;
+  /** 1…12 */
+  month: number;
+  /** Net amount in currency, cents kept; returns are negative. */
+  amount: number;
+  quantity?: number;
+  cost?: number;
+  /** Dimension members as trimmed text; a missing or blank member is absent. */
+  dims: Partial<Record<Dimension, string>>;
+  /** A1 address of the amount cell, for messages. */
+  cell: string;
+  /** True for a row of a long (transaction) history: only these give an average deal size. */
+  transaction: boolean;
+};
+
+/** A row (or, in wide format, a cell) the reader did not take, with why and where. */
+export type SkippedRow = {
+  sheet: string;
+  /** A1 address: the offending cell, or the row's first cell for whole-row reasons. */
+  cell: string;
+  code: SkipCode;
+  params: Record<string, string | number>;
+};
+
+export type SkipCode =
+  | "blank-row"
+  | "total-row"
+  | "amount-not-number"
+  | "amount-missing"
+  | "date-not-readable"
+  | "date-missing";
+
+/** Where a detected role lives in the grid. */
+export type DetectedColumn = {
+  /** Zero-based column index within the sheet. */
+  column: number;
+  header: string;
+  /** True when the plan file's `columns` named it rather than detection. */
+  overridden: boolean;
+};
+
+/** A month column of a wide history (one column per month). */
+export type MonthColumn = {
+  column: number;
+  header: string;
+  year: number;
+  month: number;
+};
+
+export type HistoryReadResult = {
+  sheet: string;
+  layout: "long" | "wide";
+  /** Zero-based sheet row of the header. */
+  headerRow: number;
+  columns: Partial<Record<ColumnRole, DetectedColumn>>;
+  /** Wide layout only: the month columns, in sheet order. */
+  monthColumns: MonthColumn[];
+  records: HistoryRecord[];
+  skipped: SkippedRow[];
+  /** Assumptions worth telling the user (e.g. `03/04/2024` read as day first). */
+  notes: Notice[];
+  /** Set when the sheet cannot be read as a history at all (e.g. no amount column). */
+  error?: Notice & { cell?: string };
+};
