@@ -31,4 +31,6 @@ export type SheetModel = {
   columnWidths?: number[];
   /** Rows and columns kept in view while scrolling. */
   freeze?: { rows: number; columns: number };
+  /** Sheet visibility; the plan store is `veryHidden` (only code can show it). Default visible. */
+  state?: "visible" | "hidden" | "veryHidden";
 };
