@@ -1,0 +1,320 @@
+import type { Dimension, Notice } from "../history";
+import { PlanError } from "../planError";
+import {
+  allocateByLargestRemainder,
+  byCodePoint,
+  ceilUnits,
+  floorUnits,
+  roundHalfUp,
+} from "../rounding";
+import { suggestNearest } from "../suggest";
+import type { MonthCell } from "./aggregate";
+import { distributeWithBounds, type BoundedChild } from "./distributeWithBounds";
+import type { PlanNode } from "./planResult";
+import type { BoundSpec, LevelSpec, LockSpec, PlanFile } from "./planSchema";
+import { splitWeights, type ChildHistory } from "./splitWeights";
+import { hasFullWindow, monthShares } from "./timeShares";
+
+/** Month keys for the time split's tie-break ("01" … "12"). */
+const MONTH_KEYS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"));
+
+type CascadeContext = {
+  plan: PlanFile;
+  levels: readonly LevelSpec[];
+  unit: number;
+  companyShares: number[];
+  warnings: Notice[];
+};
+
+/**
+ * How a node is named in messages.
+ * @example nodeLabel(["East", "Ann"]) === "East / Ann"; nodeLabel([]) === "(total)"
+ */
+export function nodeLabel(path: readonly string[]): string {
+  return path.length === 0 ? "(total)" : path.join(" / ");
+}
+
+function lockField(ctx: CascadeContext, lock: LockSpec): string {
+  return `locks[${ctx.plan.locks.indexOf(lock)}]`;
+}
+
+function childHistories(
+  cells: readonly MonthCell[],
+  depth: number,
+  planYear: number,
+): Map<string, ChildHistory> {
+  const children = new Map<string, ChildHistory>();
+  for (const c of cells) {
+    const member = c.members[depth];
+    let child = children.get(member);
+    if (!child) {
+      child = { member, netByYear: new Map(), rows: 0 };
+      children.set(member, child);
+    }
+    if (c.year < planYear) {
+      child.netByYear.set(c.year, (child.netByYear.get(c.year) ?? 0) + c.amount);
+      child.rows += c.rows;
+    }
+  }
+  return children;
+}
+
+function boundUnits(
+  bound: BoundSpec | undefined,
+  baseNet: number,
+  unit: number,
+  kind: "min" | "max",
+): number | undefined {
+  if (!bound) return undefined;
+  const amount = "amount" in bound ? bound.amount : Math.max(0, baseNet) * bound.ofLastYear;
+  return kind === "max" ? floorUnits(amount, unit) : ceilUnits(amount, unit);
+}
+
+/** The locks that fix a child of `parentPath` at `depth`. */
+function locksAt(ctx: CascadeContext, parentPath: readonly string[], depth: number): LockSpec[] {
+  return ctx.plan.locks.filter((lock) => {
+    const keys = Object.keys(lock.where);
+    if (keys.length !== depth + 1) return false;
+    return ctx.levels.slice(0, depth).every((l, i) => lock.where[l.dimension] === parentPath[i]);
+  });
+}
+
+function lockedUnits(
+  ctx: CascadeContext,
+  lock: LockSpec,
+  parentUnits: number,
+  childBase: number,
+): number {
+  if (lock.amount !== undefined) {
+    const units = lock.amount / ctx.unit;
+    if (!Number.isInteger(units)) {
+      throw new PlanError(
+        "lock-not-multiple-of-unit",
+        { amount: lock.amount, unit: ctx.unit },
+        `${lockField(ctx, lock)}.amount`,
+      );
+    }
+    return units;
+  }
+  if (lock.growth !== undefined) return roundHalfUp((childBase * (1 + lock.growth)) / ctx.unit);
+  return roundHalfUp(parentUnits * (lock.share ?? 0));
+}
+
+function splitIntoMonths(ctx: CascadeContext, node: PlanNode, cells: readonly MonthCell[]): void {
+  const { time, planYear } = ctx.plan;
+  let shares = ctx.companyShares;
+  if (time.profile === "leaf" && cells.length > 0 && hasFullWindow(cells, planYear, time.years)) {
+    shares = monthShares(cells, planYear, time, nodeLabel(node.path)).shares;
+  }
+  node.monthShares = shares;
+  node.monthUnits = allocateByLargestRemainder(
+    node.units,
+    MONTH_KEYS.map((key, i) => ({ key, weight: shares[i] })),
+  );
+}
+
+function splitNode(
+  ctx: CascadeContext,
+  node: PlanNode,
+  cells: readonly MonthCell[],
+  depth: number,
+): void {
+  if (depth === ctx.levels.length) {
+    splitIntoMonths(ctx, node, cells);
+    return;
+  }
+  const level = ctx.levels[depth];
+  const { planYear } = ctx.plan;
+  const histories = childHistories(cells, depth, planYear);
+  const locks = locksAt(ctx, node.path, depth);
+  const { weights, equalFallback } = splitWeights(level, [...histories.values()], planYear);
+  if (equalFallback) {
+    ctx.warnings.push({
+      code: "equal-fallback",
+      params: { parent: nodeLabel(node.path), level: level.dimension },
+    });
+  }
+  if (level.method === "manual" || level.parts?.some((p) => p.method === "manual")) {
+    for (const member of weights.keys()) {
+      if (!histories.has(member)) {
+        const suggestion = suggestNearest(member, histories.keys());
+        ctx.warnings.push({
+          code: suggestion
+            ? "manual-member-without-history-suggest"
+            : "manual-member-without-history",
+          params: {
+            member,
+            parent: nodeLabel(node.path),
+            level: level.dimension,
+            ...(suggestion ? { suggestion } : {}),
+          },
+        });
+      }
+    }
+  }
+  if (weights.size === 0 && locks.length === 0) {
+    splitIntoMonths(ctx, node, cells);
+    return;
+  }
+
+  const lockedByMember = new Map<string, { lock: LockSpec; units: number }>();
+  for (const lock of locks) {
+    const member = (lock.where[level.dimension] ?? "").trim();
+    const history = histories.get(member);
+    if (!history && !lock.new && !weights.has(member)) {
+      const suggestion = suggestNearest(member, histories.keys());
+      throw new PlanError(
+        suggestion ? "lock-unknown-node-suggest" : "lock-unknown-node",
+        {
+          member,
+          level: level.dimension,
+          parent: nodeLabel(node.path),
+          ...(suggestion ? { suggestion } : {}),
+        },
+        `${lockField(ctx, lock)}.where.${level.dimension}`,
+      );
+    }
+    const base = history?.netByYear.get(planYear - 1) ?? 0;
+    if (lock.growth !== undefined && !(base > 0)) {
+      throw new PlanError(
+        "lock-growth-without-base",
+        { member, parent: nodeLabel(node.path) },
+        `${lockField(ctx, lock)}.growth`,
+      );
+    }
+    lockedByMember.set(member, { lock, units: lockedUnits(ctx, lock, node.units, base) });
+  }
+  const lockedTotal = [...lockedByMember.values()].reduce((s, l) => s + l.units, 0);
+  if (lockedTotal > node.units) {
+    throw new PlanError(
+      "locks-exceed-parent",
+      {
+        locked: lockedTotal * ctx.unit,
+        parent: nodeLabel(node.path),
+        parentAmount: node.units * ctx.unit,
+        members: [...lockedByMember.keys()].join(", "),
+      },
+      lockField(ctx, [...lockedByMember.values()][0].lock),
+    );
+  }
+
+  const free: BoundedChild[] = [];
+  for (const [member, weight] of weights) {
+    if (lockedByMember.has(member)) continue;
+    const baseNet = histories.get(member)?.netByYear.get(planYear - 1) ?? 0;
+    free.push({
+      key: member,
+      weight,
+      min: boundUnits(level.min, baseNet, ctx.unit, "min"),
+      max: boundUnits(level.max, baseNet, ctx.unit, "max"),
+    });
+  }
+  const remainder = node.units - lockedTotal;
+  if (free.length === 0 && remainder > 0) {
+    throw new PlanError(
+      "locks-leave-remainder",
+      { parent: nodeLabel(node.path), remainder: remainder * ctx.unit },
+      lockField(ctx, locks[0]),
+    );
+  }
+  const outcome = distributeWithBounds(remainder, free);
+  if (!outcome.ok) {
+    throw new PlanError(
+      "caps-infeasible",
+      {
+        parent: nodeLabel(node.path),
+        amount: remainder * ctx.unit,
+        minTotal: outcome.minTotal * ctx.unit,
+        maxTotal: Number.isFinite(outcome.maxTotal) ? outcome.maxTotal * ctx.unit : "∞",
+      },
+      `levels[${depth}]`,
+    );
+  }
+
+  const children: PlanNode[] = [];
+  const makeChild = (member: string, units: number, lock?: LockSpec): PlanNode => ({
+    dimension: level.dimension,
+    member,
+    path: [...node.path, member],
+    units,
+    baseNet: histories.get(member)?.netByYear.get(planYear - 1) ?? 0,
+    lock: lock
+      ? lock.amount !== undefined
+        ? "amount"
+        : lock.growth !== undefined
+          ? "growth"
+          : "share"
+      : undefined,
+    isNew: !histories.has(member) && lock?.new === true,
+    children: [],
+  });
+  free.forEach((c, i) => children.push(makeChild(c.key, outcome.units[i])));
+  for (const [member, { lock, units }] of lockedByMember)
+    children.push(makeChild(member, units, lock));
+  children.sort((a, b) => byCodePoint(a.member ?? "", b.member ?? ""));
+  node.children = children;
+
+  const cellsByMember = new Map<string, MonthCell[]>();
+  for (const c of cells) {
+    const list = cellsByMember.get(c.members[depth]);
+    if (list) list.push(c);
+    else cellsByMember.set(c.members[depth], [c]);
+  }
+  for (const child of children)
+    splitNode(ctx, child, cellsByMember.get(child.member ?? "") ?? [], depth + 1);
+}
+
+/**
+ * The cascade: the target split level by level (weights, locks, caps, largest-remainder
+ * rounding), then every leaf's annual split into 12 months.
+ * @example buildCascade(plan, cells, targetUnits, shares, warnings).children[0].member === "East"
+ */
+export function buildCascade(
+  plan: PlanFile,
+  historyCells: readonly MonthCell[],
+  targetUnits: number,
+  baseNet: number,
+  companyShares: number[],
+  warnings: Notice[],
+): PlanNode {
+  const ctx: CascadeContext = {
+    plan,
+    levels: plan.levels,
+    unit: plan.rounding.unit,
+    companyShares,
+    warnings,
+  };
+  validateLockPaths(ctx);
+  const root: PlanNode = {
+    dimension: null,
+    member: null,
+    path: [],
+    units: targetUnits,
+    baseNet,
+    isNew: false,
+    children: [],
+  };
+  splitNode(ctx, root, historyCells, 0);
+  return root;
+}
+
+/** A lock's `where` must name its node's level and every level above it, nothing else. */
+function validateLockPaths(ctx: CascadeContext): void {
+  const dims: Dimension[] = ctx.levels.map((l) => l.dimension);
+  ctx.plan.locks.forEach((lock, i) => {
+    const keys = Object.keys(lock.where) as Dimension[];
+    const expected = dims.slice(0, keys.length);
+    const extra = keys.find((k) => !dims.includes(k));
+    if (extra) {
+      throw new PlanError(
+        "lock-dimension-not-a-level",
+        { dimension: extra, levels: dims.join(", ") },
+        `locks[${i}].where.${extra}`,
+      );
+    }
+    const missing = expected.find((d) => !(d in lock.where));
+    if (missing) {
+      throw new PlanError("lock-missing-level", { dimension: missing }, `locks[${i}].where`);
+    }
+  });
+}

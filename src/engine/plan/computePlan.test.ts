@@ -1,0 +1,280 @@
+import { computePlan } from "./computePlan";
+import { validatePlanFile } from "./validatePlanFile";
+import type { PlanFile, PlanFileInput } from "./planSchema";
+import { WORKED_EXAMPLE_SHARES, workedExampleRecords } from "./testing/workedExample";
+import type { HistoryRecord } from "../history";
+import { PlanError } from "../planError";
+
+function plan(input: Partial<PlanFileInput> = {}): PlanFile {
+  const result = validatePlanFile({
+    version: 1,
+    planYear: 2026,
+    target: { growth: 0.1 },
+    levels: [
+      { dimension: "region", method: "lastYear" },
+      { dimension: "rep", method: "lastYear" },
+    ],
+    time: { method: "seasonality", years: 3 },
+    rounding: { unit: 100 },
+    ...input,
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.plan;
+}
+
+function rowOf(result: ReturnType<typeof computePlan>, ...path: string[]) {
+  const row = result.rows.find((r) => r.path.join("/") === path.join("/"));
+  if (!row) throw new Error(`no row ${path.join("/")}`);
+  return row;
+}
+
+function errorOf(fn: () => unknown): PlanError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof PlanError) return e;
+    throw e;
+  }
+  throw new Error("expected a PlanError");
+}
+
+describe("computePlan — DESIGN.md worked example", () => {
+  const result = computePlan({ records: workedExampleRecords() }, plan());
+
+  it("sets the target from growth over the base year", () => {
+    expect(result.base).toBe(276000);
+    expect(result.target).toBe(303600);
+    expect(result.unit).toBe(100);
+  });
+
+  it("pools the monthly shares over the window", () => {
+    result.shares.forEach((s, i) => expect(s).toBeCloseTo(WORKED_EXAMPLE_SHARES[i] / 100, 12));
+  });
+
+  it("splits region → rep by last year", () => {
+    const [east, west] = result.root.children;
+    expect([east.member, east.units * 100]).toEqual(["East", 198000]);
+    expect([west.member, west.units * 100]).toEqual(["West", 105600]);
+    expect(result.rows.map((r) => [r.path.join("/"), r.annual])).toEqual([
+      ["East/Ann", 132000],
+      ["East/Bo", 66000],
+      ["West/Cy", 105600],
+    ]);
+  });
+
+  it("gives Ann's months to the unit, Feb's 5,280 rounding up to 5,300", () => {
+    expect(rowOf(result, "East", "Ann").months).toEqual([
+      6600, 5300, 10600, 10600, 11900, 13200, 9200, 9200, 11900, 13200, 14500, 15800,
+    ]);
+  });
+
+  it("keeps every split exact", () => {
+    for (const row of result.rows) expect(row.months.reduce((a, b) => a + b, 0)).toBe(row.annual);
+    expect(result.rows.reduce((s, r) => s + r.annual, 0)).toBe(result.target);
+  });
+
+  it("has no tracking without plan-year rows", () => {
+    expect(result.closedMonths).toBe(0);
+    expect(result.tracking).toEqual([]);
+  });
+});
+
+describe("computePlan — targets", () => {
+  it("takes an amount that is a multiple of the unit", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({ target: { amount: 300000 } }),
+    );
+    expect(r.target).toBe(300000);
+  });
+
+  it("refuses an amount that is not a multiple of the unit", () => {
+    const e = errorOf(() =>
+      computePlan({ records: workedExampleRecords() }, plan({ target: { amount: 300050 } })),
+    );
+    expect(e.code).toBe("target-not-multiple-of-unit");
+    expect(e.where).toBe("target.amount");
+  });
+
+  it("needs a full base year for growth and names the missing months", () => {
+    const records = workedExampleRecords().filter(
+      (r) => !(r.year === 2025 && (r.month === 3 || r.month === 11)),
+    );
+    const e = errorOf(() => computePlan({ records }, plan()));
+    expect(e.code).toBe("growth-needs-full-base-year");
+    expect(e.params.missing).toBe("Mar, Nov");
+  });
+
+  it("never lets plan-year or later rows feed weights or seasonality", () => {
+    const noisy: HistoryRecord[] = [
+      ...workedExampleRecords(),
+      {
+        year: 2026,
+        month: 1,
+        amount: 9e6,
+        dims: { region: "West", rep: "Cy" },
+        cell: "D999",
+        transaction: true,
+      },
+      {
+        year: 2027,
+        month: 6,
+        amount: 9e6,
+        dims: { region: "West", rep: "Zed" },
+        cell: "D1000",
+        transaction: true,
+      },
+    ];
+    const r = computePlan({ records: noisy }, plan());
+    expect(rowOf(r, "East", "Ann").months[1]).toBe(5300);
+    expect(r.root.children.map((c) => c.units * 100)).toEqual([198000, 105600]);
+    expect(r.warnings.map((w) => w.code)).toContain("rows-after-plan-year");
+  });
+});
+
+describe("computePlan — locks and caps", () => {
+  it("holds an amount lock and spreads the rest by weight", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({ locks: [{ where: { region: "East", rep: "Bo" }, amount: 80000 }] }),
+    );
+    expect(rowOf(r, "East", "Bo").annual).toBe(80000);
+    expect(rowOf(r, "East", "Ann").annual).toBe(118000);
+  });
+
+  it("adds a new rep from a `new` lock", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({ locks: [{ where: { region: "West", rep: "Dee" }, amount: 20000, new: true }] }),
+    );
+    const dee = rowOf(r, "West", "Dee");
+    expect([dee.annual, dee.isNew]).toEqual([20000, true]);
+    expect(rowOf(r, "West", "Cy").annual).toBe(85600);
+    expect(dee.months.reduce((a, b) => a + b, 0)).toBe(20000);
+  });
+
+  it("suggests the nearest name for a typo in a lock", () => {
+    const e = errorOf(() =>
+      computePlan(
+        { records: workedExampleRecords() },
+        plan({ locks: [{ where: { region: "Eats" }, share: 0.5 }] }),
+      ),
+    );
+    expect(e.code).toBe("lock-unknown-node-suggest");
+    expect(e.params.suggestion).toBe("East");
+    expect(e.where).toBe("locks[0].where.region");
+  });
+
+  it("refuses locks larger than their parent, naming both", () => {
+    const e = errorOf(() =>
+      computePlan(
+        { records: workedExampleRecords() },
+        plan({ locks: [{ where: { region: "West", rep: "Cy" }, amount: 200000 }] }),
+      ),
+    );
+    expect(e.code).toBe("locks-exceed-parent");
+    expect(e.params.parent).toBe("West");
+    expect(e.params.members).toBe("Cy");
+  });
+
+  it("caps a child at a multiple of last year and spreads the excess", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({
+        target: { amount: 350000 },
+        levels: [{ dimension: "rep", method: "equal", max: { ofLastYear: 1.3 } }],
+      }),
+    );
+    expect(rowOf(r, "Bo").annual).toBe(78000);
+    expect(rowOf(r, "Cy").annual).toBe(124800);
+    expect(rowOf(r, "Ann").annual).toBe(350000 - 78000 - 124800);
+  });
+
+  it("reports infeasible caps naming the parent", () => {
+    const e = errorOf(() =>
+      computePlan(
+        { records: workedExampleRecords() },
+        plan({
+          target: { amount: 900000 },
+          levels: [{ dimension: "rep", method: "lastYear", max: { ofLastYear: 1.3 } }],
+        }),
+      ),
+    );
+    expect(e.code).toBe("caps-infeasible");
+    expect(e.params.parent).toBe("(total)");
+  });
+});
+
+describe("computePlan — tracking and re-forecast", () => {
+  const actuals: HistoryRecord[] = [
+    {
+      year: 2026,
+      month: 1,
+      amount: 7012.5,
+      dims: { region: "East", rep: "Ann" },
+      cell: "D900",
+      transaction: true,
+    },
+    {
+      year: 2026,
+      month: 2,
+      amount: 5000,
+      dims: { region: "East", rep: "Ann" },
+      cell: "D901",
+      transaction: true,
+    },
+    {
+      year: 2026,
+      month: 2,
+      amount: 1234,
+      dims: { region: "East", rep: "Eve" },
+      cell: "D902",
+      transaction: true,
+    },
+  ];
+  const r = computePlan({ records: [...workedExampleRecords(), ...actuals] }, plan());
+  const ann = r.tracking.filter((t) => t.path.join("/") === "East/Ann");
+
+  it("closes the months up to the last month with plan-year rows", () => {
+    expect(r.closedMonths).toBe(2);
+    expect(r.asOf).toBe("2026-02");
+    expect(ann).toHaveLength(12);
+  });
+
+  it("computes actual, variance, attainment and YTD for closed months", () => {
+    expect(ann[0]).toMatchObject({
+      status: "closed",
+      target: 6600,
+      actual: 7012.5,
+      variance: 412.5,
+      ytdTarget: 6600,
+      ytdActual: 7012.5,
+      reforecast: null,
+    });
+    expect(ann[0].attainment).toBeCloseTo(7012.5 / 6600, 12);
+    expect(ann[1]).toMatchObject({
+      target: 5300,
+      actual: 5000,
+      variance: -300,
+      ytdTarget: 11900,
+      ytdActual: 12012.5,
+    });
+  });
+
+  it("re-forecasts the open months to keep the annual target", () => {
+    const open = ann.filter((t) => t.status === "open");
+    expect(open).toHaveLength(10);
+    // 132,000 − 12,012.5 = 119,987.5 → 1,200 units of 100, split on the open months' shares.
+    expect(open.reduce((s, t) => s + (t.reforecast ?? 0), 0)).toBe(120000);
+    for (const t of open) expect(t.reforecast! % 100).toBe(0);
+  });
+
+  it("shows actuals of a rep not in the plan as unplanned", () => {
+    const eve = r.tracking.filter((t) => t.unplanned);
+    expect(eve.map((t) => [t.path.join("/"), t.period, t.actual])).toEqual([
+      ["East/Eve", "2026-01", 0],
+      ["East/Eve", "2026-02", 1234],
+    ]);
+    expect(r.warnings.map((w) => w.code)).toContain("unplanned-actuals");
+  });
+});

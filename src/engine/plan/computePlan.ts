@@ -1,0 +1,181 @@
+import type { ColumnRole, DetectedColumn, Dimension, HistoryRecord, Notice } from "../history";
+import { PlanError } from "../planError";
+import { roundHalfUp } from "../rounding";
+import { aggregateByMonth } from "./aggregate";
+import { buildCascade } from "./buildCascade";
+import type { PlanResult, PlanRow } from "./planResult";
+import type { PlanFile } from "./planSchema";
+import { monthShares } from "./timeShares";
+import { collectLeaves, roundCents, trackPlan } from "./tracking";
+
+/** What the engine needs of a read history. */
+export type PlanInput = {
+  records: readonly HistoryRecord[];
+  /** Detected columns; when given, a level whose dimension has no column is an error. */
+  columns?: Partial<Record<ColumnRole, DetectedColumn>>;
+};
+
+export type PlanOptions = {
+  /** `YYYY-MM`: closes months 1…MM of the plan year; overrides the plan file's `asOf`. */
+  asOf?: string;
+};
+
+const MONTH_NAMES = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
+
+function closedMonthsFor(
+  plan: PlanFile,
+  options: PlanOptions,
+  actualRecords: readonly HistoryRecord[],
+): number {
+  const asOf = options.asOf ?? plan.asOf;
+  if (asOf !== undefined) {
+    const match = /^(\d{4})-(\d{2})$/.exec(asOf);
+    const month = match ? Number(match[2]) : 0;
+    if (!match || month < 1 || month > 12)
+      throw new PlanError("asof-bad-format", { value: asOf }, "asOf");
+    if (Number(match[1]) !== plan.planYear) {
+      throw new PlanError(
+        "asof-outside-plan-year",
+        { value: asOf, planYear: plan.planYear },
+        "asOf",
+      );
+    }
+    return month;
+  }
+  return actualRecords.reduce((m, r) => Math.max(m, r.month), 0);
+}
+
+/**
+ * The whole method: annual target, seasonality, the dimension cascade with locks and caps,
+ * largest-remainder rounding, and tracking with the rolling re-forecast. Plan-year rows are
+ * actuals only; later rows are ignored and reported. Throws a PlanError the user can act on.
+ * @example computePlan({ records }, plan).target === 303600 // the worked example
+ */
+export function computePlan(
+  input: PlanInput,
+  plan: PlanFile,
+  options: PlanOptions = {},
+): PlanResult {
+  const { planYear } = plan;
+  const baseYear = planYear - 1;
+  const unit = plan.rounding.unit;
+  const dims: Dimension[] = plan.levels.map((l) => l.dimension);
+  const warnings: Notice[] = [];
+
+  if (input.columns) {
+    plan.levels.forEach((level, i) => {
+      if (!input.columns?.[level.dimension]) {
+        throw new PlanError(
+          "level-column-missing",
+          { dimension: level.dimension },
+          `levels[${i}].dimension`,
+        );
+      }
+    });
+  }
+
+  const past: HistoryRecord[] = [];
+  const actual: HistoryRecord[] = [];
+  let later = 0;
+  for (const r of input.records) {
+    if (r.year < planYear) past.push(r);
+    else if (r.year === planYear) actual.push(r);
+    else later++;
+  }
+  if (later > 0)
+    warnings.push({ code: "rows-after-plan-year", params: { count: later, planYear } });
+
+  let base = 0;
+  const baseMonths = new Set<number>();
+  for (const r of past) {
+    if (r.year === baseYear) {
+      base += r.amount;
+      baseMonths.add(r.month);
+    }
+  }
+  base = roundCents(base);
+
+  let targetUnits: number;
+  if ("amount" in plan.target) {
+    targetUnits = plan.target.amount / unit;
+    if (!Number.isInteger(targetUnits)) {
+      throw new PlanError(
+        "target-not-multiple-of-unit",
+        { amount: plan.target.amount, unit },
+        "target.amount",
+      );
+    }
+  } else {
+    const missing = MONTH_NAMES.filter((_, i) => !baseMonths.has(i + 1));
+    if (missing.length > 0) {
+      throw new PlanError(
+        "growth-needs-full-base-year",
+        { baseYear, missing: missing.join(", "), count: missing.length },
+        "target.growth",
+      );
+    }
+    if (!(base > 0)) throw new PlanError("base-not-positive", { baseYear, base }, "target.growth");
+    targetUnits = Math.max(0, roundHalfUp((base * (1 + plan.target.growth)) / unit));
+  }
+
+  const historyCells = aggregateByMonth(past, dims);
+  const company = monthShares(historyCells, planYear, plan.time);
+  warnings.push(...company.notices);
+  const root = buildCascade(plan, historyCells, targetUnits, base, company.shares, warnings);
+
+  const rows: PlanRow[] = collectLeaves(root).map((leaf) => ({
+    path: leaf.path,
+    annual: leaf.units * unit,
+    months: (leaf.monthUnits ?? []).map((u) => u * unit),
+    baseNet: roundCents(leaf.baseNet),
+    isNew: leaf.isNew,
+    lock: leaf.lock,
+  }));
+
+  const closedMonths = closedMonthsFor(plan, options, actual);
+  const afterAsOf = actual.filter((r) => r.month > closedMonths).length;
+  if (closedMonths > 0 && afterAsOf > 0) {
+    warnings.push({
+      code: "actuals-after-as-of",
+      params: { count: afterAsOf, asOf: `${planYear}-${String(closedMonths).padStart(2, "0")}` },
+    });
+  }
+  const tracking = trackPlan(root, aggregateByMonth(actual, dims), closedMonths, planYear, unit);
+  const unplanned = new Set(tracking.filter((t) => t.unplanned).map((t) => t.path.join(" / ")));
+  if (unplanned.size > 0) {
+    warnings.push({
+      code: "unplanned-actuals",
+      params: { count: unplanned.size, members: [...unplanned].slice(0, 5).join("; ") },
+    });
+  }
+
+  return {
+    planYear,
+    baseYear,
+    target: targetUnits * unit,
+    base,
+    unit,
+    levels: dims,
+    periods: Array.from({ length: 12 }, (_, i) => `${planYear}-${String(i + 1).padStart(2, "0")}`),
+    shares: company.shares,
+    root,
+    rows,
+    closedMonths,
+    asOf: closedMonths > 0 ? `${planYear}-${String(closedMonths).padStart(2, "0")}` : null,
+    tracking,
+    warnings,
+  };
+}

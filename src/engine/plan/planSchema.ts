@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { COLUMN_ROLES, DIMENSIONS } from "../history";
+import { LANGUAGES } from "../language";
+
+/** Ways a parent's target is split among its children. */
+export const SPLIT_METHODS = ["lastYear", "history", "equal", "manual", "blend"] as const;
+/** Ways the annual target is spread over the 12 months. */
+export const TIME_METHODS = [
+  "seasonality",
+  "yearlyShareAverage",
+  "movingAverageRatio",
+  "equal",
+  "manual",
+] as const;
+
+const years = z.number().int().min(1).max(20);
+const weightMap = z.record(z.string().min(1), z.number().finite().nonnegative());
+
+const bound = z.union([
+  z.strictObject({ ofLastYear: z.number().finite().nonnegative() }),
+  z.strictObject({ amount: z.number().finite().nonnegative() }),
+]);
+
+const blendPart = z.strictObject({
+  method: z.enum(["lastYear", "history", "equal", "manual"]),
+  weight: z.number().finite().positive(),
+  years: years.optional(),
+  weights: weightMap.optional(),
+});
+
+const level = z
+  .strictObject({
+    dimension: z.enum(DIMENSIONS),
+    method: z.enum(SPLIT_METHODS),
+    years: years.optional(),
+    weights: weightMap.optional(),
+    parts: z.array(blendPart).min(1).optional(),
+    min: bound.optional(),
+    max: bound.optional(),
+  })
+  .superRefine((l, ctx) => {
+    if (l.method === "manual" && !l.weights) {
+      ctx.addIssue({ code: "custom", path: ["weights"], message: "required-for-manual" });
+    }
+    if (l.method === "blend" && !l.parts) {
+      ctx.addIssue({ code: "custom", path: ["parts"], message: "required-for-blend" });
+    }
+    l.parts?.forEach((p, i) => {
+      if (p.method === "manual" && !p.weights) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["parts", i, "weights"],
+          message: "required-for-manual",
+        });
+      }
+    });
+  });
+
+const lock = z
+  .strictObject({
+    where: z.partialRecord(z.enum(DIMENSIONS), z.string().min(1)),
+    amount: z.number().finite().nonnegative().optional(),
+    growth: z.number().finite().gt(-1).optional(),
+    share: z.number().finite().min(0).max(1).optional(),
+    new: z.boolean().optional(),
+  })
+  .superRefine((l, ctx) => {
+    const given = ["amount", "growth", "share"].filter((k) => l[k as "amount"] !== undefined);
+    if (given.length !== 1) {
+      ctx.addIssue({ code: "custom", path: [], message: "lock-needs-one-of" });
+    }
+    if (Object.keys(l.where).length === 0) {
+      ctx.addIssue({ code: "custom", path: ["where"], message: "lock-where-empty" });
+    }
+  });
+
+const time = z
+  .strictObject({
+    grain: z.literal("month").default("month"),
+    method: z.enum(TIME_METHODS).default("seasonality"),
+    years: years.default(3),
+    profile: z.enum(["company", "leaf"]).default("company"),
+    weights: z.array(z.number().finite().nonnegative()).length(12).optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.method === "manual" && !t.weights) {
+      ctx.addIssue({ code: "custom", path: ["weights"], message: "required-for-manual-time" });
+    }
+  });
+
+/** The plan file (version 1): what to plan and how. Also what the add-in stores in a workbook. */
+export const planFileSchema = z
+  .strictObject({
+    version: z.literal(1),
+    planYear: z.number().int().min(1901).max(9998),
+    target: z.union([
+      z.strictObject({ amount: z.number().finite().nonnegative() }),
+      z.strictObject({ growth: z.number().finite().gt(-1) }),
+    ]),
+    columns: z.partialRecord(z.enum(COLUMN_ROLES), z.string().min(1)).optional(),
+    levels: z.array(level).max(DIMENSIONS.length).default([]),
+    locks: z.array(lock).default([]),
+    time: time.default({ grain: "month", method: "seasonality", years: 3, profile: "company" }),
+    rounding: z.strictObject({ unit: z.number().int().positive() }).default({ unit: 1 }),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
+    language: z.enum(LANGUAGES).optional(),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.levels.forEach((l, i) => {
+      if (seen.has(l.dimension)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["levels", i, "dimension"],
+          message: "level-repeated",
+        });
+      }
+      seen.add(l.dimension);
+    });
+    if (p.asOf && Number(p.asOf.slice(0, 4)) !== p.planYear) {
+      ctx.addIssue({ code: "custom", path: ["asOf"], message: "asof-outside-plan-year" });
+    }
+  });
+
+/** A validated plan file, defaults filled in. */
+export type PlanFile = z.output<typeof planFileSchema>;
+/** A plan file as written by a user (optional parts may be missing). */
+export type PlanFileInput = z.input<typeof planFileSchema>;
+export type LevelSpec = PlanFile["levels"][number];
+export type LockSpec = PlanFile["locks"][number];
+export type BoundSpec = z.output<typeof bound>;
+export type SplitMethod = (typeof SPLIT_METHODS)[number];
+export type TimeMethod = (typeof TIME_METHODS)[number];
+export type BlendPart = z.output<typeof blendPart>;

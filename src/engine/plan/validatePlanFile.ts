@@ -1,0 +1,190 @@
+import { z } from "zod";
+import { COLUMN_ROLES, DIMENSIONS, type Notice } from "../history";
+import { suggestNearest } from "../suggest";
+import { planFileSchema, type PlanFile } from "./planSchema";
+
+/** A mistake in a plan file: the field's path (`levels[1].method`) and what is wrong with it. */
+export type PlanFileProblem = Notice & { field: string };
+
+export type PlanFileValidation =
+  { ok: true; plan: PlanFile } | { ok: false; problems: PlanFileProblem[] };
+
+const BOUND_KEYS = ["ofLastYear", "amount"];
+/** The keys each object of the plan file accepts, by path pattern (array indexes as `[]`). */
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  "": [
+    "version",
+    "planYear",
+    "target",
+    "columns",
+    "levels",
+    "locks",
+    "time",
+    "rounding",
+    "asOf",
+    "language",
+  ],
+  target: ["amount", "growth"],
+  columns: COLUMN_ROLES,
+  "levels[]": ["dimension", "method", "years", "weights", "parts", "min", "max"],
+  "levels[].parts[]": ["method", "weight", "years", "weights"],
+  "levels[].min": BOUND_KEYS,
+  "levels[].max": BOUND_KEYS,
+  "locks[]": ["where", "amount", "growth", "share", "new"],
+  "locks[].where": DIMENSIONS,
+  time: ["grain", "method", "years", "profile", "weights"],
+  rounding: ["unit"],
+};
+
+/**
+ * Field path in the plan file's own notation.
+ * @example formatFieldPath(["levels", 1, "method"]) === "levels[1].method"
+ */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+function pathPattern(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += "[]";
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function unknownKeyProblem(path: readonly PropertyKey[], key: string): PlanFileProblem {
+  const known = KNOWN_KEYS[pathPattern(path)] ?? [];
+  const suggestion = suggestNearest(key, known);
+  const field = formatFieldPath([...path, key]);
+  return suggestion
+    ? { field, code: "plan-unknown-key-suggest", params: { key, suggestion } }
+    : { field, code: "plan-unknown-key", params: { key, known: known.join(", ") } };
+}
+
+function problemsFromIssue(issue: z.core.$ZodIssue, root: unknown): PlanFileProblem[] {
+  const path = issue.path;
+  const field = formatFieldPath(path) || "(plan)";
+  const input = path.reduce<unknown>(
+    (v, k) =>
+      v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined,
+    root,
+  );
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => unknownKeyProblem(path, key));
+    case "invalid_key": {
+      const key = String(path.length ? (issue.path.at(-1) ?? "") : "");
+      // zod reports the offending key as the last path element for records.
+      return [unknownKeyProblem(path.slice(0, -1), key)];
+    }
+    case "invalid_type":
+      if (input === undefined) return [{ field, code: "plan-missing", params: {} }];
+      return [
+        {
+          field,
+          code: "plan-wrong-type",
+          params: { expected: issue.expected, got: describeValue(input) },
+        },
+      ];
+    case "invalid_value": {
+      const allowed = issue.values.map((v) => String(v));
+      const suggestion = typeof input === "string" ? suggestNearest(input, allowed) : undefined;
+      return [
+        {
+          field,
+          code: suggestion ? "plan-not-one-of-suggest" : "plan-not-one-of",
+          params: {
+            allowed: allowed.join(", "),
+            got: describeValue(input),
+            ...(suggestion ? { suggestion } : {}),
+          },
+        },
+      ];
+    }
+    case "too_small":
+    case "too_big":
+      return [
+        {
+          field,
+          code: issue.code === "too_small" ? "plan-too-small" : "plan-too-big",
+          params: {
+            limit: String(issue.code === "too_small" ? issue.minimum : issue.maximum),
+            inclusive: issue.inclusive === false ? 0 : 1,
+            got: describeValue(input),
+          },
+        },
+      ];
+    case "invalid_format":
+      return [{ field, code: "plan-bad-format", params: { got: describeValue(input) } }];
+    case "invalid_union": {
+      const branches = issue.errors.map((errs) =>
+        errs.flatMap((e) =>
+          problemsFromIssue({ ...e, path: [...path, ...e.path] } as z.core.$ZodIssue, root),
+        ),
+      );
+      const unknown = branches.flat().filter((p) => p.code.startsWith("plan-unknown-key"));
+      if (unknown.length > 0) {
+        const seen = new Set<string>();
+        return unknown.filter((p) => !seen.has(p.field) && seen.add(p.field));
+      }
+      const simplest = branches.reduce((a, b) => (b.length < a.length ? b : a));
+      if (input !== null && typeof input === "object" && simplest.length > 0) return simplest;
+      return [{ field, code: "plan-wrong-shape", params: { got: describeValue(input) } }];
+    }
+    case "custom":
+      // An emptied `where` whose keys were all unknown is already reported key by key.
+      if (issue.message === "lock-where-empty" && input && Object.keys(input).length > 0) return [];
+      return [{ field, code: `plan-${issue.message}`, params: {} }];
+    default:
+      return [{ field, code: "plan-invalid", params: { detail: issue.message } }];
+  }
+}
+
+/**
+ * Validates a parsed plan file: the plan with defaults filled in, or every problem with its field.
+ * @example validatePlanFile({ version: 1, planYear: 2026, target: { growth: 0.1 } }).ok === true
+ */
+export function validatePlanFile(input: unknown): PlanFileValidation {
+  const parsed = planFileSchema.safeParse(input);
+  if (parsed.success) return { ok: true, plan: parsed.data };
+  const problems = parsed.error.issues.flatMap((issue) => problemsFromIssue(issue, input));
+  const seen = new Set<string>();
+  return {
+    ok: false,
+    problems: problems.filter((p) => {
+      const key = `${p.field}|${p.code}|${JSON.stringify(p.params)}`;
+      return !seen.has(key) && seen.add(key);
+    }),
+  };
+}
+
+/**
+ * Parses and validates plan-file text; a JSON syntax error is a problem too, with its position.
+ * @example parsePlanFileText('{"version":1}').ok === false
+ */
+export function parsePlanFileText(text: string): PlanFileValidation {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    return {
+      ok: false,
+      problems: [
+        { field: "(plan)", code: "plan-not-json", params: { detail: (e as Error).message } },
+      ],
+    };
+  }
+  return validatePlanFile(data);
+}
