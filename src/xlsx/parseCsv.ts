@@ -1,0 +1,118 @@
+/** A CSV file's cells: text as written (no number or date parsing), `null` for empty fields. */
+export type CsvRows = (string | null)[][];
+
+export type CsvDelimiter = "," | ";" | "\t";
+
+/**
+ * Rows of a CSV text (RFC 4180): quoted fields with doubled quotes and embedded line breaks,
+ * rows ended by CRLF, LF or CR. The delimiter is `,` unless the first line says `sep=X` (as Excel
+ * writes it) or clearly uses `;` or tab instead. Rows are padded with `null` to one width, so the
+ * result has the shape of a worksheet range; a final line break does not make an empty row, but
+ * blank lines inside the file stay rows, so row numbers match the file's line numbers.
+ * @example parseCsv('a,"b,c"\r\n1,""') → [["a", "b,c"], ["1", null]]
+ */
+export function parseCsv(text: string, delimiter?: CsvDelimiter): CsvRows {
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let sep = delimiter;
+  if (!sep) {
+    const hint = /^sep=(.)(\r\n|\n|\r|$)/.exec(body);
+    if (hint && (hint[1] === "," || hint[1] === ";" || hint[1] === "\t")) {
+      sep = hint[1];
+      body = body.slice(hint[0].length);
+    } else {
+      sep = detectDelimiter(body);
+    }
+  }
+  const rows = splitRows(body, sep);
+  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+  for (const row of rows) while (row.length < width) row.push(null);
+  return rows;
+}
+
+/**
+ * The delimiter the first line uses: `;` or tab when it appears there more often than `,`
+ * (outside quotes), else `,`.
+ * @example detectDelimiter("Datum;Betrag\n1,5;2") === ";"
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && (ch === "," || ch === ";" || ch === "\t")) counts[ch]++;
+  }
+  if (counts["\t"] > counts[","] && counts["\t"] >= counts[";"]) return "\t";
+  if (counts[";"] > counts[","]) return ";";
+  return ",";
+}
+
+function splitRows(text: string, sep: CsvDelimiter): CsvRows {
+  const rows: CsvRows = [];
+  let row: (string | null)[] = [];
+  let field = "";
+  // True once the current row has any character, so a final line break adds no empty row.
+  let inRow = false;
+  let i = 0;
+  const n = text.length;
+  const endField = () => {
+    row.push(field === "" ? null : field);
+    field = "";
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+    inRow = false;
+  };
+  while (i < n) {
+    const ch = text[i];
+    if (ch !== "\n" && ch !== "\r") inRow = true;
+    if (ch === '"' && field === "") {
+      // Quoted field: runs to the next lone quote; `""` inside is one quote.
+      i++;
+      let start = i;
+      let value = "";
+      while (i < n) {
+        const q = text.indexOf('"', i);
+        if (q < 0) {
+          // Unterminated quote: the rest of the file is the field, as Excel reads it.
+          i = n;
+          break;
+        }
+        if (text[q + 1] === '"') {
+          value += text.slice(start, q + 1);
+          i = q + 2;
+          start = i;
+          continue;
+        }
+        value += text.slice(start, q);
+        i = q + 1;
+        start = -1;
+        break;
+      }
+      if (start >= 0) value += text.slice(start, n);
+      // An empty quoted field (`""`) is blank, like any other empty field.
+      field = value;
+      // Text after the closing quote up to the delimiter is kept, as Excel does.
+      while (i < n && text[i] !== sep && text[i] !== "\n" && text[i] !== "\r") field += text[i++];
+      continue;
+    }
+    if (ch === sep) {
+      endField();
+      i++;
+    } else if (ch === "\n" || ch === "\r") {
+      endRow();
+      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+    } else {
+      let j = i + 1;
+      while (j < n && text[j] !== sep && text[j] !== "\n" && text[j] !== "\r") j++;
+      field += text.slice(i, j);
+      i = j;
+    }
+  }
+  // A final line break ends the last row; anything after it is a last row without one.
+  if (inRow) endRow();
+  return rows;
+}

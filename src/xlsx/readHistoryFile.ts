@@ -1,0 +1,105 @@
+import { promises as fsp } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { decodeCsvBytes } from "./decodeCsvBytes";
+import { FileAccessError, readFailure, reasonOf } from "./fileErrors";
+import { parseCsv } from "./parseCsv";
+import { type SheetGrid, worksheetToGrid } from "./worksheetGrid";
+
+/** How a file's name says it should be read. */
+export type HistoryFileKind = "workbook" | "csv";
+
+const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
+const CSV_EXTENSIONS = new Set([".csv", ".txt", ".tsv"]);
+
+/** Excel's longest sheet name; it cuts a CSV file's name to it when opening the file. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * Every worksheet of an .xlsx file, or the one sheet of a .csv file, as grids in the shape Excel's
+ * `range.values` / `range.numberFormat` give (see `worksheetToGrid`). Hidden and very hidden sheets
+ * are included: `state` tells them apart. CSV cells stay text (empty → `null`); the history reader
+ * parses numbers and dates. Throws `FileAccessError` when the file is missing, unreadable or of a
+ * type this port does not read (.xls, .xlsb, .ods, password-protected workbooks).
+ * @example const [sales] = await readHistoryFile("sales.csv"); sales.sheet === "sales"
+ */
+export async function readHistoryFile(filePath: string): Promise<SheetGrid[]> {
+  const kind = historyFileKind(filePath);
+  const bytes = await readBytes(filePath);
+  if (kind === "csv") return [csvGrid(filePath, bytes)];
+  const workbook = await loadWorkbook(filePath, bytes);
+  return workbook.worksheets.map(worksheetToGrid);
+}
+
+/**
+ * How a file is read, by its extension; throws `unsupported-file-type` for anything else.
+ * @example historyFileKind("Plan 2026.XLSX") === "workbook"
+ */
+export function historyFileKind(filePath: string): HistoryFileKind {
+  const extension = path.extname(filePath).toLowerCase();
+  if (WORKBOOK_EXTENSIONS.has(extension)) return "workbook";
+  if (CSV_EXTENSIONS.has(extension)) return "csv";
+  throw new FileAccessError("unsupported-file-type", filePath, {
+    reason: extension === "" ? "no extension" : extension,
+  });
+}
+
+/** A file's bytes, with file-system failures turned into `FileAccessError`s. */
+export async function readBytes(filePath: string): Promise<Buffer> {
+  try {
+    return await fsp.readFile(filePath);
+  } catch (error) {
+    throw readFailure(filePath, error);
+  }
+}
+
+/**
+ * Checks that bytes are an .xlsx (zip) file. Legacy .xls files and password-protected workbooks
+ * are OLE compound files, not zip archives: those are `unsupported-file-type`.
+ */
+export function checkWorkbookBytes(filePath: string, bytes: Uint8Array): void {
+  const magic =
+    bytes.length >= 4 ? Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0) : 0;
+  if (magic === 0xd0cf11e0) {
+    throw new FileAccessError("unsupported-file-type", filePath, {
+      reason: "legacy .xls or password-protected workbook",
+    });
+  }
+  if (magic !== 0x504b0304) {
+    throw new FileAccessError("file-unreadable", filePath, { reason: "not an .xlsx workbook" });
+  }
+}
+
+/** An .xlsx workbook loaded by ExcelJS from its bytes (checked with `checkWorkbookBytes`). */
+export async function loadWorkbook(filePath: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
+  checkWorkbookBytes(filePath, bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new FileAccessError(
+      "file-unreadable",
+      filePath,
+      { reason: reasonOf(error) },
+      { cause: error },
+    );
+  }
+  return workbook;
+}
+
+function csvGrid(filePath: string, bytes: Buffer): SheetGrid {
+  let text: string;
+  try {
+    text = decodeCsvBytes(bytes);
+  } catch (error) {
+    throw new FileAccessError(
+      "file-unreadable",
+      filePath,
+      { reason: reasonOf(error) },
+      { cause: error },
+    );
+  }
+  const delimiter = path.extname(filePath).toLowerCase() === ".tsv" ? "\t" : undefined;
+  const name = path.basename(filePath, path.extname(filePath)).slice(0, MAX_SHEET_NAME);
+  return { sheet: name, values: parseCsv(text, delimiter), state: "visible" };
+}
