@@ -1,0 +1,48 @@
+import type ExcelJS from "exceljs";
+import type { CellStyle } from "../sheets/sheetModel";
+
+const HEADER_FILL = "FFDDEBF7";
+const INPUT_FILL = "FFFFF2CC";
+const NOTE_GREY = "FF7F7F7F";
+const SUBTITLE_GREY = "FF595959";
+const RULE = "FF8EA9DB";
+
+/**
+ * Applies a named look to a cell: title large bold; subtitle grey; header bold on a light fill
+ * with a rule below; label bold; total bold with a rule above; note italic grey; input (a cell
+ * the user types into) on pale yellow. Fresh objects each time: ExcelJS shares style objects
+ * between cells that were given the same one.
+ */
+export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  switch (style) {
+    case "title":
+      cell.font = { bold: true, size: 14 };
+      break;
+    case "subtitle":
+      cell.font = { size: 11, color: { argb: SUBTITLE_GREY } };
+      break;
+    case "header":
+      cell.font = { bold: true };
+      cell.fill = solidFill(HEADER_FILL);
+      cell.border = { bottom: { style: "thin", color: { argb: RULE } } };
+      cell.alignment = { vertical: "middle", wrapText: true };
+      break;
+    case "label":
+      cell.font = { bold: true };
+      break;
+    case "total":
+      cell.font = { bold: true };
+      cell.border = { top: { style: "thin", color: { argb: RULE } } };
+      break;
+    case "note":
+      cell.font = { italic: true, color: { argb: NOTE_GREY } };
+      break;
+    case "input":
+      cell.fill = solidFill(INPUT_FILL);
+      break;
+  }
+}
+
+function solidFill(argb: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb } };
+}

@@ -1,0 +1,22 @@
+/** The file port: the only code that reads or writes files (.xlsx with ExcelJS, .csv). */
+export { decodeCsvBytes } from "./decodeCsvBytes";
+export {
+  FileAccessError,
+  WorkbookWriteError,
+  type FileAccessErrorCode,
+  type UnkeepablePart,
+  type WorkbookWriteErrorCode,
+} from "./fileErrors";
+export { findUnkeepableParts } from "./findUnkeepableParts";
+export { parseCsv, detectDelimiter, type CsvDelimiter, type CsvRows } from "./parseCsv";
+export { readHistoryFile, historyFileKind, type HistoryFileKind } from "./readHistoryFile";
+export { readSheetValues } from "./readSheetValues";
+export type { SheetGrid, SheetState } from "./worksheetGrid";
+export {
+  writePlanWorkbook,
+  sheetNameProblem,
+  type WritePlanOptions,
+  type WritePlanReport,
+} from "./writeWorkbook";
+export { readTextFile, writeTextFileAtomic } from "./textFiles";
+export { writeFileAtomic } from "./writeFileAtomic";

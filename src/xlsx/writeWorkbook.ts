@@ -1,0 +1,265 @@
+import { promises as fsp } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { toA1 } from "../engine/address";
+import type { SheetCell, SheetModel } from "../sheets/sheetModel";
+import { applyCellStyle } from "./cellStyles";
+import { FileAccessError, WorkbookWriteError, errnoCode, reasonOf } from "./fileErrors";
+import { findUnkeepableParts } from "./findUnkeepableParts";
+import { checkWorkbookBytes, loadWorkbook, readBytes } from "./readHistoryFile";
+import { writeFileAtomic } from "./writeFileAtomic";
+
+export type WritePlanOptions = {
+  /**
+   * Names of the sheets an earlier run generated (the caller reads them from the plan store).
+   * Only these may be overwritten; one that no model names any more is deleted. A sheet not
+   * listed here that has a model's name stops the write with `sheet-name-taken`.
+   */
+  replaceSheets?: readonly string[];
+};
+
+/** What the write did to the workbook's sheets, by name. */
+export type WritePlanReport = {
+  /** Sheets rewritten in place (same position as before). */
+  replaced: string[];
+  /** Sheets that did not exist and were appended. */
+  added: string[];
+  /** Earlier generated sheets no model names any more. */
+  removed: string[];
+  /** Sheets of the existing file left exactly as they were. */
+  kept: string[];
+};
+
+/**
+ * ExcelJS orders sheets by this field of its worksheets (not in its typings); setting it is how a
+ * rewritten sheet keeps its tab position.
+ */
+type OrderedWorksheet = ExcelJS.Worksheet & { orderNo: number };
+
+/** Excel's longest cell text. */
+const MAX_CELL_TEXT = 32_767;
+const MAX_SHEET_NAME = 31;
+
+/**
+ * Writes sheet models to an .xlsx file, atomically. A new file holds the models in order. An
+ * existing file is regenerated in place: sheets named in `replaceSheets` or by a model are
+ * rewritten at their old position (new ones appended), every other sheet is kept as it is. Before
+ * touching an existing file it is checked for parts ExcelJS would drop (charts, images, pivot
+ * tables, custom XML…): `workbook-has-unkeepable-parts` names them. Formula cells carry the
+ * engine's value as their cached result; strings are always text, never formulas.
+ * Throws `WorkbookWriteError` or `FileAccessError`; on any error the file on disk is unchanged.
+ * @example await writePlanWorkbook(models, "plan.xlsx", { replaceSheets: storedSheetNames })
+ */
+export async function writePlanWorkbook(
+  models: readonly SheetModel[],
+  outPath: string,
+  options: WritePlanOptions = {},
+): Promise<WritePlanReport> {
+  if (path.extname(outPath).toLowerCase() !== ".xlsx") {
+    throw new FileAccessError("unsupported-file-type", outPath, {
+      reason: path.extname(outPath) || "no extension",
+    });
+  }
+  checkSheetNames(models, outPath);
+  const existing = await existingWorkbook(outPath);
+  const workbook = existing ?? newWorkbook();
+  const report = placeSheets(workbook, models, options.replaceSheets ?? [], outPath);
+  if (!workbook.worksheets.some((sheet) => sheet.state === "visible" || !sheet.state)) {
+    throw new WorkbookWriteError("no-visible-sheet", outPath);
+  }
+  pointViewsAtVisibleSheet(workbook);
+  // Excel recalculates on opening; readers that do not calculate see the engine's values.
+  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  const bytes = await workbook.xlsx.writeBuffer();
+  await writeFileAtomic(outPath, new Uint8Array(bytes as ArrayBuffer));
+  return report;
+}
+
+function newWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Sales Target Planner";
+  workbook.created = new Date();
+  return workbook;
+}
+
+/** The workbook at `outPath` when there is one, after checking it can be rewritten safely. */
+async function existingWorkbook(outPath: string): Promise<ExcelJS.Workbook | null> {
+  try {
+    const stat = await fsp.stat(outPath);
+    if (stat.isDirectory()) {
+      throw new FileAccessError("file-unwritable", outPath, { reason: "is a folder" });
+    }
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT") return null;
+    if (error instanceof FileAccessError) throw error;
+    throw new FileAccessError("file-unreadable", outPath, { reason: reasonOf(error) });
+  }
+  const bytes = await readBytes(outPath);
+  checkWorkbookBytes(outPath, bytes);
+  const parts = await findUnkeepableParts(bytes).catch((error: unknown) => {
+    throw new FileAccessError(
+      "file-unreadable",
+      outPath,
+      { reason: reasonOf(error) },
+      { cause: error },
+    );
+  });
+  if (parts.length > 0) {
+    throw new WorkbookWriteError(
+      "workbook-has-unkeepable-parts",
+      outPath,
+      { parts: parts.join(", ") },
+      parts,
+    );
+  }
+  return loadWorkbook(outPath, bytes);
+}
+
+function placeSheets(
+  workbook: ExcelJS.Workbook,
+  models: readonly SheetModel[],
+  replaceSheets: readonly string[],
+  outPath: string,
+): WritePlanReport {
+  const ours = new Set(replaceSheets.map(folded));
+  const modelNames = new Set(models.map((model) => folded(model.name)));
+  const before = workbook.worksheets;
+  for (const model of models) {
+    const clash = before.find((sheet) => folded(sheet.name) === folded(model.name));
+    if (clash && !ours.has(folded(clash.name))) {
+      throw new WorkbookWriteError("sheet-name-taken", outPath, { sheet: clash.name });
+    }
+  }
+  const report: WritePlanReport = { replaced: [], added: [], removed: [], kept: [] };
+  const positions = new Map<string, number>();
+  for (const sheet of before) {
+    const key = folded(sheet.name);
+    if (modelNames.has(key)) {
+      positions.set(key, (sheet as OrderedWorksheet).orderNo);
+      workbook.removeWorksheet(sheet.id);
+    } else if (ours.has(key)) {
+      report.removed.push(sheet.name);
+      workbook.removeWorksheet(sheet.id);
+    } else {
+      report.kept.push(sheet.name);
+    }
+  }
+  for (const model of models) {
+    const sheet = workbook.addWorksheet(model.name);
+    const position = positions.get(folded(model.name));
+    if (position !== undefined) {
+      // Back where the sheet it replaces was; addWorksheet put it last.
+      (sheet as OrderedWorksheet).orderNo = position;
+      report.replaced.push(model.name);
+    } else {
+      report.added.push(model.name);
+    }
+    fillWorksheet(sheet, model, outPath);
+  }
+  return report;
+}
+
+function fillWorksheet(sheet: ExcelJS.Worksheet, model: SheetModel, outPath: string): void {
+  sheet.state = model.state ?? "visible";
+  model.columnWidths?.forEach((width, column) => {
+    if (typeof width === "number" && width > 0) sheet.getColumn(column + 1).width = width;
+  });
+  const freeze = model.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.columns > 0)) {
+    sheet.views = [
+      {
+        state: "frozen",
+        xSplit: freeze.columns,
+        ySplit: freeze.rows,
+        topLeftCell: toA1(freeze.rows, freeze.columns),
+      },
+    ];
+  }
+  model.rows.forEach((row, r) => {
+    row.forEach((modelCell, c) => {
+      if (!modelCell) return;
+      const cell = sheet.getCell(r + 1, c + 1);
+      cell.value = excelValue(modelCell, () => `${model.name}!${toA1(r, c)}`, outPath);
+      if (modelCell.numFmt) cell.numFmt = modelCell.numFmt;
+      if (modelCell.style) applyCellStyle(cell, modelCell.style);
+    });
+  });
+}
+
+/**
+ * What ExcelJS stores for a model cell. A formula keeps the engine's value as its cached result;
+ * any other value is written as itself, so a string stays a string even when it starts with `=`.
+ */
+function excelValue(cell: SheetCell, where: () => string, outPath: string): ExcelJS.CellValue {
+  const value = cell.value;
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new WorkbookWriteError("cell-value-invalid", outPath, {
+      cell: where(),
+      reason: String(value),
+    });
+  }
+  if (typeof value === "string" && value.length > MAX_CELL_TEXT) {
+    throw new WorkbookWriteError("cell-value-invalid", outPath, {
+      cell: where(),
+      reason: `text longer than ${MAX_CELL_TEXT} characters`,
+    });
+  }
+  if (cell.formula !== undefined) {
+    const formula = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
+    return value === null ? { formula } : { formula, result: value };
+  }
+  return value;
+}
+
+function checkSheetNames(models: readonly SheetModel[], outPath: string): void {
+  const seen = new Set<string>();
+  for (const model of models) {
+    const reason = sheetNameProblem(model.name);
+    if (reason) {
+      throw new WorkbookWriteError("sheet-name-invalid", outPath, { sheet: model.name, reason });
+    }
+    if (seen.has(folded(model.name))) {
+      throw new WorkbookWriteError("sheet-name-invalid", outPath, {
+        sheet: model.name,
+        reason: "duplicate",
+      });
+    }
+    seen.add(folded(model.name));
+  }
+}
+
+/**
+ * Why Excel would refuse a sheet name, or `null` when it is fine.
+ * @example sheetNameProblem("Q1/Q2") === "contains one of : \\ / ? * [ ]"
+ */
+export function sheetNameProblem(name: string): string | null {
+  if (name.length === 0) return "empty";
+  if (name.length > MAX_SHEET_NAME) return `longer than ${MAX_SHEET_NAME} characters`;
+  if (/[:\\/?*[\]]/.test(name)) return "contains one of : \\ / ? * [ ]";
+  if (name.startsWith("'") || name.endsWith("'")) return "starts or ends with an apostrophe";
+  if (folded(name) === folded("History")) return "reserved by Excel";
+  return null;
+}
+
+// Excel compares sheet names without regard to case.
+function folded(name: string): string {
+  return name.toLocaleUpperCase("en-US");
+}
+
+// Excel cannot open a workbook whose active tab is hidden.
+function pointViewsAtVisibleSheet(workbook: ExcelJS.Workbook): void {
+  const sheets = workbook.worksheets;
+  const firstVisible = sheets.findIndex((sheet) => (sheet.state ?? "visible") === "visible");
+  const views: Partial<ExcelJS.WorkbookView>[] =
+    workbook.views && workbook.views.length > 0 ? workbook.views : [{}];
+  workbook.views = views.map((view) => {
+    const active = view.activeTab ?? 0;
+    const activeSheet = sheets[active];
+    const usable = activeSheet && (activeSheet.state ?? "visible") === "visible";
+    return {
+      ...view,
+      activeTab: usable ? active : firstVisible,
+      firstSheet: Math.min(view.firstSheet ?? 0, firstVisible),
+    } as ExcelJS.WorkbookView;
+  });
+}
