@@ -1,0 +1,148 @@
+import { COLUMN_ROLES, DIMENSIONS, type ColumnRole, type Dimension } from "../history";
+import { cellText, isBlankCell } from "./cellText";
+import type { GridView } from "./gridView";
+import { YEAR_HEADERS } from "./headerAliases";
+import { matchHeaderRole, type HeaderRoleMatch } from "./matchHeaderRole";
+import { normalizeHeader } from "./normalizeHeader";
+import { parseMonthHeader } from "./parseMonthHeader";
+
+/** A column of the header row, by zero-based grid column. */
+export type HeaderColumn = { column: number; header: string };
+
+/** A column given a role, by detection or by the plan file's `columns`. */
+export type RoleColumn = HeaderColumn & { overridden: boolean };
+
+/** A month column of a wide history, by zero-based grid column. */
+export type MonthHeader = HeaderColumn & { year: number; month: number };
+
+/** What one row would mean as the header row of a history. */
+export type HeaderAnalysis = {
+  /** Zero-based grid row. */
+  row: number;
+  roles: Partial<Record<ColumnRole, RoleColumn>>;
+  /** Further columns that looked like a role already given to a better column. */
+  duplicates: (HeaderColumn & { role: ColumnRole })[];
+  months: MonthHeader[];
+  /** A year column, which dates rows whose date column holds only a month. */
+  yearColumn?: HeaderColumn;
+  /** Roles the plan file names by a header this row does not have. */
+  missingOverrides: ColumnRole[];
+  /** Text of every non-month header, for suggestions. */
+  headers: string[];
+  /** First non-blank grid column of the row: where the table starts. */
+  firstColumn: number;
+};
+
+/** Header texts the plan file gives per role, as written. */
+export type ColumnOverrides = Partial<Record<ColumnRole, string>>;
+
+const YEAR_HEADER_SET = new Set(YEAR_HEADERS.map(normalizeHeader));
+const TEXT_HEADER_LIMIT = 200;
+
+type Candidate = HeaderColumn & { match: HeaderRoleMatch };
+
+function preferred(a: Candidate, b: Candidate): number {
+  if (a.match.tier !== b.match.tier) return b.match.tier - a.match.tier;
+  if (a.match.idLike !== b.match.idLike) return a.match.idLike ? 1 : -1;
+  return a.column - b.column;
+}
+
+/**
+ * Reads one grid row as a header row: the month columns, the year column, and the best column
+ * for each role, the plan file's overrides first.
+ * @example analyzeHeaderRow(makeGridView({ sheet: "S", values: [["日期", "销售额"]] }), 0, {})
+ *            .roles.amount?.column === 1
+ */
+export function analyzeHeaderRow(
+  view: GridView,
+  row: number,
+  overrides: ColumnOverrides,
+): HeaderAnalysis {
+  const roles: Partial<Record<ColumnRole, RoleColumn>> = {};
+  const months: MonthHeader[] = [];
+  const texts: HeaderColumn[] = [];
+  let firstColumn = -1;
+
+  const length = view.rowLength(row);
+  for (let column = 0; column < length; column++) {
+    const value = view.cell(row, column);
+    if (isBlankCell(value)) continue;
+    if (firstColumn < 0) firstColumn = column;
+    const month = parseMonthHeader(value, view.format(row, column));
+    if (month) {
+      const header =
+        typeof value === "string"
+          ? value.trim()
+          : `${month.year}-${String(month.month).padStart(2, "0")}`;
+      months.push({ column, header, ...month });
+      continue;
+    }
+    if (typeof value === "boolean") continue;
+    const header = cellText(value);
+    if (header.length <= TEXT_HEADER_LIMIT) texts.push({ column, header });
+  }
+
+  const taken = new Set<number>();
+  const missingOverrides: ColumnRole[] = [];
+  for (const role of COLUMN_ROLES) {
+    const wanted = overrides[role];
+    if (wanted === undefined) continue;
+    const normalized = normalizeHeader(wanted);
+    const found = texts.find(
+      (text) => !taken.has(text.column) && normalizeHeader(text.header) === normalized,
+    );
+    if (found) {
+      roles[role] = { ...found, overridden: true };
+      taken.add(found.column);
+    } else {
+      missingOverrides.push(role);
+    }
+  }
+
+  let yearColumn: HeaderColumn | undefined;
+  const candidates = new Map<ColumnRole, Candidate[]>();
+  for (const text of texts) {
+    if (taken.has(text.column)) continue;
+    if (YEAR_HEADER_SET.has(normalizeHeader(text.header))) {
+      yearColumn ??= text;
+      continue;
+    }
+    const match = matchHeaderRole(text.header);
+    if (!match || overrides[match.role] !== undefined) continue;
+    const list = candidates.get(match.role) ?? [];
+    list.push({ ...text, match });
+    candidates.set(match.role, list);
+  }
+
+  const duplicates: HeaderAnalysis["duplicates"] = [];
+  for (const role of COLUMN_ROLES) {
+    const list = candidates.get(role);
+    if (!list) continue;
+    const [best, ...rest] = [...list].sort(preferred);
+    roles[role] = { column: best.column, header: best.header, overridden: false };
+    for (const other of rest) duplicates.push({ role, column: other.column, header: other.header });
+  }
+
+  return {
+    row,
+    roles,
+    duplicates,
+    months,
+    yearColumn,
+    missingOverrides,
+    headers: texts.map((text) => text.header),
+    firstColumn: Math.max(0, firstColumn),
+  };
+}
+
+/**
+ * True when a header row can head a wide history: two month columns or more, or one beside a
+ * dimension column.
+ * @example hasMonthColumns({ months: [m1, m2], roles: {} }) === true
+ */
+export function hasMonthColumns(analysis: Pick<HeaderAnalysis, "months" | "roles">): boolean {
+  const months = analysis.months.length;
+  return (
+    months >= 2 || (months === 1 && DIMENSIONS.some((role: Dimension) => analysis.roles[role]))
+  );
+}

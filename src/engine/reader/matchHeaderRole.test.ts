@@ -1,0 +1,65 @@
+import { matchHeaderRole } from "./matchHeaderRole";
+
+describe("matchHeaderRole", () => {
+  it.each([
+    ["日期", "date"],
+    ["订单日期", "date"],
+    ["月份", "date"],
+    ["Order Date", "date"],
+    ["Period", "date"],
+    ["Sales Month", "date"],
+    ["销售额", "amount"],
+    ["销售额(元)", "amount"],
+    ["销售金额", "amount"],
+    ["Revenue", "amount"],
+    ["Sales", "amount"],
+    ["Net Sales", "amount"],
+    ["NET_SALES", "amount"],
+    ["Monthly Sales", "amount"],
+    ["Amount (RMB)", "amount"],
+    ["数量", "quantity"],
+    ["销量", "quantity"],
+    ["Qty.", "quantity"],
+    ["Sales Qty", "quantity"],
+    ["Units", "quantity"],
+    ["成本", "cost"],
+    ["Product Cost", "cost"],
+    ["大区", "region"],
+    ["销售区域", "region"],
+    ["Territory", "region"],
+    ["Sales Region", "region"],
+    ["产品线", "product"],
+    ["品类", "product"],
+    ["SKU", "product"],
+    ["Product Line", "product"],
+    ["渠道", "channel"],
+    ["通路", "channel"],
+    ["Sales Channel", "channel"],
+    ["业务员", "rep"],
+    ["销售员", "rep"],
+    ["销售代表", "rep"],
+    ["负责人", "rep"],
+    ["Sales Rep", "rep"],
+    ["sales-rep", "rep"],
+    ["Salesperson", "rep"],
+    ["Account Manager", "rep"],
+    ["客户经理", "rep"],
+    ["Owner", "rep"],
+    ["客户", "customer"],
+    ["客户名称", "customer"],
+    ["Client", "customer"],
+    ["Account", "customer"],
+    ["Customer Name", "customer"],
+  ])("%j is %s", (header, role) => {
+    expect(matchHeaderRole(header)?.role).toBe(role);
+  });
+
+  it.each(["Notes", "备注", "Unit Price", "", "x".repeat(1000)])("%j has no role", (header) => {
+    expect(matchHeaderRole(header)).toBeNull();
+  });
+
+  it("ranks the whole header above a word inside it", () => {
+    expect(matchHeaderRole("Revenue")!.tier).toBeGreaterThan(matchHeaderRole("Revenue USD")!.tier);
+    expect(matchHeaderRole("Net Sales")!.tier).toBeGreaterThan(matchHeaderRole("Sales")!.tier);
+  });
+});

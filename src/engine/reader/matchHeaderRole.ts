@@ -1,0 +1,75 @@
+import { COLUMN_ROLES, type ColumnRole } from "../history";
+import { HEADER_ALIASES } from "./headerAliases";
+import { normalizeHeader } from "./normalizeHeader";
+
+/** Headers longer than this are notes or titles, never column headers. */
+const HEADER_LENGTH_LIMIT = 200;
+
+/**
+ * How well a header names a role: `tier` 4 the whole header is a strong word, 3 a weak or
+ * exact-only word, 2 it contains a strong word, 1 a weak one; `end` and `length` place the word
+ * inside the header (the last, longest word is the head noun: "Product Cost" is a cost).
+ */
+export type HeaderRoleMatch = {
+  role: ColumnRole;
+  tier: 1 | 2 | 3 | 4;
+  end: number;
+  length: number;
+  /** The header names a code or id ("Customer ID"): a name column of the same role is preferred. */
+  idLike: boolean;
+};
+
+type Alias = { role: ColumnRole; text: string; kind: "strong" | "weak" | "exact" };
+
+const ALIASES: readonly Alias[] = COLUMN_ROLES.flatMap((role) => {
+  const aliases = HEADER_ALIASES[role];
+  const make = (kind: Alias["kind"], list: readonly string[] | undefined): Alias[] =>
+    (list ?? []).map((text) => ({ role, text: normalizeHeader(text), kind }));
+  return [
+    ...make("strong", aliases.strong),
+    ...make("weak", aliases.weak),
+    ...make("exact", aliases.exact),
+  ];
+});
+
+const ID_LIKE = /(?:id|code|no|number|编号|代码|编码|号码|代号)$/;
+
+function better(a: HeaderRoleMatch, b: HeaderRoleMatch): boolean {
+  if (a.tier !== b.tier) return a.tier > b.tier;
+  if (a.end !== b.end) return a.end > b.end;
+  return a.length > b.length;
+}
+
+/**
+ * The role a header names, with how strongly; `null` when it names none.
+ * @example matchHeaderRole("Sales Rep")?.role === "rep"; matchHeaderRole("Net Sales")?.role === "amount"
+ */
+export function matchHeaderRole(header: string): HeaderRoleMatch | null {
+  if (header.length > HEADER_LENGTH_LIMIT) return null;
+  const normalized = normalizeHeader(header);
+  if (normalized === "") return null;
+  const idLike = ID_LIKE.test(normalized);
+  let best: HeaderRoleMatch | null = null;
+  for (const alias of ALIASES) {
+    let candidate: HeaderRoleMatch | null = null;
+    if (normalized === alias.text) {
+      const tier = alias.kind === "strong" ? 4 : 3;
+      candidate = {
+        role: alias.role,
+        tier,
+        end: normalized.length,
+        length: alias.text.length,
+        idLike,
+      };
+    } else if (alias.kind !== "exact") {
+      const at = normalized.lastIndexOf(alias.text);
+      if (at >= 0) {
+        const tier = alias.kind === "strong" ? 2 : 1;
+        const end = at + alias.text.length;
+        candidate = { role: alias.role, tier, end, length: alias.text.length, idLike };
+      }
+    }
+    if (candidate && (!best || better(candidate, best))) best = candidate;
+  }
+  return best;
+}

@@ -1,0 +1,73 @@
+import { parseAmount, parseAmountText } from "./parseAmount";
+
+describe("parseAmountText", () => {
+  it.each([
+    ["1234", 1234],
+    ["1,234.50", 1234.5],
+    ["¥1,234", 1234],
+    ["￥1,234", 1234],
+    ["$1,234", 1234],
+    ["RMB 1234", 1234],
+    ["rmb1234.5", 1234.5],
+    ["1234元", 1234],
+    ["1.2万", 12000],
+    ["1.2万元", 12000],
+    ["(1,234)", -1234],
+    ["-1,234", -1234],
+    ["$-1,234", -1234],
+    ["-$1,234", -1234],
+    ["1234-", -1234],
+    ["1.2e3", 1200],
+    ["  42  ", 42],
+    ["１２３４", 1234],
+    ["+7", 7],
+    [".5", 0.5],
+    ["12,34,567", 1234567],
+    ["1.234.567,89", 1234567.89],
+    ["−12", -12],
+  ])("reads %j as %d", (text, expected) => {
+    expect(parseAmountText(text)).toBe(expected);
+  });
+
+  it.each([
+    "N/A",
+    "-",
+    "#N/A",
+    "TBD",
+    "",
+    "   ",
+    "1,23",
+    "12%",
+    "1e999",
+    "Infinity",
+    "NaN",
+    "=SUM(A1:A3)",
+    "--5",
+    "(-5)",
+    "12 apples",
+    "1.2.3",
+    "e5",
+    ".",
+    "x".repeat(100000),
+  ])("does not read %j", (text) => {
+    expect(parseAmountText(text)).toBeNull();
+  });
+
+  it("never gives negative zero", () => {
+    expect(Object.is(parseAmountText("-0"), 0)).toBe(true);
+    expect(Object.is(parseAmountText("(0)"), 0)).toBe(true);
+  });
+});
+
+describe("parseAmount", () => {
+  it("keeps finite numbers and rejects the rest", () => {
+    expect(parseAmount(12.25)).toBe(12.25);
+    expect(Object.is(parseAmount(-0), 0)).toBe(true);
+    expect(parseAmount(NaN)).toBeNull();
+    expect(parseAmount(Infinity)).toBeNull();
+    expect(parseAmount(true)).toBeNull();
+    expect(parseAmount(false)).toBeNull();
+    expect(parseAmount(null)).toBeNull();
+    expect(parseAmount(1e308)).toBe(1e308);
+  });
+});

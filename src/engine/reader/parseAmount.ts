@@ -1,0 +1,94 @@
+import type { CellValue } from "../grid";
+
+/** Texts longer than this are not amounts. */
+const AMOUNT_TEXT_LIMIT = 64;
+
+const CURRENCY_PREFIX = /^(?:us\$|hk\$|rmb|cny|usd|eur|hkd|gbp|jpy|人民币|[¥$€£])/i;
+const CURRENCY_SUFFIX = /(?:rmb|cny|usd|eur|hkd|gbp|jpy|人民币|元|[¥$€£])$/i;
+/** Chinese magnitude words: 1.2万 is 12,000. */
+const MAGNITUDE: Record<string, number> = { 万: 4, 亿: 8 };
+
+/** Thousands grouping, Western (1,234,567) or Indian (12,34,567). */
+const GROUPED = /^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})$/;
+/** Continental style with both separators: 1.234.567,89. */
+const CONTINENTAL = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/;
+const DECIMAL = /^(\d[\d,]*)?(?:\.(\d*))?(?:e([+-]?\d{1,4}))?$/i;
+
+function stripSign(text: string): { text: string; negative: boolean } {
+  if (text.startsWith("-") || text.startsWith("+")) {
+    return { text: text.slice(1), negative: text.startsWith("-") };
+  }
+  if (text.endsWith("-") && text.length > 1) return { text: text.slice(0, -1), negative: true };
+  return { text, negative: false };
+}
+
+/** A number written in plain digits, thousands commas, decimals and an exponent. */
+function parseDigits(text: string, magnitude: number): number | null {
+  const continental = CONTINENTAL.exec(text);
+  const plain = continental ? `${continental[1].replace(/\./g, "")}.${continental[2]}` : text;
+  const match = DECIMAL.exec(plain);
+  if (!match) return null;
+  const [, whole = "", fraction = "", exponent = "0"] = match;
+  if (whole === "" && fraction === "") return null;
+  if (whole.includes(",") && !GROUPED.test(whole)) return null;
+  const mantissa = `${whole.replace(/,/g, "") || "0"}.${fraction || "0"}`;
+  const value = Number(`${mantissa}e${Number(exponent) + magnitude}`);
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The number in a text amount as sales sheets write it: `1,234.50`, `¥1,234`, `$1,234`,
+ * `RMB 1234`, `1234元`, `1.2万`, `(1,234)` and `-1,234` (negative), `1.2e3`, full-width digits;
+ * `null` for anything else (`N/A`, `-`, `#N/A`, `TBD`, text with words).
+ * @example parseAmountText("(1,234.50)") === -1234.5; parseAmountText("N/A") === null
+ */
+export function parseAmountText(text: string): number | null {
+  if (text.length > AMOUNT_TEXT_LIMIT * 4) return null;
+  let s = text
+    .normalize("NFKC")
+    .replace(/[\s'’]/g, "")
+    .replace(/[\u2212\u2012\u2013\uFE63]/g, "-");
+  if (s === "" || s.length > AMOUNT_TEXT_LIMIT) return null;
+
+  let negative = false;
+  const flip = () => {
+    if (negative) return false;
+    negative = true;
+    return true;
+  };
+  if (s.startsWith("(") && s.endsWith(")")) {
+    s = s.slice(1, -1);
+    flip();
+  }
+  let signed = stripSign(s);
+  if (signed.negative && !flip()) return null;
+  s = signed.text.replace(CURRENCY_PREFIX, "");
+  signed = stripSign(s);
+  if (signed.negative && !flip()) return null;
+  s = signed.text.replace(CURRENCY_SUFFIX, "");
+  if (s.startsWith("(") && s.endsWith(")")) {
+    s = s.slice(1, -1);
+    if (!flip()) return null;
+  }
+
+  let magnitude = 0;
+  const last = s.slice(-1);
+  if (Object.hasOwn(MAGNITUDE, last)) {
+    magnitude = MAGNITUDE[last];
+    s = s.slice(0, -1);
+  }
+  const value = parseDigits(s, magnitude);
+  if (value === null) return null;
+  return negative ? 0 - value : value + 0;
+}
+
+/**
+ * The amount in a cell: a finite number as it is, numeric text parsed; `null` for blanks,
+ * booleans, `NaN`, infinities and text that is not a number. Negative zero reads as zero.
+ * @example parseAmount("¥1,234") === 1234; parseAmount(true) === null; parseAmount(12.5) === 12.5
+ */
+export function parseAmount(value: CellValue): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value + 0 : null;
+  if (typeof value === "string") return parseAmountText(value);
+  return null;
+}

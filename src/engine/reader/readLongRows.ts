@@ -1,0 +1,161 @@
+import type { Dimension, HistoryRecord, Notice, SkippedRow } from "../history";
+import { DIMENSIONS } from "../history";
+import type { HeaderAnalysis } from "./analyzeHeaderRow";
+import { cellTextForMessage, isBlankCell } from "./cellText";
+import { detectDayOrder } from "./detectDayOrder";
+import { findTotalCell } from "./findTotalCell";
+import type { GridView } from "./gridView";
+import { parseAmount } from "./parseAmount";
+import { readDateCell, type DateNumberKind } from "./readDateCell";
+import { readRowDimensions } from "./readRowDimensions";
+import { walkDataRows } from "./walkDataRows";
+import { monthOfYearCell, yearCell } from "./yearAndMonthCells";
+
+/** What reading the rows of a history adds to the result. */
+export type RowsRead = { records: HistoryRecord[]; skipped: SkippedRow[]; notes: Notice[] };
+
+/** A row's date, or the cell to blame when it has none. */
+type RowDate =
+  | { ok: true; year: number; month: number; assumed?: DateNumberKind }
+  | { ok: false; reason: "missing" | "unreadable"; column: number };
+
+function* columnStrings(view: GridView, fromRow: number, column: number): Iterable<string> {
+  for (let row = fromRow; row < view.rowCount; row++) {
+    const value = view.cell(row, column);
+    if (typeof value === "string") yield value;
+  }
+}
+
+/**
+ * Reads the rows of a long history (one row per transaction or per period) below its header:
+ * a record per row with a readable date and amount, a skip with its reason and cell otherwise.
+ * `header` must have a date and an amount column.
+ * @example readLongRows(view, analyzeHeaderRow(view, 0, {})).records[0].amount
+ */
+export function readLongRows(view: GridView, header: HeaderAnalysis): RowsRead {
+  const read: RowsRead = { records: [], skipped: [], notes: [] };
+  const dateColumn = header.roles.date;
+  const amountColumn = header.roles.amount;
+  if (!dateColumn || !amountColumn) return read;
+  const quantityColumn = header.roles.quantity?.column;
+  const costColumn = header.roles.cost?.column;
+  const yearColumn = header.yearColumn;
+  const dimensionColumns: Partial<Record<Dimension, number>> = {};
+  for (const dimension of DIMENSIONS) {
+    const column = header.roles[dimension]?.column;
+    if (column !== undefined) dimensionColumns[dimension] = column;
+  }
+
+  const dayOrder = detectDayOrder(columnStrings(view, header.row + 1, dateColumn.column));
+  if (dayOrder) {
+    read.notes.push({
+      code: "date-order-assumed",
+      params: { column: dateColumn.header, ...dayOrder },
+    });
+  }
+  const order = dayOrder?.order ?? "month-first";
+  const assumedKinds = new Set<DateNumberKind>();
+  let yearColumnUsed = false;
+
+  const readRowDate = (row: number): RowDate => {
+    const value = view.cell(row, dateColumn.column);
+    const format = view.format(row, dateColumn.column);
+    const month = yearColumn ? monthOfYearCell(value, format) : null;
+    if (yearColumn && month !== null) {
+      const yearValue = view.cell(row, yearColumn.column);
+      const year = yearCell(yearValue);
+      if (year === null) {
+        const reason = isBlankCell(yearValue) ? "missing" : "unreadable";
+        return { ok: false, reason, column: yearColumn.column };
+      }
+      if (!yearColumnUsed) {
+        yearColumnUsed = true;
+        read.notes.push({
+          code: "year-column-used",
+          params: { column: dateColumn.header, yearColumn: yearColumn.header },
+        });
+      }
+      return { ok: true, year, month };
+    }
+    const reading = readDateCell(value, format, order);
+    return reading.ok ? reading : { ...reading, column: dateColumn.column };
+  };
+
+  walkDataRows(view, header.row, header.firstColumn, read.skipped, (row) => {
+    const date = readRowDate(row);
+    const total = findTotalCell(view, row);
+    if (total && (total.kind === "total" || !date.ok)) {
+      read.skipped.push({
+        sheet: view.sheet,
+        cell: view.address(row, total.column),
+        code: "total-row",
+        params: { label: total.label },
+      });
+      return;
+    }
+
+    const amountCell = view.address(row, amountColumn.column);
+    const amountValue = view.cell(row, amountColumn.column);
+    if (isBlankCell(amountValue)) {
+      read.skipped.push({
+        sheet: view.sheet,
+        cell: amountCell,
+        code: "amount-missing",
+        params: { column: amountColumn.header },
+      });
+      return;
+    }
+    const amount = parseAmount(amountValue);
+    if (amount === null) {
+      read.skipped.push({
+        sheet: view.sheet,
+        cell: amountCell,
+        code: "amount-not-number",
+        params: { value: cellTextForMessage(amountValue), column: amountColumn.header },
+      });
+      return;
+    }
+
+    if (!date.ok) {
+      const dateValue = view.cell(row, date.column);
+      read.skipped.push({
+        sheet: view.sheet,
+        cell: view.address(row, date.column),
+        code: date.reason === "missing" ? "date-missing" : "date-not-readable",
+        params:
+          date.reason === "missing"
+            ? { column: dateColumn.header }
+            : { value: cellTextForMessage(dateValue), column: dateColumn.header },
+      });
+      return;
+    }
+    if (date.assumed && !assumedKinds.has(date.assumed)) {
+      assumedKinds.add(date.assumed);
+      read.notes.push({
+        code: "date-number-assumed",
+        params: {
+          column: dateColumn.header,
+          kind: date.assumed,
+          example: cellTextForMessage(view.cell(row, dateColumn.column)),
+          reads: `${date.year}-${String(date.month).padStart(2, "0")}`,
+        },
+      });
+    }
+
+    const record: HistoryRecord = {
+      year: date.year,
+      month: date.month,
+      amount,
+      dims: readRowDimensions(view, row, dimensionColumns),
+      cell: amountCell,
+      transaction: true,
+    };
+    const quantity =
+      quantityColumn === undefined ? null : parseAmount(view.cell(row, quantityColumn));
+    if (quantity !== null) record.quantity = quantity;
+    const cost = costColumn === undefined ? null : parseAmount(view.cell(row, costColumn));
+    if (cost !== null) record.cost = cost;
+    read.records.push(record);
+  });
+  return read;
+}
