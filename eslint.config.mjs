@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/engine/**/*.ts", "src/sheets/**/*.ts"],
+    files: ["src/engine/**/*.ts", "src/sheets/**/*.ts", "src/sample/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-explicit-any": "error",

@@ -7,5 +7,5 @@ export type Language = (typeof LANGUAGES)[number];
  * @example pickLanguage("zh-TW") === "zh-CN"; pickLanguage("fr-FR") === "en-US"
  */
 export function pickLanguage(tag: string | null | undefined): Language {
-  return tag && /^zh\b/i.test(tag) ? "zh-CN" : "en-US";
+  return tag && /^zh(?:[-_.]|$)/i.test(tag) ? "zh-CN" : "en-US";
 }

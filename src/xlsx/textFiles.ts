@@ -1,3 +1,6 @@
+import { promises as fsp } from "node:fs";
+import * as path from "node:path";
+import { FileAccessError, reasonOf } from "./fileErrors";
 import { readBytes } from "./readHistoryFile";
 import { writeFileAtomic } from "./writeFileAtomic";
 
@@ -18,4 +21,21 @@ export async function readTextFile(filePath: string): Promise<string> {
  */
 export async function writeTextFileAtomic(filePath: string, text: string): Promise<void> {
   await writeFileAtomic(filePath, new TextEncoder().encode(text));
+}
+
+/**
+ * Creates the folder a file is to be written in, with its parents, when missing.
+ * @example await ensureParentFolder("out/plan.xlsx")
+ */
+export async function ensureParentFolder(filePath: string): Promise<void> {
+  try {
+    await fsp.mkdir(path.dirname(path.resolve(filePath)), { recursive: true });
+  } catch (error) {
+    throw new FileAccessError(
+      "file-unwritable",
+      filePath,
+      { reason: reasonOf(error) },
+      { cause: error },
+    );
+  }
 }

@@ -6,7 +6,8 @@ import { buildCascade } from "./buildCascade";
 import type { PlanResult, PlanRow } from "./planResult";
 import type { PlanFile } from "./planSchema";
 import { monthShares } from "./timeShares";
-import { collectLeaves, roundCents, trackPlan } from "./tracking";
+import { collectLeaves } from "./collectLeaves";
+import { roundCents, trackPlan } from "./tracking";
 
 /** What the engine needs of a read history. */
 export type PlanInput = {
@@ -98,15 +99,15 @@ export function computePlan(
   if (later > 0)
     warnings.push({ code: "rows-after-plan-year", params: { count: later, planYear } });
 
-  let base = 0;
+  const baseByMonth = new Array<number>(12).fill(0);
   const baseMonths = new Set<number>();
   for (const r of past) {
     if (r.year === baseYear) {
-      base += r.amount;
+      baseByMonth[r.month - 1] += r.amount;
       baseMonths.add(r.month);
     }
   }
-  base = roundCents(base);
+  const base = roundCents(baseByMonth.reduce((a, b) => a + b, 0));
 
   let targetUnits: number;
   if ("amount" in plan.target) {
@@ -171,6 +172,7 @@ export function computePlan(
     levels: dims,
     periods: Array.from({ length: 12 }, (_, i) => `${planYear}-${String(i + 1).padStart(2, "0")}`),
     shares: company.shares,
+    baseMonths: baseByMonth.map(roundCents),
     root,
     rows,
     closedMonths,

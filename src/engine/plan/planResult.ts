@@ -62,6 +62,8 @@ export type PlanResult = {
   periods: string[];
   /** Company-wide month shares. */
   shares: number[];
+  /** Company net sales of each base-year month (currency). */
+  baseMonths: number[];
   root: PlanNode;
   rows: PlanRow[];
   /** Last closed month (1…12), or 0 when no month is closed. */

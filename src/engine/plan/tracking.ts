@@ -1,5 +1,6 @@
 import { allocateByLargestRemainder, byCodePoint, roundHalfUp } from "../rounding";
 import type { MonthCell } from "./aggregate";
+import { collectLeaves } from "./collectLeaves";
 import type { PlanNode, TrackingRow } from "./planResult";
 
 /** Money sums rounded to the cent, so 0.1 + 0.2 reads 0.3 in every output. */
@@ -30,16 +31,6 @@ function indexChildren(node: PlanNode, index: Map<PlanNode, Map<string, PlanNode
   if (node.children.length === 0) return;
   index.set(node, new Map(node.children.map((c) => [c.member ?? "", c])));
   for (const child of node.children) indexChildren(child, index);
-}
-
-/**
- * Leaves of the cascade in cascade order.
- * @example collectLeaves(root).map((l) => l.path) → [["East","Ann"], ["East","Bo"], ["West","Cy"]]
- */
-export function collectLeaves(node: PlanNode, out: PlanNode[] = []): PlanNode[] {
-  if (node.children.length === 0) out.push(node);
-  else for (const child of node.children) collectLeaves(child, out);
-  return out;
 }
 
 /**

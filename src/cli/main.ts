@@ -1,0 +1,272 @@
+import { existsSync, realpathSync } from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { formatAmount } from "../engine/formatNumber";
+import type { HistoryReadResult, Notice } from "../engine/history";
+import { pickLanguage, type Language } from "../engine/language";
+import { formatNotice } from "../engine/messages";
+import { computePlan } from "../engine/plan/computePlan";
+import type { PlanFile } from "../engine/plan/planSchema";
+import { toResultJson } from "../engine/plan/resultJson";
+import { parsePlanFileText } from "../engine/plan/validatePlanFile";
+import { PlanError } from "../engine/planError";
+import { readHistory } from "../engine/reader/readHistory";
+import { suggestNearest } from "../engine/suggest";
+import { buildPlanSheets } from "../sheets/buildPlanSheets";
+import { PLAN_STORE_SHEET, readPlanStore } from "../sheets/planStoreSheet";
+import {
+  FileAccessError,
+  WorkbookWriteError,
+  readHistoryFile,
+  readSheetValues,
+  writePlanWorkbook,
+} from "../xlsx";
+import { ensureParentFolder, readTextFile, writeTextFileAtomic } from "../xlsx/textFiles";
+import { CliFailure, EXIT, type CliIO } from "./cliFailure";
+import { CLI_MESSAGES } from "./messages";
+import { runSample } from "./runSample";
+import { USAGE } from "./usage";
+
+const defaultIO: CliIO = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+};
+
+function environmentLanguage(env: CliIO["env"]): Language {
+  return pickLanguage(env.STP_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
+}
+
+type PlanArgs = {
+  history: string;
+  sheet?: string;
+  config: string;
+  out: string;
+  json?: string;
+  asOf?: string;
+};
+
+function parsePlanArgs(argv: string[], say: (n: Notice) => string): PlanArgs | "help" {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        history: { type: "string" },
+        sheet: { type: "string" },
+        config: { type: "string" },
+        out: { type: "string" },
+        json: { type: "string" },
+        "as-of": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new CliFailure(
+      EXIT.usage,
+      say({ code: "usage-bad-option", params: { detail: (e as Error).message } }),
+    );
+  }
+  if (values.help) return "help";
+  for (const option of ["history", "config", "out"] as const) {
+    if (!values[option])
+      throw new CliFailure(EXIT.usage, say({ code: "usage-missing-option", params: { option } }));
+  }
+  const args: PlanArgs = {
+    history: values.history as string,
+    sheet: values.sheet,
+    config: values.config as string,
+    out: values.out as string,
+    json: values.json,
+    asOf: values["as-of"],
+  };
+  if (path.extname(args.out).toLowerCase() !== ".xlsx") {
+    throw new CliFailure(
+      EXIT.usage,
+      say({ code: "usage-out-not-xlsx", params: { path: args.out } }),
+    );
+  }
+  if (samePath(args.out, args.history) || (args.json && samePath(args.json, args.history))) {
+    throw new CliFailure(EXIT.usage, say({ code: "usage-out-is-history", params: {} }));
+  }
+  return args;
+}
+
+function samePath(a: string, b: string): boolean {
+  const resolve = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
+  return resolve(a) === resolve(b);
+}
+
+/** Picks the history sheet: the one named, else the first that reads as a history. */
+function chooseHistory(
+  grids: Awaited<ReturnType<typeof readHistoryFile>>,
+  plan: PlanFile,
+  sheet: string | undefined,
+  say: (n: Notice) => string,
+): HistoryReadResult {
+  const names = grids.map((g) => g.sheet);
+  const options = { columns: plan.columns };
+  if (sheet !== undefined) {
+    const grid =
+      grids.find((g) => g.sheet === sheet) ??
+      grids.find((g) => g.sheet.toLowerCase() === sheet.toLowerCase());
+    if (!grid) {
+      const suggestion = suggestNearest(sheet, names);
+      throw new CliFailure(
+        EXIT.badInput,
+        say({
+          code: "sheet-not-found",
+          params: { sheet, sheets: names.join(", "), ...(suggestion ? { suggestion } : {}) },
+        }),
+      );
+    }
+    return readHistory(grid, options);
+  }
+  const candidates = grids.filter((g) => g.sheet !== PLAN_STORE_SHEET && g.state !== "veryHidden");
+  let first: HistoryReadResult | undefined;
+  for (const grid of candidates) {
+    const read = readHistory(grid, options);
+    if (!read.error) return read;
+    first ??= read;
+  }
+  if (candidates.length === 1 && first) return first;
+  throw new CliFailure(
+    EXIT.badInput,
+    say({ code: "no-history-sheet", params: { sheets: names.join(", ") } }),
+  );
+}
+
+async function runPlan(argv: string[], io: CliIO): Promise<number> {
+  let language = environmentLanguage(io.env);
+  const say = (n: Notice) => formatNotice(n, language, CLI_MESSAGES);
+  const args = parsePlanArgs(argv, say);
+  if (args === "help") {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+
+  const configText = await readTextFile(args.config);
+  const validation = parsePlanFileText(configText);
+  if (!validation.ok) {
+    const lines = validation.problems.map((p) => `${p.field}: ${say(p)}`);
+    throw new CliFailure(EXIT.badInput, `${path.basename(args.config)}: ${lines.join("; ")}`);
+  }
+  const plan = validation.plan;
+  if (plan.language) language = plan.language;
+
+  const grids = await readHistoryFile(args.history);
+  const history = chooseHistory(grids, plan, args.sheet, say);
+  if (history.error) {
+    const where = history.error.cell ? `${history.sheet}!${history.error.cell}` : history.sheet;
+    throw new CliFailure(EXIT.badInput, `${where}: ${say(history.error)}`);
+  }
+
+  let result;
+  try {
+    result = computePlan(history, plan, { asOf: args.asOf });
+  } catch (e) {
+    if (e instanceof PlanError) {
+      const where = e.where
+        ? `${path.basename(args.config)} ${e.where}`
+        : path.basename(args.config);
+      throw new CliFailure(EXIT.badInput, `${where}: ${say(e.toNotice())}`);
+    }
+    throw e;
+  }
+
+  await ensureParentFolder(args.out);
+  if (args.json) await ensureParentFolder(args.json);
+  const models = buildPlanSheets({ result, plan, language, historySheet: history.sheet });
+  const previous = existsSync(args.out) ? await readSheetValues(args.out, PLAN_STORE_SHEET) : null;
+  const store = previous ? readPlanStore(previous) : null;
+  const replaceSheets = store ? [...store.sheets.map((s) => s.name), PLAN_STORE_SHEET] : [];
+  await writePlanWorkbook(models, args.out, { replaceSheets });
+  const written = [args.out];
+  if (args.json) {
+    const json = toResultJson(result, history, say);
+    await writeTextFileAtomic(args.json, `${JSON.stringify(json, null, 2)}\n`);
+    written.push(args.json);
+  }
+
+  const growth = result.base > 0 ? `${((result.target / result.base - 1) * 100).toFixed(1)}%` : "";
+  io.out(
+    say({
+      code: "summary-plan",
+      params: {
+        year: result.planYear,
+        target: formatAmount(result.target),
+        base: formatAmount(result.base),
+        growth: growth && !growth.startsWith("-") ? `+${growth}` : growth,
+        rows: result.rows.length,
+        unit: formatAmount(result.unit),
+      },
+    }),
+  );
+  io.out(
+    say({
+      code: "summary-history",
+      params: {
+        sheet: history.sheet,
+        layout: history.layout,
+        records: history.records.length,
+        skipped: history.skipped.length,
+      },
+    }),
+  );
+  if (result.closedMonths > 0) {
+    io.out(
+      say({
+        code: "summary-tracking",
+        params: { closed: result.closedMonths, asOf: result.asOf ?? "" },
+      }),
+    );
+  }
+  const skippedLabel = say({ code: "label-skipped", params: {} });
+  for (const s of history.skipped.slice(0, 10))
+    io.err(`${skippedLabel} ${s.sheet}!${s.cell}: ${say(s)}`);
+  if (history.skipped.length > 10) io.err(`${skippedLabel}: … +${history.skipped.length - 10}`);
+  const warningLabel = say({ code: "label-warning", params: {} });
+  for (const w of [...history.notes, ...result.warnings]) io.err(`${warningLabel}: ${say(w)}`);
+  io.out(say({ code: "summary-wrote", params: { files: written.join(", ") } }));
+  return EXIT.ok;
+}
+
+export { EXIT, type CliIO };
+
+/**
+ * Runs `stp` with its arguments and returns the exit code (0 ok, 1 bad input, 2 usage, 3 files).
+ * Every failure is one line on stderr saying what and where.
+ * @example await runCli(["plan", "--history", "h.xlsx", "--config", "p.json", "--out", "o.xlsx"]) === 0
+ */
+export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  const language = environmentLanguage(io.env);
+  const say = (n: Notice) => formatNotice(n, language, CLI_MESSAGES);
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      (command === undefined ? io.err : io.out)(USAGE);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === "sample") return await runSample(rest, io, say);
+    if (command !== "plan") {
+      io.err(say({ code: "usage-unknown-command", params: { command } }));
+      io.err(USAGE);
+      return EXIT.usage;
+    }
+    return await runPlan(rest, io);
+  } catch (e) {
+    if (e instanceof CliFailure) {
+      io.err(e.line);
+      if (e.exitCode === EXIT.usage) io.err(USAGE);
+      return e.exitCode;
+    }
+    if (e instanceof FileAccessError || e instanceof WorkbookWriteError) {
+      io.err(say(e.toNotice()));
+      return EXIT.files;
+    }
+    io.err(`stp: internal error: ${(e as Error).stack ?? String(e)}`);
+    return EXIT.files;
+  }
+}

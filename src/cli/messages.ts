@@ -1,0 +1,109 @@
+import type { MessageCatalog, MessageParams } from "../engine/messageCatalog";
+
+const s = (p: MessageParams, k: string) => String(p[k] ?? "");
+
+/** The command line's own messages: usage, files, the workbook writer. */
+export const CLI_MESSAGES: MessageCatalog = {
+  "usage-unknown-command": {
+    "en-US": (p) => `unknown command "${s(p, "command")}"`,
+    "zh-CN": (p) => `未知命令 "${s(p, "command")}"`,
+  },
+  "usage-bad-option": {
+    "en-US": (p) => s(p, "detail"),
+    "zh-CN": (p) => `参数错误:${s(p, "detail")}`,
+  },
+  "usage-missing-option": {
+    "en-US": (p) => `--${s(p, "option")} is required`,
+    "zh-CN": (p) => `缺少必需参数 --${s(p, "option")}`,
+  },
+  "usage-out-is-history": {
+    "en-US": () => "--out must not be the history file: the history is never modified",
+    "zh-CN": () => "--out 不能是历史数据文件:历史数据永远不会被修改",
+  },
+  "usage-out-not-xlsx": {
+    "en-US": (p) => `--out must be an .xlsx file, got "${s(p, "path")}"`,
+    "zh-CN": (p) => `--out 必须是 .xlsx 文件,实际为 "${s(p, "path")}"`,
+  },
+  "file-not-found": {
+    "en-US": (p) => `${s(p, "path")}: file not found`,
+    "zh-CN": (p) => `${s(p, "path")}:文件不存在`,
+  },
+  "file-unreadable": {
+    "en-US": (p) => `${s(p, "path")}: cannot be read${p.reason ? ` (${s(p, "reason")})` : ""}`,
+    "zh-CN": (p) => `${s(p, "path")}:无法读取${p.reason ? `(${s(p, "reason")})` : ""}`,
+  },
+  "file-unwritable": {
+    "en-US": (p) => `${s(p, "path")}: cannot be written${p.reason ? ` (${s(p, "reason")})` : ""}`,
+    "zh-CN": (p) => `${s(p, "path")}:无法写入${p.reason ? `(${s(p, "reason")})` : ""}`,
+  },
+  "unsupported-file-type": {
+    "en-US": (p) =>
+      `${s(p, "path")}: not an .xlsx or .csv file${p.reason ? ` (${s(p, "reason")})` : ""}`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}:不是 .xlsx 或 .csv 文件${p.reason ? `(${s(p, "reason")})` : ""}`,
+  },
+  "sheet-name-taken": {
+    "en-US": (p) =>
+      `${s(p, "path")}: a sheet named "${s(p, "sheet")}" is yours, not generated: rename it or choose another --out`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}:工作表 "${s(p, "sheet")}" 是用户自己的工作表:请重命名或换一个 --out`,
+  },
+  "workbook-has-unkeepable-parts": {
+    "en-US": (p) =>
+      `${s(p, "path")}: holds ${s(p, "parts")}, which rewriting would lose: nothing was written; choose another --out`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}:包含 ${s(p, "parts")},重写会丢失这些内容:未写入任何内容;请换一个 --out`,
+  },
+  "sheet-name-invalid": {
+    "en-US": (p) => `"${s(p, "sheet")}" cannot be a sheet name (${s(p, "reason")})`,
+    "zh-CN": (p) => `"${s(p, "sheet")}" 不能作为工作表名(${s(p, "reason")})`,
+  },
+  "cell-value-invalid": {
+    "en-US": (p) => `${s(p, "cell")}: cannot be written (${s(p, "reason")})`,
+    "zh-CN": (p) => `${s(p, "cell")}:无法写入(${s(p, "reason")})`,
+  },
+  "no-visible-sheet": {
+    "en-US": () => "the workbook would have no visible sheet",
+    "zh-CN": () => "工作簿将没有可见的工作表",
+  },
+  "sheet-not-found": {
+    "en-US": (p) =>
+      `no sheet named "${s(p, "sheet")}"${p.suggestion ? ` (did you mean "${s(p, "suggestion")}"?)` : ""}; sheets: ${s(p, "sheets")}`,
+    "zh-CN": (p) =>
+      `没有名为 "${s(p, "sheet")}" 的工作表${p.suggestion ? `(是否应为 "${s(p, "suggestion")}"?)` : ""};现有工作表:${s(p, "sheets")}`,
+  },
+  "no-history-sheet": {
+    "en-US": (p) =>
+      `no sheet has a header row with a date (or month columns) and an amount; sheets: ${s(p, "sheets")}`,
+    "zh-CN": (p) => `没有工作表的表头同时包含日期(或月份列)与金额;现有工作表:${s(p, "sheets")}`,
+  },
+  "summary-plan": {
+    "en-US": (p) =>
+      `Plan ${s(p, "year")}: target ${s(p, "target")} (base ${s(p, "base")}${p.growth ? `, ${s(p, "growth")}` : ""}), ${s(p, "rows")} row(s), rounded to ${s(p, "unit")}`,
+    "zh-CN": (p) =>
+      `${s(p, "year")} 年计划:目标 ${s(p, "target")}(基准 ${s(p, "base")}${p.growth ? `,${s(p, "growth")}` : ""}),${s(p, "rows")} 行,取整到 ${s(p, "unit")}`,
+  },
+  "summary-history": {
+    "en-US": (p) =>
+      `History: sheet "${s(p, "sheet")}", ${s(p, "layout")} layout, ${s(p, "records")} record(s), ${s(p, "skipped")} row(s) skipped`,
+    "zh-CN": (p) =>
+      `历史数据:工作表 "${s(p, "sheet")}",${p.layout === "wide" ? "宽表" : "长表"},${s(p, "records")} 条记录,跳过 ${s(p, "skipped")} 行`,
+  },
+  "summary-tracking": {
+    "en-US": (p) =>
+      `Tracking: ${s(p, "closed")} month(s) closed (to ${s(p, "asOf")}), re-forecast for the rest`,
+    "zh-CN": (p) => `跟踪:已结 ${s(p, "closed")} 个月(截至 ${s(p, "asOf")}),其余月份滚动预测`,
+  },
+  "summary-wrote": {
+    "en-US": (p) => `Wrote ${s(p, "files")}`,
+    "zh-CN": (p) => `已写入 ${s(p, "files")}`,
+  },
+  "label-warning": {
+    "en-US": () => "warning",
+    "zh-CN": () => "警告",
+  },
+  "label-skipped": {
+    "en-US": () => "skipped",
+    "zh-CN": () => "已跳过",
+  },
+};

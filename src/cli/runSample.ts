@@ -1,0 +1,100 @@
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import type { Notice } from "../engine/history";
+import { pickLanguage } from "../engine/language";
+import { generateHistory } from "../sample/generateHistory";
+import { gridToCsvRows } from "../sample/gridToCsvRows";
+import { gridSheet } from "../sheets/gridSheet";
+import { writePlanWorkbook } from "../xlsx";
+import { ensureParentFolder } from "../xlsx/textFiles";
+import { writeCsvFile } from "../xlsx/writeCsv";
+import { CliFailure, EXIT, type CliIO } from "./cliFailure";
+
+function integer(
+  value: string | undefined,
+  fallback: number,
+  option: string,
+  say: (n: Notice) => string,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new CliFailure(
+      EXIT.usage,
+      say({
+        code: "usage-bad-option",
+        params: { detail: `--${option} must be a whole number, got "${value}"` },
+      }),
+    );
+  }
+  return n;
+}
+
+/**
+ * `stp sample --out FILE [--language zh-CN] [--rows N] [--seed N] [--plan-year Y] [--actual-months M] [--clean]`:
+ * writes a generated sales history (.xlsx or .csv) to try the planner on, or to benchmark it.
+ */
+export async function runSample(
+  argv: string[],
+  io: CliIO,
+  say: (n: Notice) => string,
+): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        out: { type: "string" },
+        language: { type: "string" },
+        rows: { type: "string" },
+        seed: { type: "string" },
+        "plan-year": { type: "string" },
+        "actual-months": { type: "string" },
+        regions: { type: "string" },
+        products: { type: "string" },
+        reps: { type: "string" },
+        channels: { type: "string" },
+        clean: { type: "boolean" },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    throw new CliFailure(
+      EXIT.usage,
+      say({ code: "usage-bad-option", params: { detail: (e as Error).message } }),
+    );
+  }
+  if (!values.out)
+    throw new CliFailure(
+      EXIT.usage,
+      say({ code: "usage-missing-option", params: { option: "out" } }),
+    );
+  const int = (key: keyof typeof values, fallback: number) =>
+    integer(values[key] as string | undefined, fallback, key, say);
+  const grid = generateHistory({
+    language: pickLanguage(values.language ?? "en-US"),
+    planYear: int("plan-year", 2026),
+    actualMonths: Math.min(12, int("actual-months", 4)),
+    rows: int("rows", 3000),
+    seed: int("seed", 20260101),
+    messy: !values.clean,
+    shape: {
+      regions: Math.max(1, Math.min(8, int("regions", 4))),
+      products: Math.max(1, int("products", 5)),
+      reps: Math.max(1, int("reps", 12)),
+      channels: Math.max(1, Math.min(4, int("channels", 3))),
+    },
+  });
+  const ext = path.extname(values.out).toLowerCase();
+  await ensureParentFolder(values.out);
+  if (ext === ".csv") await writeCsvFile(values.out, gridToCsvRows(grid));
+  else if (ext === ".xlsx")
+    await writePlanWorkbook([gridSheet(grid, "sample-history")], values.out);
+  else
+    throw new CliFailure(
+      EXIT.usage,
+      say({ code: "usage-bad-option", params: { detail: `--out must end in .xlsx or .csv` } }),
+    );
+  io.out(`${values.out}: ${grid.values.length} rows (sheet "${grid.sheet}")`);
+  return EXIT.ok;
+}

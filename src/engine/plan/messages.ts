@@ -1,0 +1,231 @@
+import { formatAmount } from "../formatNumber";
+import type { MessageCatalog, MessageParams } from "../messageCatalog";
+
+const DIMENSION_ZH: Record<string, string> = {
+  region: "区域",
+  product: "产品",
+  channel: "渠道",
+  rep: "销售代表",
+  customer: "客户",
+};
+
+const s = (p: MessageParams, k: string) => String(p[k] ?? "");
+const n = (p: MessageParams, k: string) =>
+  typeof p[k] === "number" ? formatAmount(p[k] as number) : s(p, k);
+const dimZh = (p: MessageParams, k: string) => DIMENSION_ZH[s(p, k)] ?? s(p, k);
+
+/** Messages of the plan file, the cascade and tracking, in English and Chinese. */
+export const PLAN_MESSAGES: MessageCatalog = {
+  "plan-not-json": {
+    "en-US": (p) => `the plan file is not valid JSON: ${s(p, "detail")}`,
+    "zh-CN": (p) => `计划文件不是有效的 JSON:${s(p, "detail")}`,
+  },
+  "plan-unknown-key-suggest": {
+    "en-US": (p) => `unknown key "${s(p, "key")}" (did you mean "${s(p, "suggestion")}"?)`,
+    "zh-CN": (p) => `未知的键 "${s(p, "key")}"(是否应为 "${s(p, "suggestion")}"?)`,
+  },
+  "plan-unknown-key": {
+    "en-US": (p) =>
+      `unknown key "${s(p, "key")}"${p.known ? ` (known keys: ${s(p, "known")})` : ""}`,
+    "zh-CN": (p) => `未知的键 "${s(p, "key")}"${p.known ? `(可用的键:${s(p, "known")})` : ""}`,
+  },
+  "plan-missing": {
+    "en-US": () => "is required",
+    "zh-CN": () => "必须填写",
+  },
+  "plan-wrong-type": {
+    "en-US": (p) => `must be a ${s(p, "expected")}, got ${s(p, "got")}`,
+    "zh-CN": (p) => `应为 ${s(p, "expected")} 类型,实际为 ${s(p, "got")}`,
+  },
+  "plan-not-one-of": {
+    "en-US": (p) => `must be one of ${s(p, "allowed")}, got ${s(p, "got")}`,
+    "zh-CN": (p) => `应为以下之一:${s(p, "allowed")};实际为 ${s(p, "got")}`,
+  },
+  "plan-not-one-of-suggest": {
+    "en-US": (p) =>
+      `must be one of ${s(p, "allowed")}, got ${s(p, "got")} (did you mean "${s(p, "suggestion")}"?)`,
+    "zh-CN": (p) =>
+      `应为以下之一:${s(p, "allowed")};实际为 ${s(p, "got")}(是否应为 "${s(p, "suggestion")}"?)`,
+  },
+  "plan-too-small": {
+    "en-US": (p) =>
+      `must be ${p.inclusive ? "at least" : "more than"} ${s(p, "limit")}, got ${s(p, "got")}`,
+    "zh-CN": (p) => `应${p.inclusive ? "不小于" : "大于"} ${s(p, "limit")},实际为 ${s(p, "got")}`,
+  },
+  "plan-too-big": {
+    "en-US": (p) =>
+      `must be ${p.inclusive ? "at most" : "less than"} ${s(p, "limit")}, got ${s(p, "got")}`,
+    "zh-CN": (p) => `应${p.inclusive ? "不大于" : "小于"} ${s(p, "limit")},实际为 ${s(p, "got")}`,
+  },
+  "plan-bad-format": {
+    "en-US": (p) => `must look like 2026-04 (year-month), got ${s(p, "got")}`,
+    "zh-CN": (p) => `格式应为 2026-04(年-月),实际为 ${s(p, "got")}`,
+  },
+  "plan-wrong-shape": {
+    "en-US": (p) => `must be {"amount": N} or {"growth": g}, got ${s(p, "got")}`,
+    "zh-CN": (p) => `应为 {"amount": N} 或 {"growth": g},实际为 ${s(p, "got")}`,
+  },
+  "plan-required-for-manual": {
+    "en-US": () => `is required when the method is "manual" (child → weight)`,
+    "zh-CN": () => `方法为 "manual" 时必须填写(成员 → 权重)`,
+  },
+  "plan-required-for-blend": {
+    "en-US": () => `is required when the method is "blend" (methods with a weight each)`,
+    "zh-CN": () => `方法为 "blend" 时必须填写(各方法及其权重)`,
+  },
+  "plan-required-for-manual-time": {
+    "en-US": () => `needs 12 month weights when the time method is "manual"`,
+    "zh-CN": () => `时间方法为 "manual" 时需要 12 个月的权重`,
+  },
+  "plan-lock-needs-one-of": {
+    "en-US": () => `a lock needs exactly one of "amount", "growth" or "share"`,
+    "zh-CN": () => `锁定需且仅需填写 "amount"、"growth"、"share" 之一`,
+  },
+  "plan-lock-where-empty": {
+    "en-US": () => `must name the locked node, e.g. {"region": "East"}`,
+    "zh-CN": () => `必须指明锁定的节点,例如 {"region": "华东"}`,
+  },
+  "plan-level-repeated": {
+    "en-US": () => "this dimension is already a level",
+    "zh-CN": () => "该维度已是一个层级",
+  },
+  "plan-asof-outside-plan-year": {
+    "en-US": () => "must be a month of the plan year",
+    "zh-CN": () => "必须是计划年度内的月份",
+  },
+  "plan-invalid": {
+    "en-US": (p) => `is not valid: ${s(p, "detail")}`,
+    "zh-CN": (p) => `无效:${s(p, "detail")}`,
+  },
+  "manual-time-weights-zero": {
+    "en-US": () => "the 12 manual month weights add up to zero",
+    "zh-CN": () => "手工填写的 12 个月权重之和为零",
+  },
+  "no-sales-in-window": {
+    "en-US": (p) =>
+      `no positive sales in ${s(p, "window")} (${s(p, "scope")}) to learn the seasonality from`,
+    "zh-CN": (p) => `${s(p, "window")}(${s(p, "scope")})没有正的销售额,无法计算季节性`,
+  },
+  "moving-average-needs-24-months": {
+    "en-US": (p) =>
+      `the moving-average ratio needs at least 24 months of history in ${s(p, "window")}, found ${s(p, "months")}`,
+    "zh-CN": (p) =>
+      `移动平均比率法至少需要 24 个月的历史(${s(p, "window")}),实际只有 ${s(p, "months")} 个月`,
+  },
+  "lock-not-multiple-of-unit": {
+    "en-US": (p) =>
+      `the lock amount ${n(p, "amount")} is not a multiple of the rounding unit ${n(p, "unit")}`,
+    "zh-CN": (p) => `锁定金额 ${n(p, "amount")} 不是取整单位 ${n(p, "unit")} 的整数倍`,
+  },
+  "lock-unknown-node": {
+    "en-US": (p) =>
+      `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history (add "new": true for a new one)`,
+    "zh-CN": (p) =>
+      `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}"(新增请加 "new": true)`,
+  },
+  "lock-unknown-node-suggest": {
+    "en-US": (p) =>
+      `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history: did you mean "${s(p, "suggestion")}"? (add "new": true for a new one)`,
+    "zh-CN": (p) =>
+      `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}":是否应为 "${s(p, "suggestion")}"?(新增请加 "new": true)`,
+  },
+  "lock-growth-without-base": {
+    "en-US": (p) =>
+      `"${s(p, "member")}" under ${s(p, "parent")} has no base-year sales to grow from: lock an amount or a share instead`,
+    "zh-CN": (p) =>
+      `${s(p, "parent")} 下的 "${s(p, "member")}" 没有基准年销售额,无法按增长率锁定:请改为锁定金额或占比`,
+  },
+  "locks-exceed-parent": {
+    "en-US": (p) =>
+      `locks on ${s(p, "members")} total ${n(p, "locked")}, more than their parent ${s(p, "parent")} (${n(p, "parentAmount")})`,
+    "zh-CN": (p) =>
+      `${s(p, "members")} 的锁定合计 ${n(p, "locked")},超过其上级 ${s(p, "parent")}(${n(p, "parentAmount")})`,
+  },
+  "locks-leave-remainder": {
+    "en-US": (p) =>
+      `every member of ${s(p, "parent")} is locked, leaving ${n(p, "remainder")} with nowhere to go`,
+    "zh-CN": (p) => `${s(p, "parent")} 的所有成员都已锁定,剩余 ${n(p, "remainder")} 无处分配`,
+  },
+  "caps-infeasible": {
+    "en-US": (p) =>
+      `the caps under ${s(p, "parent")} cannot hold: ${n(p, "amount")} must fit between ${n(p, "minTotal")} and ${n(p, "maxTotal")}`,
+    "zh-CN": (p) =>
+      `${s(p, "parent")} 下的上下限无法同时满足:${n(p, "amount")} 须在 ${n(p, "minTotal")} 与 ${n(p, "maxTotal")} 之间`,
+  },
+  "lock-dimension-not-a-level": {
+    "en-US": (p) =>
+      `"${s(p, "dimension")}" is not a level of this plan (levels: ${s(p, "levels")})`,
+    "zh-CN": (p) => `"${s(p, "dimension")}" 不是本计划的层级(层级:${s(p, "levels")})`,
+  },
+  "lock-missing-level": {
+    "en-US": (p) => `must also name the ${s(p, "dimension")} above the locked node`,
+    "zh-CN": (p) => `还必须指明锁定节点上级的${dimZh(p, "dimension")}`,
+  },
+  "level-column-missing": {
+    "en-US": (p) =>
+      `the history has no ${s(p, "dimension")} column (name it in "columns" if its header is unusual)`,
+    "zh-CN": (p) => `历史数据中没有${dimZh(p, "dimension")}列(表头特殊时可在 "columns" 中指定)`,
+  },
+  "asof-bad-format": {
+    "en-US": (p) => `"${s(p, "value")}" is not a month like 2026-04`,
+    "zh-CN": (p) => `"${s(p, "value")}" 不是形如 2026-04 的月份`,
+  },
+  "asof-outside-plan-year": {
+    "en-US": (p) => `"${s(p, "value")}" is not in the plan year ${s(p, "planYear")}`,
+    "zh-CN": (p) => `"${s(p, "value")}" 不在计划年度 ${s(p, "planYear")} 内`,
+  },
+  "target-not-multiple-of-unit": {
+    "en-US": (p) =>
+      `the target ${n(p, "amount")} is not a multiple of the rounding unit ${n(p, "unit")}`,
+    "zh-CN": (p) => `目标 ${n(p, "amount")} 不是取整单位 ${n(p, "unit")} 的整数倍`,
+  },
+  "growth-needs-full-base-year": {
+    "en-US": (p) =>
+      `a growth target needs sales in all 12 months of ${s(p, "baseYear")}; missing: ${s(p, "missing")}`,
+    "zh-CN": (p) =>
+      `按增长率设定目标需要 ${s(p, "baseYear")} 年全部 12 个月的销售数据;缺少:${s(p, "missing")}`,
+  },
+  "base-not-positive": {
+    "en-US": (p) =>
+      `net sales of ${s(p, "baseYear")} are ${n(p, "base")}: a growth target needs a positive base; give an amount`,
+    "zh-CN": (p) =>
+      `${s(p, "baseYear")} 年净销售额为 ${n(p, "base")}:按增长率设定目标需要正的基数;请改为填写金额`,
+  },
+  "negative-month-clamped": {
+    "en-US": (p) =>
+      `net sales of month(s) ${s(p, "months")} are negative (${s(p, "scope")}): counted as zero in the seasonality`,
+    "zh-CN": (p) => `第 ${s(p, "months")} 月净销售额为负(${s(p, "scope")}):季节性计算中按零处理`,
+  },
+  "equal-fallback": {
+    "en-US": (p) =>
+      `no ${s(p, "level")} under ${s(p, "parent")} has positive sales in the window: split equally among those with any history`,
+    "zh-CN": (p) =>
+      `${s(p, "parent")} 下没有${dimZh(p, "level")}在窗口期内有正的销售额:在有历史记录的成员间平均分配`,
+  },
+  "manual-member-without-history": {
+    "en-US": (p) =>
+      `manual weight for ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")}, which has no history`,
+    "zh-CN": (p) =>
+      `${s(p, "parent")} 下手工权重中的${dimZh(p, "level")} "${s(p, "member")}" 没有历史数据`,
+  },
+  "manual-member-without-history-suggest": {
+    "en-US": (p) =>
+      `manual weight for ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")}, which has no history: did you mean "${s(p, "suggestion")}"?`,
+    "zh-CN": (p) =>
+      `${s(p, "parent")} 下手工权重中的${dimZh(p, "level")} "${s(p, "member")}" 没有历史数据:是否应为 "${s(p, "suggestion")}"?`,
+  },
+  "rows-after-plan-year": {
+    "en-US": (p) => `${s(p, "count")} row(s) dated after ${s(p, "planYear")} were ignored`,
+    "zh-CN": (p) => `${s(p, "count")} 行日期晚于 ${s(p, "planYear")} 年,已忽略`,
+  },
+  "actuals-after-as-of": {
+    "en-US": (p) =>
+      `${s(p, "count")} plan-year row(s) after ${s(p, "asOf")} are not yet counted in tracking`,
+    "zh-CN": (p) => `${s(p, "count")} 行计划年度数据晚于 ${s(p, "asOf")},暂不计入跟踪`,
+  },
+  "unplanned-actuals": {
+    "en-US": (p) =>
+      `actual sales of ${s(p, "count")} segment(s) not in the plan are shown as unplanned: ${s(p, "members")}`,
+    "zh-CN": (p) => `${s(p, "count")} 个不在计划中的细分有实际销售,已列为计划外:${s(p, "members")}`,
+  },
+};

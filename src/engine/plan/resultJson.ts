@@ -1,0 +1,90 @@
+import type { Dimension, Notice, SkippedRow } from "../history";
+import type { PlanResult } from "./planResult";
+
+type DimensionKeys = Partial<Record<Dimension, string | null>>;
+
+/** The result JSON contract (`stp plan --json`): outside scripts rely on these names. */
+export type ResultJson = {
+  target: number;
+  base: number;
+  unit: number;
+  planYear: number;
+  baseYear: number;
+  /** target / base − 1; null without a positive base. */
+  growth: number | null;
+  asOf: string | null;
+  levels: Dimension[];
+  periods: string[];
+  shares: number[];
+  rows: (DimensionKeys & { annual: number; months: number[]; lastYear: number; new?: true })[];
+  tracking: (DimensionKeys & {
+    period: string;
+    status: "closed" | "open";
+    unplanned?: true;
+    target: number;
+    actual: number | null;
+    variance: number | null;
+    attainment: number | null;
+    ytdTarget: number | null;
+    ytdActual: number | null;
+    reforecast: number | null;
+  })[];
+  skipped: { sheet: string; cell: string; code: string; reason: string }[];
+  warnings: { code: string; message: string }[];
+};
+
+/**
+ * The result JSON of a plan: figures in currency, dimension keys named after the levels, skipped
+ * rows and warnings in words of the user's language (via `describe`).
+ * @example toResultJson(result, { skipped: [], notes: [] }, describe).rows[0] → { region: "East", rep: "Ann", annual: 132000, months: [6600, …], lastYear: 120000 }
+ */
+export function toResultJson(
+  result: PlanResult,
+  read: { skipped: readonly SkippedRow[]; notes: readonly Notice[] },
+  describe: (notice: Notice) => string,
+): ResultJson {
+  const keys = (path: readonly string[]): DimensionKeys =>
+    Object.fromEntries(result.levels.map((d, i) => [d, path[i] ?? null]));
+  return {
+    target: result.target,
+    base: result.base,
+    unit: result.unit,
+    planYear: result.planYear,
+    baseYear: result.baseYear,
+    growth: result.base > 0 ? result.target / result.base - 1 : null,
+    asOf: result.asOf,
+    levels: result.levels,
+    periods: result.periods,
+    shares: result.shares,
+    rows: result.rows.map((r) => ({
+      ...keys(r.path),
+      annual: r.annual,
+      months: r.months,
+      lastYear: r.baseNet,
+      ...(r.isNew ? { new: true as const } : {}),
+    })),
+    tracking: result.tracking.map((t) => ({
+      ...keys(t.path),
+      period: t.period,
+      status: t.status,
+      ...(t.unplanned ? { unplanned: true as const } : {}),
+      target: t.target,
+      actual: t.actual,
+      variance: t.variance,
+      attainment: t.attainment,
+      ytdTarget: t.ytdTarget,
+      ytdActual: t.ytdActual,
+      reforecast: t.reforecast,
+    })),
+    skipped: read.skipped.map((s) => ({
+      sheet: s.sheet,
+      cell: s.cell,
+      code: s.code,
+      reason: describe({ code: s.code, params: s.params }),
+    })),
+    warnings: [...read.notes, ...result.warnings].map((n) => ({
+      code: n.code,
+      message: describe(n),
+    })),
+  };
+}

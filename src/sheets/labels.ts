@@ -1,0 +1,158 @@
+import type { Dimension } from "../engine/history";
+import type { Language } from "../engine/language";
+
+/** Every word the generated sheets show, in each language. */
+export type SheetLabels = {
+  sheetNames: { summary: string; allocation: string; tracking: string };
+  dimensions: Record<Dimension, string>;
+  months: string[];
+  quarters: string[];
+  summaryTitle: (year: number) => string;
+  allocationTitle: (year: number) => string;
+  trackingTitle: (year: number, asOf: string) => string;
+  generatedFrom: (sheet: string, unit: string) => string;
+  planYear: string;
+  baseYearSales: (year: number) => string;
+  target: string;
+  growth: string;
+  roundingUnit: string;
+  levels: string;
+  timeMethod: string;
+  timeMethods: Record<string, string>;
+  profiles: Record<string, string>;
+  years: (n: number) => string;
+  none: string;
+  period: string;
+  share: string;
+  baseYear: (year: number) => string;
+  growthVsBase: string;
+  annual: string;
+  total: string;
+  totalOf: (name: string) => string;
+  status: string;
+  statuses: { closed: string; open: string; unplanned: string };
+  actual: string;
+  variance: string;
+  attainment: string;
+  ytdTarget: string;
+  ytdActual: string;
+  reforecast: string;
+  closedTotal: string;
+  outlook: string;
+  newMember: string;
+  locked: string;
+};
+
+const EN: SheetLabels = {
+  sheetNames: { summary: "Plan Summary", allocation: "Allocation", tracking: "Tracking" },
+  dimensions: {
+    region: "Region",
+    product: "Product",
+    channel: "Channel",
+    rep: "Rep",
+    customer: "Customer",
+  },
+  months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  quarters: ["Q1", "Q2", "Q3", "Q4"],
+  summaryTitle: (y) => `Sales plan ${y}`,
+  allocationTitle: (y) => `Target allocation ${y}`,
+  trackingTitle: (y, asOf) => `Tracking ${y} (actuals to ${asOf})`,
+  generatedFrom: (sheet, unit) => `From sheet "${sheet}" · amounts rounded to ${unit}`,
+  planYear: "Plan year",
+  baseYearSales: (y) => `Net sales ${y} (base)`,
+  target: "Target",
+  growth: "Growth",
+  roundingUnit: "Rounding unit",
+  levels: "Breakdown",
+  timeMethod: "Months by",
+  timeMethods: {
+    seasonality: "seasonality",
+    yearlyShareAverage: "average yearly share",
+    movingAverageRatio: "moving-average ratio",
+    equal: "equal months",
+    manual: "manual weights",
+  },
+  profiles: { company: "company profile", leaf: "each segment's own profile" },
+  years: (n) => `${n} year${n === 1 ? "" : "s"}`,
+  none: "(none)",
+  period: "Period",
+  share: "Share",
+  baseYear: (y) => `${y} actual`,
+  growthVsBase: "vs base",
+  annual: "Annual",
+  total: "Total",
+  totalOf: (name) => `${name} total`,
+  status: "Status",
+  statuses: { closed: "closed", open: "open", unplanned: "unplanned" },
+  actual: "Actual",
+  variance: "Variance",
+  attainment: "Attainment",
+  ytdTarget: "YTD target",
+  ytdActual: "YTD actual",
+  reforecast: "Re-forecast",
+  closedTotal: "Closed months",
+  outlook: "Full-year outlook",
+  newMember: "new",
+  locked: "locked",
+};
+
+const ZH: SheetLabels = {
+  sheetNames: { summary: "计划摘要", allocation: "目标分解", tracking: "跟踪监控" },
+  dimensions: {
+    region: "区域",
+    product: "产品",
+    channel: "渠道",
+    rep: "销售代表",
+    customer: "客户",
+  },
+  months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+  quarters: ["一季度", "二季度", "三季度", "四季度"],
+  summaryTitle: (y) => `${y} 年度销售计划`,
+  allocationTitle: (y) => `${y} 年目标分解`,
+  trackingTitle: (y, asOf) => `${y} 年跟踪监控(实际截至 ${asOf})`,
+  generatedFrom: (sheet, unit) => `数据来源:工作表"${sheet}" · 金额取整到 ${unit}`,
+  planYear: "计划年度",
+  baseYearSales: (y) => `${y} 年净销售额(基准)`,
+  target: "目标",
+  growth: "增长率",
+  roundingUnit: "取整单位",
+  levels: "分解层级",
+  timeMethod: "月度分解方法",
+  timeMethods: {
+    seasonality: "季节性",
+    yearlyShareAverage: "年度占比平均",
+    movingAverageRatio: "移动平均比率",
+    equal: "平均分配",
+    manual: "手工权重",
+  },
+  profiles: { company: "公司整体", leaf: "各细分自身" },
+  years: (n) => `${n} 年`,
+  none: "(无)",
+  period: "期间",
+  share: "占比",
+  baseYear: (y) => `${y} 年实际`,
+  growthVsBase: "同比",
+  annual: "全年",
+  total: "合计",
+  totalOf: (name) => `${name} 小计`,
+  status: "状态",
+  statuses: { closed: "已结", open: "未结", unplanned: "计划外" },
+  actual: "实际",
+  variance: "差异",
+  attainment: "达成率",
+  ytdTarget: "累计目标",
+  ytdActual: "累计实际",
+  reforecast: "滚动预测",
+  closedTotal: "已结月份",
+  outlook: "全年预计",
+  newMember: "新增",
+  locked: "锁定",
+};
+
+/**
+ * The sheet labels of a language.
+ * @example sheetLabels("zh-CN").target === "目标"
+ */
+export function sheetLabels(language: Language): SheetLabels {
+  return language === "zh-CN" ? ZH : EN;
+}
