@@ -52,6 +52,7 @@ export type UnkeepablePart =
   | "drawings"
   | "images"
   | "custom-xml"
+  | "sparklines"
   | "macros"
   | "slicers"
   | "timelines"

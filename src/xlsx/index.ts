@@ -7,7 +7,12 @@ export {
   type UnkeepablePart,
   type WorkbookWriteErrorCode,
 } from "./fileErrors";
-export { findUnkeepableParts } from "./findUnkeepableParts";
+export {
+  findUnkeepableParts,
+  inspectWorkbookParts,
+  type DroppedPart,
+  type WorkbookPartsReport,
+} from "./findUnkeepableParts";
 export { parseCsv, detectDelimiter, type CsvDelimiter, type CsvRows } from "./parseCsv";
 export { readHistoryFile, historyFileKind, type HistoryFileKind } from "./readHistoryFile";
 export { readSheetValues } from "./readSheetValues";

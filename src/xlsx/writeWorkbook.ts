@@ -5,7 +5,7 @@ import { toA1 } from "../engine/address";
 import type { SheetCell, SheetModel } from "../sheets/sheetModel";
 import { applyCellStyle } from "./cellStyles";
 import { FileAccessError, WorkbookWriteError, errnoCode, reasonOf } from "./fileErrors";
-import { findUnkeepableParts } from "./findUnkeepableParts";
+import { type DroppedPart, inspectWorkbookParts } from "./findUnkeepableParts";
 import { checkWorkbookBytes, loadWorkbook, readBytes } from "./readHistoryFile";
 import { writeFileAtomic } from "./writeFileAtomic";
 
@@ -28,6 +28,8 @@ export type WritePlanReport = {
   removed: string[];
   /** Sheets of the existing file left exactly as they were. */
   kept: string[];
+  /** Parts of the existing file not written back, for a warning (see `DroppedPart`). */
+  dropped: DroppedPart[];
 };
 
 /**
@@ -62,8 +64,9 @@ export async function writePlanWorkbook(
   }
   checkSheetNames(models, outPath);
   const existing = await existingWorkbook(outPath);
-  const workbook = existing ?? newWorkbook();
+  const workbook = existing?.workbook ?? newWorkbook();
   const report = placeSheets(workbook, models, options.replaceSheets ?? [], outPath);
+  report.dropped = existing?.dropped ?? [];
   if (!workbook.worksheets.some((sheet) => sheet.state === "visible" || !sheet.state)) {
     throw new WorkbookWriteError("no-visible-sheet", outPath);
   }
@@ -83,7 +86,9 @@ function newWorkbook(): ExcelJS.Workbook {
 }
 
 /** The workbook at `outPath` when there is one, after checking it can be rewritten safely. */
-async function existingWorkbook(outPath: string): Promise<ExcelJS.Workbook | null> {
+async function existingWorkbook(
+  outPath: string,
+): Promise<{ workbook: ExcelJS.Workbook; dropped: DroppedPart[] } | null> {
   try {
     const stat = await fsp.stat(outPath);
     if (stat.isDirectory()) {
@@ -96,14 +101,16 @@ async function existingWorkbook(outPath: string): Promise<ExcelJS.Workbook | nul
   }
   const bytes = await readBytes(outPath);
   checkWorkbookBytes(outPath, bytes);
-  const parts = await findUnkeepableParts(bytes).catch((error: unknown) => {
-    throw new FileAccessError(
-      "file-unreadable",
-      outPath,
-      { reason: reasonOf(error) },
-      { cause: error },
-    );
-  });
+  const { unkeepable: parts, dropped } = await inspectWorkbookParts(bytes).catch(
+    (error: unknown) => {
+      throw new FileAccessError(
+        "file-unreadable",
+        outPath,
+        { reason: reasonOf(error) },
+        { cause: error },
+      );
+    },
+  );
   if (parts.length > 0) {
     throw new WorkbookWriteError(
       "workbook-has-unkeepable-parts",
@@ -112,7 +119,7 @@ async function existingWorkbook(outPath: string): Promise<ExcelJS.Workbook | nul
       parts,
     );
   }
-  return loadWorkbook(outPath, bytes);
+  return { workbook: await loadWorkbook(outPath, bytes), dropped };
 }
 
 function placeSheets(
@@ -130,7 +137,7 @@ function placeSheets(
       throw new WorkbookWriteError("sheet-name-taken", outPath, { sheet: clash.name });
     }
   }
-  const report: WritePlanReport = { replaced: [], added: [], removed: [], kept: [] };
+  const report: WritePlanReport = { replaced: [], added: [], removed: [], kept: [], dropped: [] };
   const positions = new Map<string, number>();
   for (const sheet of before) {
     const key = folded(sheet.name);

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { SheetModel } from "../../src/sheets/sheetModel";
 import { FileAccessError, WorkbookWriteError } from "../../src/xlsx/fileErrors";
-import { findUnkeepableParts } from "../../src/xlsx/findUnkeepableParts";
+import { findUnkeepableParts, inspectWorkbookParts } from "../../src/xlsx/findUnkeepableParts";
 import { readSheetValues } from "../../src/xlsx/readSheetValues";
 import { sheetNameProblem, writePlanWorkbook } from "../../src/xlsx/writeWorkbook";
 import { fixtureWorkbook, writeFixtureXlsx } from "../support/buildWorkbook";
@@ -87,7 +87,13 @@ describe("writePlanWorkbook: a new file", () => {
   beforeAll(async () => {
     file = path.join(dir, "new.xlsx");
     const report = await writePlanWorkbook([planModel(), storeModel('{"v":1}')], file);
-    expect(report).toEqual({ replaced: [], added: ["Plan", "_stp_store"], removed: [], kept: [] });
+    expect(report).toEqual({
+      replaced: [],
+      added: ["Plan", "_stp_store"],
+      removed: [],
+      kept: [],
+      dropped: [],
+    });
     workbook = await load(file);
   });
 
@@ -180,6 +186,7 @@ describe("writePlanWorkbook: regeneration in place", () => {
       added: ["New rep"],
       removed: ["Old rep"],
       kept: ["Cover", "Notes"],
+      dropped: [],
     });
     const workbook = await load(file);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
@@ -323,6 +330,37 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
     zip.file("xl/drawings/drawing9.xml", "<xdr:wsDr/>");
     await fsp.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
     expect(await findUnkeepableParts(await fsp.readFile(file))).toEqual(["drawings"]);
+  });
+
+  test("sparklines are named", async () => {
+    const file = path.join(dir, "sparklines.xlsx");
+    await writeFixtureXlsx(file, [{ name: "Data", rows: [["a", 1]] }]);
+    const zip = await JSZip.loadAsync(await fsp.readFile(file));
+    const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const sparklines =
+      '<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"><x14:sparklineGroups/></ext></extLst>';
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      sheetXml.replace("</worksheet>", `${sparklines}</worksheet>`),
+    );
+    const bytes = await zip.generateAsync({ type: "nodebuffer" });
+    expect(await findUnkeepableParts(bytes)).toEqual(["sparklines"]);
+  });
+
+  test("an Office add-in's task-pane settings are reported as dropped, not refused", async () => {
+    const file = path.join(dir, "addin.xlsx");
+    await writePlanWorkbook([planModel()], file);
+    const zip = await JSZip.loadAsync(await fsp.readFile(file));
+    zip.file("xl/webextensions/taskpanes.xml", "<wetp:taskpanes/>");
+    zip.file("xl/webextensions/webextension1.xml", "<we:webextension/>");
+    await fsp.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
+    expect(await inspectWorkbookParts(await fsp.readFile(file))).toEqual({
+      unkeepable: [],
+      dropped: ["add-in-settings"],
+    });
+    const report = await writePlanWorkbook([planModel()], file, { replaceSheets: ["Plan"] });
+    expect(report.dropped).toEqual(["add-in-settings"]);
+    expect(report.replaced).toEqual(["Plan"]);
   });
 
   test("a damaged existing file is unreadable, not overwritten", async () => {
