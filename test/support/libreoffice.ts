@@ -175,6 +175,56 @@ export async function compareWithEngine(
   return mismatches;
 }
 
+/**
+ * Sheet models rebuilt from a written .xlsx file: every formula cell with its cached result as
+ * the value. The plan writer stores the engine's value as that result, so comparing these with a
+ * recalculation checks a workbook written by any route (the CLI, say) against the engine.
+ * Only the named sheets when `sheetNames` is given; hidden sheets included.
+ */
+export async function modelsFromFile(
+  xlsxPath: string,
+  sheetNames?: readonly string[],
+): Promise<SheetModel[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxPath);
+  const sheets = workbook.worksheets.filter(
+    (sheet) => !sheetNames || sheetNames.includes(sheet.name),
+  );
+  return sheets.map((sheet) => {
+    const rows: SheetModel["rows"] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+        const formula = cell.formula;
+        if (!formula) return;
+        const cells = (rows[rowNumber - 1] ??= []);
+        const error = errorText(cell.value);
+        const value = error ?? toGridValue(cell.result as ExcelJS.CellFormulaValue["result"]);
+        cells[columnNumber - 1] = { value, formula };
+      });
+    });
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    return { name: sheet.name, kind: "file", rows, state: sheet.state };
+  });
+}
+
+/**
+ * Recalculates a written plan workbook in LibreOffice and lists every formula whose result
+ * differs from the value the writer cached (the engine's), plus every error cell.
+ * @example expect(await checkWrittenWorkbook("out.xlsx")).toEqual([])
+ */
+export async function checkWrittenWorkbook(
+  xlsxPath: string,
+  sheetNames?: readonly string[],
+): Promise<{ mismatches: Mismatch[]; formulaCount: number }> {
+  const models = await modelsFromFile(xlsxPath, sheetNames);
+  const formulaCount = models.reduce(
+    (sum, model) => sum + model.rows.reduce((n, row) => n + row.filter(Boolean).length, 0),
+    0,
+  );
+  const recalculated = await recalculate(xlsxPath);
+  return { mismatches: await compareWithEngine(models, recalculated), formulaCount };
+}
+
 function sameValue(
   expected: string | number | boolean | null,
   actual: string | number | boolean | null,
