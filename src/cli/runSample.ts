@@ -88,9 +88,12 @@ export async function runSample(
   const ext = path.extname(values.out).toLowerCase();
   await ensureParentFolder(values.out);
   if (ext === ".csv") await writeCsvFile(values.out, gridToCsvRows(grid));
-  else if (ext === ".xlsx")
-    await writePlanWorkbook([gridSheet(grid, "sample-history")], values.out);
-  else
+  else if (ext === ".xlsx") {
+    // A sample sheet written before is ours to rewrite; any other sheet of the file is kept.
+    await writePlanWorkbook([gridSheet(grid, "sample-history")], values.out, {
+      replaceSheets: [grid.sheet],
+    });
+  } else
     throw new CliFailure(
       EXIT.usage,
       say({ code: "usage-bad-option", params: { detail: `--out must end in .xlsx or .csv` } }),

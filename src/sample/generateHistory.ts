@@ -239,10 +239,14 @@ export function generateHistory(options: SampleOptions): Grid {
     const dataStart = 3;
     const at = (fraction: number) => dataStart + Math.floor((values.length - dataStart) * fraction);
     values[at(0.37)][7] = "N/A";
-    values.splice(at(0.5), 0, []);
-    formats.splice(at(0.5), 0, []);
-    values.splice(at(0.75), 0, [], []);
-    formats.splice(at(0.75), 0, [], []);
+    for (const [fraction, blanks] of [
+      [0.5, 1],
+      [0.75, 2],
+    ] as const) {
+      const index = at(fraction);
+      values.splice(index, 0, ...Array.from({ length: blanks }, () => []));
+      formats.splice(index, 0, ...Array.from({ length: blanks }, () => []));
+    }
     const total = values
       .slice(dataStart)
       .reduce((s, r) => s + (typeof r[7] === "number" ? r[7] : 0), 0);

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need when they are missing:
+# LibreOffice Calc (headless), which recalculates generated workbooks in the tests.
+set -euo pipefail
+packages=()
+command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui)
+if [ ${#packages[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "system packages: installing ${packages[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

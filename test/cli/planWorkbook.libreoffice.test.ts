@@ -1,0 +1,103 @@
+import { promises as fsp } from "node:fs";
+import * as path from "node:path";
+import { readHistory } from "../../src/engine/reader/readHistory";
+import { computePlan } from "../../src/engine/plan/computePlan";
+import { validatePlanFile } from "../../src/engine/plan/validatePlanFile";
+import type { Language } from "../../src/engine/language";
+import { ALLOCATION_HEADER_ROW } from "../../src/sheets/allocationSheet";
+import { buildPlanSheets } from "../../src/sheets/buildPlanSheets";
+import { sheetLabels } from "../../src/sheets/labels";
+import type { SheetModel } from "../../src/sheets/sheetModel";
+import { readHistoryFile, writePlanWorkbook } from "../../src/xlsx";
+import { compareWithEngine, recalculate } from "../support/libreoffice";
+import { describeWithLibreOffice } from "../support/sofficeAvailable";
+import { tempFolder } from "./runStp";
+
+const SAMPLES = path.join(__dirname, "..", "..", "samples");
+
+async function samplePlanSheets(
+  history: string,
+  planFile: string,
+  asOf?: string,
+): Promise<SheetModel[]> {
+  const [grid] = await readHistoryFile(path.join(SAMPLES, history));
+  const read = readHistory(grid);
+  const validation = validatePlanFile(
+    JSON.parse(await fsp.readFile(path.join(SAMPLES, planFile), "utf8")),
+  );
+  if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
+  const plan = validation.plan;
+  const result = computePlan(read, plan, { asOf });
+  return buildPlanSheets({
+    result,
+    plan,
+    language: (plan.language ?? "en-US") as Language,
+    historySheet: read.sheet,
+  });
+}
+
+function formulaCount(models: readonly SheetModel[]): number {
+  return models.reduce((n, m) => n + m.rows.flat().filter((c) => c?.formula).length, 0);
+}
+
+describeWithLibreOffice("plan workbook recalculated by LibreOffice", () => {
+  let folder: Awaited<ReturnType<typeof tempFolder>>;
+  beforeAll(async () => {
+    folder = await tempFolder();
+  });
+  afterAll(() => folder.remove());
+
+  it.each([
+    ["Chinese sample, region → rep, tracking", "sales-history-zh.xlsx", "plan-zh.json", undefined],
+    [
+      "English sample, region → product → rep, subtotals",
+      "sales-history-en.xlsx",
+      "plan-en.json",
+      "2026-03",
+    ],
+  ])(
+    "%s: no error cell, every formula equals the engine",
+    async (_name, history, planFile, asOf) => {
+      const models = await samplePlanSheets(history, planFile, asOf);
+      expect(models.map((m) => m.kind)).toEqual([
+        "summary",
+        "allocation",
+        "tracking",
+        "plan-store",
+      ]);
+      expect(formulaCount(models)).toBeGreaterThan(300);
+      const out = path.join(folder.dir, `plan-${planFile}.xlsx`);
+      await writePlanWorkbook(models, out);
+      const mismatches = await compareWithEngine(models, await recalculate(out));
+      expect(mismatches).toEqual([]);
+    },
+  );
+
+  it("catches a wrong formula and an error cell", async () => {
+    const models = await samplePlanSheets("sales-history-zh.xlsx", "plan-zh.json");
+    const allocation = models.find((m) => m.kind === "allocation")!;
+    const annualCol = allocation.rows[ALLOCATION_HEADER_ROW].findIndex(
+      (c) => c?.value === sheetLabels("zh-CN").annual,
+    );
+    const annual = allocation.rows[ALLOCATION_HEADER_ROW + 1][annualCol]!;
+    expect(annual.formula).toMatch(/^SUM\([A-Z]+5:[A-Z]+5\)$/);
+    // The annual forgets December: the engine's value no longer matches.
+    annual.formula = annual.formula!.replace(
+      /:([A-Z]+)5\)/,
+      (_m, col: string) => `:${String.fromCharCode(col.charCodeAt(0) - 1)}5)`,
+    );
+    // A growth that divides by zero.
+    const summary = models.find((m) => m.kind === "summary")!;
+    const growth = summary.rows.flat().find((c) => c?.formula?.startsWith("IF(B5>0"))!;
+    growth.formula = "B6/0";
+    const out = path.join(folder.dir, "wrong.xlsx");
+    await writePlanWorkbook(models, out);
+    const mismatches = await compareWithEngine(models, await recalculate(out));
+    expect(mismatches).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: allocation.name, kind: "value" }),
+        expect.objectContaining({ sheet: summary.name, cell: "B7", kind: "error" }),
+      ]),
+    );
+  });
+});
