@@ -5,7 +5,9 @@ const path = require("path");
 const fs = require("fs");
 const main = path.join(__dirname, "..", "build", "cli", "main.js");
 if (!fs.existsSync(main)) {
-  process.stderr.write("stp is not built yet: run `npm run build` (npm ci does it) and try again.\n");
+  process.stderr.write(
+    "stp is not built yet: run `npm run build` (npm ci does it) and try again.\n",
+  );
   process.exit(3);
 }
 require(main)
