@@ -51,7 +51,16 @@ export default tseslint.config(
               message: "src/engine and src/sheets are pure: no Office, DOM, React or Node imports.",
             },
             {
-              group: ["**/excel/**", "**/xlsx/**", "**/taskpane/**", "**/cli/**"],
+              group: [
+                "**/excel",
+                "**/excel/**",
+                "**/xlsx",
+                "**/xlsx/**",
+                "**/taskpane",
+                "**/taskpane/**",
+                "**/cli",
+                "**/cli/**",
+              ],
               message: "Dependencies point inward: engine and sheets never import the ports or UI.",
             },
           ],
