@@ -5,6 +5,7 @@ import { YEAR_HEADERS } from "./headerAliases";
 import { matchHeaderRole, type HeaderRoleMatch } from "./matchHeaderRole";
 import { normalizeHeader } from "./normalizeHeader";
 import { parseMonthHeader } from "./parseMonthHeader";
+import { monthOfYearCell } from "./yearAndMonthCells";
 
 /** A column of the header row, by zero-based grid column. */
 export type HeaderColumn = { column: number; header: string };
@@ -27,6 +28,8 @@ export type HeaderAnalysis = {
   yearColumn?: HeaderColumn;
   /** Roles the plan file names by a header this row does not have. */
   missingOverrides: ColumnRole[];
+  /** Headers naming a month but no year (`Jan`, `1月`): a wide layout the reader cannot date. */
+  yearlessMonths: string[];
   /** Text of every non-month header, for suggestions. */
   headers: string[];
   /** First non-blank grid column of the row: where the table starts. */
@@ -61,6 +64,7 @@ export function analyzeHeaderRow(
   const roles: Partial<Record<ColumnRole, RoleColumn>> = {};
   const months: MonthHeader[] = [];
   const texts: HeaderColumn[] = [];
+  const yearlessMonths: string[] = [];
   let firstColumn = -1;
 
   const length = view.rowLength(row);
@@ -79,6 +83,9 @@ export function analyzeHeaderRow(
     }
     if (typeof value === "boolean") continue;
     const header = cellText(value);
+    if (typeof value === "string" && !/^\d+$/.test(header) && monthOfYearCell(value, undefined)) {
+      yearlessMonths.push(header);
+    }
     if (header.length <= TEXT_HEADER_LIMIT) texts.push({ column, header });
   }
 
@@ -130,6 +137,7 @@ export function analyzeHeaderRow(
     months,
     yearColumn,
     missingOverrides,
+    yearlessMonths,
     headers: texts.map((text) => text.header),
     firstColumn: Math.max(0, firstColumn),
   };

@@ -5,12 +5,15 @@ export type CalendarDate = { year: number; month: number; day: number };
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 9999;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /**
  * Days in a month of the Gregorian calendar.
  * @example daysInMonth(2024, 2) === 29; daysInMonth(1900, 2) === 28
  */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /**

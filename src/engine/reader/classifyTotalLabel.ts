@@ -3,6 +3,8 @@ const LABEL_LIMIT = 80;
 
 const CHINESE_TOTALS = ["合计", "总计", "小计", "汇总", "共计", "总合计"];
 const ENGLISH_TOTALS = new Set(["total", "totals", "subtotal", "subtotals", "grandtotal", "sum"]);
+/** Text without any of these cannot be a total label (full-width letters take the slow path). */
+const MAY_BE_TOTAL = /[合总小汇共]|total|sum|[\uFF21-\uFF3A\uFF41-\uFF5A]/i;
 const ENGLISH_EDGE_TOTALS = new Set(["total", "totals", "subtotal", "subtotals"]);
 
 /**
@@ -14,7 +16,7 @@ const ENGLISH_EDGE_TOTALS = new Set(["total", "totals", "subtotal", "subtotals"]
  *          classifyTotalLabel("小计算器") === null
  */
 export function classifyTotalLabel(text: string): "total" | "variant" | null {
-  if (text.length > LABEL_LIMIT * 4) return null;
+  if (text.length > LABEL_LIMIT * 4 || !MAY_BE_TOTAL.test(text)) return null;
   const s = text.normalize("NFKC").trim().toLowerCase();
   if (s === "" || s.length > LABEL_LIMIT) return null;
   const tokens = s

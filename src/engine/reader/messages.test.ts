@@ -21,6 +21,7 @@ const EXAMPLES: Notice[] = [
     params: { sheet: "S", role: "region", header: "Teritory", suggestion: "Territory" },
   },
   { code: "column-not-found", params: { sheet: "S", role: "rep", header: "Owner name" } },
+  { code: "month-columns-without-year", params: { sheet: "S", example: "Jan" } },
   { code: "history-unreadable", params: { sheet: "S", reason: "boom" } },
   {
     code: "date-order-assumed",

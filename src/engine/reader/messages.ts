@@ -75,6 +75,12 @@ export const READER_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `工作表"${text(p.sheet)}"没有日期列(如"日期"、"月份"、"Date"),也没有月份列(如"2024-01"、"2024年1月")`,
   },
+  "month-columns-without-year": {
+    "en-US": (p) =>
+      `month columns of sheet "${text(p.sheet)}" such as "${text(p.example)}" have no year; head them like "Jan 2024" or "2024-01"`,
+    "zh-CN": (p) =>
+      `工作表"${text(p.sheet)}"的月份列(如"${text(p.example)}")没有年份;请写成"2024年1月"或"2024-01"的形式`,
+  },
   "column-not-found": {
     "en-US": (p) =>
       `the ${roleEn(p)} column "${text(p.header)}" is not in the header row of sheet "${text(p.sheet)}"` +

@@ -467,6 +467,21 @@ describe("readHistory: sheets that are no history", () => {
     }
   });
 
+  it("says month columns without a year cannot be dated", () => {
+    const result = readHistory({
+      sheet: "S",
+      values: [
+        ["Region", "Year", "Jan", "Feb", "Mar"],
+        ["East", 2024, 1, 2, 3],
+      ],
+    });
+    expect(result.error).toEqual({
+      code: "month-columns-without-year",
+      params: { sheet: "S", example: "Jan" },
+      cell: "A1",
+    });
+  });
+
   it("reads a header with no rows as an empty history", () => {
     const result = readHistory({ sheet: "S", values: [["日期", "金额"]] });
     expect(result.error).toBeUndefined();

@@ -118,6 +118,13 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
         params: { sheet, rows: HEADER_SEARCH_ROWS },
       });
     }
+    if (header.yearlessMonths.length >= 2 && !header.roles.date) {
+      return withError(view, header, {
+        code: "month-columns-without-year",
+        params: { sheet, example: header.yearlessMonths[0] },
+        cell: view.address(header.row, header.firstColumn),
+      });
+    }
     const code = header.roles.amount ? "no-date-column" : "no-amount-column";
     return withError(view, header, {
       code,
@@ -161,15 +168,18 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
 }
 
 /**
- * Reads a sheet's sales history from its cells: finds the header row under any title rows,
- * detects each column's role from English or Chinese headers (the plan file's `columns` win),
- * reads a long history (a date column, one row per sale or period) or a wide one (a column per
- * month), and reports every row it did not take with a code and its cell. Never throws: a sheet
- * that cannot be read as a history comes back with `error` set (e.g. `no-amount-column`).
+ * Reads a sheet's sales history from its cells: finds the header row among the first 20 rows
+ * (title and blank rows above it are common), detects each column's role from English or Chinese
+ * headers (the plan file's `columns` win), reads a long history (a date column, one row per sale
+ * or period) or a wide one (a column per month), and reports every row it did not take with a
+ * code and its cell. Blank rows inside the data are reported once per run of consecutive blank
+ * rows; blank rows after the last data row are not reported. Never throws: a sheet that cannot be
+ * read as a history comes back with `error` set (e.g. `no-amount-column`), no records, and
+ * `headerRow` -1 when no header row was found at all.
  * @example
  * readHistory({ sheet: "Sales", values: [["日期", "大区", "销售额"], ["2024-03-15", "华东", "1,200"]] })
- * // → { layout: "long", records: [{ year: 2024, month: 3, amount: 1200, dims: { region: "华东" },
- * //       cell: "C2", transaction: true }], skipped: [], notes: [], … }
+ * // → { layout: "long", headerRow: 0, records: [{ year: 2024, month: 3, amount: 1200,
+ * //       dims: { region: "华东" }, cell: "C2", transaction: true }], skipped: [], notes: [], … }
  */
 export function readHistory(grid: Grid, options?: ReadHistoryOptions): HistoryReadResult {
   try {
