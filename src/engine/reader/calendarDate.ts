@@ -1,8 +1,15 @@
 /** A calendar date; only year and month matter downstream, the day is kept for checks. */
 export type CalendarDate = { year: number; month: number; day: number };
 
-/** Earliest and latest years a history date may have (Excel's own range). */
+/**
+ * Earliest year a history date may have (Excel's own range starts in 1900).
+ * @example calendarDate(FIRST_YEAR - 1, 12, 31) === null
+ */
 export const FIRST_YEAR = 1900;
+/**
+ * Latest year a history date may have (Excel's own range ends in 9999).
+ * @example calendarDate(LAST_YEAR, 12, 31)?.year === 9999
+ */
 export const LAST_YEAR = 9999;
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

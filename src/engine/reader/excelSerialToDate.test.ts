@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { excelSerialToDate } from "./excelSerialToDate";
 
 describe("excelSerialToDate", () => {
@@ -21,5 +22,21 @@ describe("excelSerialToDate", () => {
 
   it.each([0, 0.5, -1, 2958466, NaN, Infinity])("serial %d is no date", (serial) => {
     expect(excelSerialToDate(serial)).toBeNull();
+  });
+});
+
+describe("excelSerialToDate: properties", () => {
+  it("agrees with the 1899-12-30 epoch from serial 61 on", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 2958465 }), (serial) => {
+        const expected = new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
+        expect(excelSerialToDate(serial)).toEqual({
+          year: expected.getUTCFullYear(),
+          month: expected.getUTCMonth() + 1,
+          day: expected.getUTCDate(),
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -6,7 +6,10 @@ import type { CalendarDate } from "./calendarDate";
  * @example PLAUSIBLE_SERIAL_MIN <= 45366 && 45366 <= PLAUSIBLE_SERIAL_MAX
  */
 export const PLAUSIBLE_SERIAL_MIN = 20000;
-/** Upper end of the plausible serial range (see `PLAUSIBLE_SERIAL_MIN`). */
+/**
+ * Upper end of the plausible serial range (see `PLAUSIBLE_SERIAL_MIN`).
+ * @example excelSerialToDate(PLAUSIBLE_SERIAL_MAX)?.year === 2119
+ */
 export const PLAUSIBLE_SERIAL_MAX = 80000;
 
 /** Serial of 31 Dec 9999, the last date Excel shows. */

@@ -7,7 +7,10 @@ import {
 } from "./analyzeHeaderRow";
 import type { GridView } from "./gridView";
 
-/** The header row is looked for among this many rows at the top of the grid. */
+/**
+ * The header row is looked for among this many rows at the top of the grid.
+ * @example findHeaderRow(view, {}).header?.row < HEADER_SEARCH_ROWS
+ */
 export const HEADER_SEARCH_ROWS = 20;
 
 /** Weight of the roles that make a history (amount, date) over the others in a row's score. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { parseAmount, parseAmountText } from "./parseAmount";
 
 describe("parseAmountText", () => {
@@ -69,5 +70,42 @@ describe("parseAmount", () => {
     expect(parseAmount(false)).toBeNull();
     expect(parseAmount(null)).toBeNull();
     expect(parseAmount(1e308)).toBe(1e308);
+  });
+});
+
+describe("parseAmountText: properties", () => {
+  const withThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+  it("reads back any amount written with thousands commas, a currency and a sign", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom("", "¥", "$", "RMB ", "￥"),
+        fc.constantFrom("", "元"),
+        fc.boolean(),
+        (cents, prefix, suffix, parentheses) => {
+          const magnitude = Math.abs(cents);
+          const text = `${withThousands(String(Math.floor(magnitude / 100)))}.${String(magnitude % 100).padStart(2, "0")}`;
+          const written =
+            cents < 0
+              ? parentheses
+                ? `(${prefix}${text}${suffix})`
+                : `-${prefix}${text}${suffix}`
+              : `${prefix}${text}${suffix}`;
+          expect(parseAmountText(written)).toBe(cents / 100);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never gives anything but a finite number or null", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (text) => {
+        const value = parseAmountText(text);
+        expect(value === null || Number.isFinite(value)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

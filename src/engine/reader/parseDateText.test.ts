@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { ambiguousDateParts, parseDateText } from "./parseDateText";
 
 const ym = (text: string, order?: "month-first" | "day-first") => {
@@ -71,5 +72,48 @@ describe("ambiguousDateParts", () => {
     expect(ambiguousDateParts("03/04/2024")).toEqual({ first: 3, second: 4 });
     expect(ambiguousDateParts("15.03.2024 10:00")).toEqual({ first: 15, second: 3 });
     expect(ambiguousDateParts("2024/03/04")).toBeNull();
+  });
+});
+
+describe("parseDateText: properties", () => {
+  it("reads back any date written in the forms sales sheets use", () => {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const names = [
+      "Jan",
+      "Feb",
+      "Mar",
+      "Apr",
+      "May",
+      "Jun",
+      "Jul",
+      "Aug",
+      "Sep",
+      "Oct",
+      "Nov",
+      "Dec",
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (y, m, d) => {
+          const forms = [
+            `${y}-${pad(m)}-${pad(d)}`,
+            `${y}/${m}/${d}`,
+            `${y}.${m}.${d}`,
+            `${y}年${m}月${d}日`,
+            `${y}-${pad(m)}-${pad(d)}T12:34:56Z`,
+            `${d}-${names[m - 1]}-${y}`,
+            `${pad(m)}/${pad(d)}/${y}`,
+          ];
+          for (const form of forms) expect(ym(form)).toEqual([y, m, d]);
+          expect(ym(`${pad(d)}/${pad(m)}/${y}`, "day-first")).toEqual([y, m, d]);
+          expect(ym(`${names[m - 1]} ${y}`)).toEqual([y, m, 1]);
+          expect(ym(`${y}年${m}月`)).toEqual([y, m, 1]);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
