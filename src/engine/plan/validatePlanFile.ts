@@ -38,13 +38,15 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
 
 /**
  * Field path in the plan file's own notation.
- * @example formatFieldPath(["levels", 1, "method"]) === "levels[1].method"
+ * @example formatFieldPath(["levels", 1, "method"]) === "levels[1].method"; formatFieldPath(["columns", ""]) === 'columns[""]'
  */
 export function formatFieldPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
+    const key = String(part);
     if (typeof part === "number") out += `[${part}]`;
-    else out += out === "" ? String(part) : `.${String(part)}`;
+    else if (!/^[\p{L}_$][\p{L}\p{N}_$-]*$/u.test(key)) out += `[${JSON.stringify(key)}]`;
+    else out += out === "" ? key : `.${key}`;
   }
   return out;
 }
