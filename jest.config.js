@@ -7,4 +7,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/test/support/closingLineReporter.js"],
 };
