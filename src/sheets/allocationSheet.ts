@@ -1,7 +1,7 @@
 import { collectLeaves } from "../engine/plan/collectLeaves";
 import type { PlanNode, PlanResult } from "../engine/plan/planResult";
 import { roundCents } from "../engine/plan/tracking";
-import { a1, amount, columnRange, formula, PERCENT_FORMAT, text } from "./cells";
+import { a1, amount, columnRange, fillBlanks, formula, PERCENT_FORMAT, text } from "./cells";
 import type { SheetLabels } from "./labels";
 import type { SheetCell, SheetModel } from "./sheetModel";
 
@@ -110,7 +110,7 @@ export function allocationSheet(
     }
     row[annualCol] = sub(annualCol, node.units * unit);
     row[growthCol] = growthCell(r, node.units * unit, base, "total");
-    rows.push(row);
+    rows.push(fillBlanks(row, "total"));
   };
 
   const walk = (node: PlanNode, depth: number): void => {

@@ -68,3 +68,11 @@ export function sheetRef(name: string): string {
 export function rowOf(width: number, cells: Record<number, SheetCell>): (SheetCell | null)[] {
   return Array.from({ length: width }, (_, i) => cells[i] ?? null);
 }
+
+/**
+ * Gives the blank cells of a row a style, so a total row's border runs under the whole row.
+ * @example fillBlanks([text("Total", "total"), null], "total") → [{…}, { value: null, style: "total" }]
+ */
+export function fillBlanks(row: (SheetCell | null)[], style: CellStyle): (SheetCell | null)[] {
+  return row.map((cell) => cell ?? { value: null, style });
+}

@@ -1,6 +1,6 @@
 import type { PlanResult, TrackingRow } from "../engine/plan/planResult";
 import { roundCents } from "../engine/plan/tracking";
-import { a1, amount, columnRange, formula, PERCENT_FORMAT, text } from "./cells";
+import { a1, amount, columnRange, fillBlanks, formula, PERCENT_FORMAT, text } from "./cells";
 import type { SheetLabels } from "./labels";
 import type { SheetCell, SheetModel } from "./sheetModel";
 
@@ -112,7 +112,7 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
     PERCENT_FORMAT,
   );
   totals[col.reforecast] = formula(`SUM(${range(col.reforecast)})`, reforecast, "total");
-  rows.push(totals);
+  rows.push(fillBlanks(totals, "total"));
   const outlook = blank();
   outlook[0] = text(labels.outlook, "total");
   outlook[col.reforecast] = formula(
@@ -120,7 +120,7 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
     roundCents(closedActual + reforecast),
     "total",
   );
-  rows.push(outlook);
+  rows.push(fillBlanks(outlook, "total"));
 
   const columnWidths = new Array<number>(width).fill(12);
   for (let i = 0; i < dimCount; i++) columnWidths[i] = 16;
