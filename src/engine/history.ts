@@ -44,7 +44,8 @@ export type SkipCode =
   | "amount-not-number"
   | "amount-missing"
   | "date-not-readable"
-  | "date-missing";
+  | "date-missing"
+  | "repeated-header";
 
 /** Where a detected role lives in the grid. */
 export type DetectedColumn = {

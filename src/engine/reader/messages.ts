@@ -55,6 +55,10 @@ export const READER_MESSAGES: MessageCatalog = {
     "en-US": () => "date is blank",
     "zh-CN": () => "日期为空",
   },
+  "repeated-header": {
+    "en-US": () => "the header row repeated inside the data (a paged export): not sales",
+    "zh-CN": () => "数据中重复出现的表头行(分页导出):不计入销售",
+  },
 
   // Errors: the sheet cannot be read as a history
   "no-header-row": {

@@ -295,6 +295,23 @@ describe("readHistory: rows it does not take", () => {
     ]);
   });
 
+  it("skips a header row repeated inside the data (a paged export)", () => {
+    const result = summary({
+      sheet: "S",
+      values: [
+        ["日期", "销售员", "销售额"],
+        ["2024-01-01", "张三", 1],
+        ["日期", "销售员", "销售额"],
+        ["2024-02-01", "李四", 2],
+      ],
+    });
+    expect(result.skips).toEqual([["A3", "repeated-header"]]);
+    expect(result.brief).toEqual([
+      [2024, 1, 1, "C2"],
+      [2024, 2, 2, "C4"],
+    ]);
+  });
+
   it("tells a subtotal row from a customer whose name starts with Total", () => {
     const result = summary({
       sheet: "S",

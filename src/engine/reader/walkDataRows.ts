@@ -1,5 +1,5 @@
 import type { SkippedRow } from "../history";
-import { isBlankCell } from "./cellText";
+import { cellText, isBlankCell } from "./cellText";
 import type { GridView } from "./gridView";
 
 function isBlankRow(view: GridView, row: number): boolean {
@@ -11,10 +11,28 @@ function isBlankRow(view: GridView, row: number): boolean {
 }
 
 /**
+ * True when a row repeats the header's texts (paged exports print the header on every page):
+ * at least two cells, and most of the header's non-blank cells, equal to the header's.
+ */
+function repeatsHeader(
+  view: GridView,
+  row: number,
+  header: readonly string[],
+  headerCount: number,
+): boolean {
+  let same = 0;
+  header.forEach((text, column) => {
+    if (text !== "" && cellText(view.cell(row, column)) === text) same++;
+  });
+  return same >= 2 && same * 5 >= headerCount * 3;
+}
+
+/**
  * Visits every non-blank row below the header row, in order. Blank rows inside the data are
  * reported as `blank-row`, one entry per run of consecutive blank rows (at the run's first row,
  * with `rows` = how many and `through` = the last one's address); blank rows after the last data
- * row are the sheet's empty tail and are not reported.
+ * row are the sheet's empty tail and are not reported. A row repeating the header is reported as
+ * `repeated-header` and not visited.
  * @example walkDataRows(view, 0, 0, skipped, (row) => rows.push(row))
  */
 export function walkDataRows(
@@ -31,6 +49,10 @@ export function walkDataRows(
       break;
     }
   }
+  const header = Array.from({ length: view.rowLength(headerRow) }, (_, c) =>
+    cellText(view.cell(headerRow, c)),
+  );
+  const headerCount = header.filter((t) => t !== "").length;
   let runStart = -1;
   for (let row = headerRow + 1; row <= lastDataRow; row++) {
     if (isBlankRow(view, row)) {
@@ -47,6 +69,15 @@ export function walkDataRows(
           count > 1 ? { rows: count, through: view.address(row - 1, firstColumn) } : { rows: 1 },
       });
       runStart = -1;
+    }
+    if (repeatsHeader(view, row, header, headerCount)) {
+      skipped.push({
+        sheet: view.sheet,
+        cell: view.address(row, firstColumn),
+        code: "repeated-header",
+        params: {},
+      });
+      continue;
     }
     visit(row);
   }
