@@ -20,6 +20,36 @@ export type SheetCell = {
   style?: CellStyle;
 };
 
+/** A block of cells by zero-based corners (inclusive). */
+export type CellBlock = {
+  firstRow: number;
+  firstColumn: number;
+  lastRow: number;
+  lastColumn: number;
+};
+
+/** An Excel table over a block whose first row is the header row. */
+export type TableSpec = {
+  /** Workbook-unique table name (letters, digits, underscores; no spaces). */
+  name: string;
+  block: CellBlock;
+  /** Built-in table style, e.g. `TableStyleMedium2`. */
+  style: string;
+};
+
+/** A traffic-light rule on a block of data rows: cell value compared with a number. */
+export type ConditionalFormatSpec = {
+  block: CellBlock;
+  operator: "greaterThanOrEqual" | "lessThan" | "between";
+  /** One bound, or two for `between` (low, high), as formulas without `=` (e.g. `0.9`). */
+  bounds: string[];
+  /** good: green, neutral: amber, bad: red. */
+  tone: "good" | "neutral" | "bad";
+};
+
+/** A dropdown: the cells of the block accept one of the listed texts. */
+export type ListValidationSpec = { block: CellBlock; values: string[] };
+
 export type SheetModel = {
   /** Sheet name as written (≤ 31 characters, no `: \ / ? * [ ]`). */
   name: string;
@@ -33,4 +63,11 @@ export type SheetModel = {
   freeze?: { rows: number; columns: number };
   /** Sheet visibility; the plan store is `veryHidden` (only code can show it). Default visible. */
   state?: "visible" | "hidden" | "veryHidden";
+  tables?: TableSpec[];
+  /** Limited to data rows, never whole columns. */
+  conditionalFormats?: ConditionalFormatSpec[];
+  validations?: ListValidationSpec[];
+  /** Zero-based rows and columns kept hidden (row keys and column ids live there). */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
 };
