@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { toA1 } from "../engine/address";
 import type { SheetCell, SheetModel } from "../sheets/sheetModel";
 import { applyCellStyle } from "./cellStyles";
+import { applySheetExtras } from "./worksheetExtras";
 import { FileAccessError, WorkbookWriteError, errnoCode, reasonOf } from "./fileErrors";
 import { type DroppedPart, inspectWorkbookParts } from "./findUnkeepableParts";
 import { checkWorkbookBytes, loadWorkbook, readBytes } from "./readHistoryFile";
@@ -191,6 +192,7 @@ function fillWorksheet(sheet: ExcelJS.Worksheet, model: SheetModel, outPath: str
       if (modelCell.style) applyCellStyle(cell, modelCell.style);
     });
   });
+  applySheetExtras(sheet, model);
 }
 
 /**

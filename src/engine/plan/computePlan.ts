@@ -1,6 +1,7 @@
 import type { ColumnRole, DetectedColumn, Dimension, HistoryRecord, Notice } from "../history";
 import { PlanError } from "../planError";
 import { roundHalfUp } from "../rounding";
+import { actionPlanUnits } from "./actionPlan";
 import { aggregateByMonth } from "./aggregate";
 import { buildCascade } from "./buildCascade";
 import type { PlanResult, PlanRow } from "./planResult";
@@ -178,6 +179,7 @@ export function computePlan(
     closedMonths,
     asOf: closedMonths > 0 ? `${planYear}-${String(closedMonths).padStart(2, "0")}` : null,
     tracking,
+    actionPlans: actionPlanUnits(root, past, dims, planYear, plan.time.years, unit),
     warnings,
   };
 }

@@ -1,4 +1,5 @@
 import type { Dimension, Notice } from "../history";
+import type { ActionPlanUnit } from "./actionPlan";
 
 /** A node of the cascade: the root (whole plan), an inner segment, or a leaf. */
 export type PlanNode = {
@@ -70,5 +71,7 @@ export type PlanResult = {
   closedMonths: number;
   asOf: string | null;
   tracking: TrackingRow[];
+  /** Per rep (or leaf when rep is not a level): the action plan's figures. */
+  actionPlans: ActionPlanUnit[];
   warnings: Notice[];
 };

@@ -1,0 +1,95 @@
+import type { HistoryRecord } from "../history";
+import { tierCustomers } from "./actionPlan";
+import { computePlan } from "./computePlan";
+import { validatePlanFile } from "./validatePlanFile";
+
+describe("tierCustomers", () => {
+  it("tiers by cumulative share: A to 70 %, B to 90 %, C the rest", () => {
+    expect(
+      tierCustomers(
+        new Map([
+          ["x", 80],
+          ["y", 15],
+          ["z", 5],
+        ]),
+      ),
+    ).toEqual({ A: 1, B: 1, C: 1 });
+    expect(
+      tierCustomers(
+        new Map([
+          ["a", 30],
+          ["b", 30],
+          ["c", 20],
+          ["d", 10],
+          ["e", 10],
+        ]),
+      ),
+    ).toEqual({ A: 3, B: 1, C: 1 });
+    expect(tierCustomers(new Map([["only", 5]]))).toEqual({ A: 1, B: 0, C: 0 });
+    expect(
+      tierCustomers(
+        new Map([
+          ["gone", -5],
+          ["kept", 10],
+        ]),
+      ),
+    ).toEqual({ A: 1, B: 0, C: 1 });
+    expect(tierCustomers(new Map())).toEqual({ A: 0, B: 0, C: 0 });
+  });
+});
+
+describe("action plan units", () => {
+  const rec = (
+    rep: string,
+    customer: string,
+    month: number,
+    amount: number,
+    year = 2025,
+  ): HistoryRecord => ({
+    year,
+    month,
+    amount,
+    dims: { region: "East", rep, customer },
+    cell: "A1",
+    transaction: true,
+  });
+  const records: HistoryRecord[] = [];
+  for (let m = 1; m <= 12; m++) {
+    records.push(rec("Ann", "Big", m, 800), rec("Ann", "Mid", m, 200), rec("Ann", "Small", m, 100));
+    records.push(rec("Bo", "Solo", m, 500));
+  }
+  records.push(rec("Ann", "Big", 3, -50), rec("Ann", "Old", 5, 9999, 2020));
+  const parsed = validatePlanFile({
+    version: 1,
+    planYear: 2026,
+    target: { amount: 12000 },
+    levels: [
+      { dimension: "region", method: "lastYear" },
+      { dimension: "rep", method: "lastYear" },
+    ],
+    time: { method: "equal" },
+  });
+  if (!parsed.ok) throw new Error("plan");
+  const result = computePlan({ records }, parsed.plan);
+
+  it("has one unit per rep with the rep's months", () => {
+    expect(result.actionPlans.map((u) => u.path)).toEqual([
+      ["East", "Ann"],
+      ["East", "Bo"],
+    ]);
+    const ann = result.actionPlans[0];
+    expect(ann.months.reduce((a, b) => a + b, 0)).toBe(result.rows[0].annual);
+  });
+
+  it("averages positive transactions of the window and counts deals needed", () => {
+    const ann = result.actionPlans[0];
+    expect(ann.dealSize).toBeCloseTo((800 + 200 + 100) / 3, 2);
+    ann.months.forEach((m, i) => expect(ann.dealsNeeded[i]).toBe(Math.ceil(m / ann.dealSize!)));
+  });
+
+  it("tiers the rep's customers and counts the visits", () => {
+    expect(result.actionPlans[0].customers).toEqual({ A: 1, B: 1, C: 1 });
+    expect(result.actionPlans[0].visits).toBe(4 + 2 + 1);
+    expect(result.actionPlans[1]).toMatchObject({ customers: { A: 1, B: 0, C: 0 }, visits: 4 });
+  });
+});

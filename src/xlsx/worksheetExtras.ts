@@ -1,0 +1,114 @@
+import type ExcelJS from "exceljs";
+import { columnLetters, toA1 } from "../engine/address";
+import type { CellBlock, ConditionalFormatSpec, SheetModel } from "../sheets/sheetModel";
+
+/** Fill and font of each traffic-light tone (Excel's own good / neutral / bad cell styles). */
+const TONES: Record<ConditionalFormatSpec["tone"], { fill: string; font: string }> = {
+  good: { fill: "FFC6EFCE", font: "FF006100" },
+  neutral: { fill: "FFFFEB9C", font: "FF9C5700" },
+  bad: { fill: "FFFFC7CE", font: "FF9C0006" },
+};
+
+/**
+ * A1 reference of a block.
+ * @example blockRef({ firstRow: 4, firstColumn: 0, lastRow: 9, lastColumn: 2 }) === "A5:C10"
+ */
+export function blockRef(block: CellBlock): string {
+  return `${toA1(block.firstRow, block.firstColumn)}:${toA1(block.lastRow, block.lastColumn)}`;
+}
+
+/**
+ * The parts of a sheet model beyond its cells: hidden rows and columns, tables, conditional
+ * formats and dropdowns. Called after the cells are written; a table keeps the cells' values,
+ * formulas, number formats and styles.
+ */
+export function applySheetExtras(sheet: ExcelJS.Worksheet, model: SheetModel): void {
+  for (const row of model.hiddenRows ?? []) sheet.getRow(row + 1).hidden = true;
+  for (const column of model.hiddenColumns ?? []) sheet.getColumn(column + 1).hidden = true;
+  for (const table of model.tables ?? [])
+    addTable(sheet, model, table.name, table.block, table.style);
+  let priority = 1;
+  for (const format of model.conditionalFormats ?? []) {
+    const tone = TONES[format.tone];
+    sheet.addConditionalFormatting({
+      ref: blockRef(format.block),
+      rules: [
+        {
+          type: "cellIs",
+          // OOXML knows greaterThanOrEqual; ExcelJS writes the operator as given.
+          operator: format.operator as ExcelJS.CellIsOperators,
+          formulae: format.bounds,
+          priority: priority++,
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: tone.fill } },
+            font: { color: { argb: tone.font } },
+          },
+        },
+      ],
+    });
+  }
+  for (const validation of model.validations ?? []) {
+    const list = `"${validation.values.map((v) => v.replace(/"/g, '""')).join(",")}"`;
+    const { firstRow, lastRow, firstColumn, lastColumn } = validation.block;
+    for (let r = firstRow; r <= lastRow; r++) {
+      for (let c = firstColumn; c <= lastColumn; c++) {
+        sheet.getCell(r + 1, c + 1).dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [list],
+          showErrorMessage: true,
+        };
+      }
+    }
+  }
+}
+
+/**
+ * ExcelJS writes a table's rows itself: hand it the cells already written (values and formulas
+ * with their cached results), then restore each cell's number format and style it reset.
+ */
+function addTable(
+  sheet: ExcelJS.Worksheet,
+  model: SheetModel,
+  name: string,
+  block: CellBlock,
+  style: string,
+): void {
+  const header = model.rows[block.firstRow] ?? [];
+  const saved: { cell: ExcelJS.Cell; numFmt: string; style: Partial<ExcelJS.Style> }[] = [];
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = block.firstRow + 1; r <= block.lastRow; r++) {
+    const row: ExcelJS.CellValue[] = [];
+    for (let c = block.firstColumn; c <= block.lastColumn; c++) {
+      const cell = sheet.getCell(r + 1, c + 1);
+      saved.push({ cell, numFmt: cell.numFmt, style: { ...cell.style } });
+      row.push(cell.value);
+    }
+    rows.push(row);
+  }
+  const headerCells: ExcelJS.Cell[] = [];
+  const columns: ExcelJS.TableColumnProperties[] = [];
+  for (let c = block.firstColumn; c <= block.lastColumn; c++) {
+    const cell = sheet.getCell(block.firstRow + 1, c + 1);
+    headerCells.push(cell);
+    saved.push({ cell, numFmt: cell.numFmt, style: { ...cell.style } });
+    const text = header[c]?.value;
+    columns.push({
+      name: typeof text === "string" && text !== "" ? text : `${columnLetters(c)}`,
+      filterButton: true,
+    });
+  }
+  sheet.addTable({
+    name,
+    ref: toA1(block.firstRow, block.firstColumn),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns,
+    rows,
+  });
+  for (const { cell, numFmt, style: s } of saved) {
+    cell.style = s;
+    if (numFmt) cell.numFmt = numFmt;
+  }
+}
