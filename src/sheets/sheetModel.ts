@@ -37,11 +37,14 @@ export type TableSpec = {
   style: string;
 };
 
-/** A traffic-light rule on a block of data rows: cell value compared with a number. */
+/**
+ * A traffic-light rule on a block of data rows: the cell's value compared with bounds, or an
+ * `expression` that is true for the block's top-left cell (relative references, as Excel reads it).
+ */
 export type ConditionalFormatSpec = {
   block: CellBlock;
-  operator: "greaterThanOrEqual" | "lessThan" | "between";
-  /** One bound, or two for `between` (low, high), as formulas without `=` (e.g. `0.9`). */
+  operator: "greaterThanOrEqual" | "lessThan" | "between" | "expression";
+  /** One bound, two for `between` (low, high), or the expression; formulas without `=`. */
   bounds: string[];
   /** good: green, neutral: amber, bad: red. */
   tone: "good" | "neutral" | "bad";
@@ -70,4 +73,25 @@ export type SheetModel = {
   /** Zero-based rows and columns kept hidden (row keys and column ids live there). */
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /** Where users type: carried across regeneration by row key and column id. */
+  userRows?: UserRowsLayout;
+};
+
+/**
+ * A block of keyed rows with columns users type into. Row `idRow` (hidden) names every column by
+ * a stable id; column `keyColumn` (hidden) holds each data row's key (the leaf's path and month);
+ * column `signatureColumn` (hidden) a fingerprint of the row's generated cells as written, so a
+ * regeneration can tell which of them a user typed over.
+ */
+export type UserRowsLayout = {
+  idRow: number;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  keyColumn: number;
+  signatureColumn: number;
+  /** Columns the user owns, by id. */
+  userColumns: { column: number; id: string }[];
+  /** Generated columns covered by the signature, in signature order. */
+  generatedColumns: number[];
 };

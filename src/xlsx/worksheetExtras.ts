@@ -9,6 +9,13 @@ const TONES: Record<ConditionalFormatSpec["tone"], { fill: string; font: string 
   bad: { fill: "FFFFC7CE", font: "FF9C0006" },
 };
 
+function toneStyle(tone: { fill: string; font: string }): Partial<ExcelJS.Style> {
+  return {
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: tone.fill } },
+    font: { color: { argb: tone.font } },
+  };
+}
+
 /**
  * A1 reference of a block.
  * @example blockRef({ firstRow: 4, firstColumn: 0, lastRow: 9, lastColumn: 2 }) === "A5:C10"
@@ -33,17 +40,21 @@ export function applySheetExtras(sheet: ExcelJS.Worksheet, model: SheetModel): v
     sheet.addConditionalFormatting({
       ref: blockRef(format.block),
       rules: [
-        {
-          type: "cellIs",
-          // OOXML knows greaterThanOrEqual; ExcelJS writes the operator as given.
-          operator: format.operator as ExcelJS.CellIsOperators,
-          formulae: format.bounds,
-          priority: priority++,
-          style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: tone.fill } },
-            font: { color: { argb: tone.font } },
-          },
-        },
+        format.operator === "expression"
+          ? {
+              type: "expression",
+              formulae: format.bounds,
+              priority: priority++,
+              style: toneStyle(tone),
+            }
+          : {
+              type: "cellIs",
+              // OOXML knows greaterThanOrEqual; ExcelJS writes the operator as given.
+              operator: format.operator as ExcelJS.CellIsOperators,
+              formulae: format.bounds,
+              priority: priority++,
+              style: toneStyle(tone),
+            },
       ],
     });
   }
