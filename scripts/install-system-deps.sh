@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing:
-# LibreOffice Calc (headless), which recalculates generated workbooks in the tests.
+# LibreOffice Calc (headless), which recalculates generated workbooks in the tests;
+# xmllint, which checks that the add-in's manifest.xml is well-formed;
+# Chromium and a CJK font, for the task pane's browser tests and their Chinese screenshots.
 set -euo pipefail
 packages=()
 command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui)
+command -v xmllint >/dev/null 2>&1 || packages+=(libxml2-utils)
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || packages+=(fonts-noto-cjk)
 if [ ${#packages[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0
