@@ -13,14 +13,11 @@ import { PlanError } from "../engine/planError";
 import { readHistory } from "../engine/reader/readHistory";
 import { suggestNearest } from "../engine/suggest";
 import { buildPlanSheets } from "../sheets/buildPlanSheets";
+import { carryIntoSheets } from "../sheets/carryUserCells";
+import { sheetLabels } from "../sheets/labels";
 import { PLAN_STORE_SHEET, readPlanStore } from "../sheets/planStoreSheet";
-import {
-  FileAccessError,
-  WorkbookWriteError,
-  readHistoryFile,
-  readSheetValues,
-  writePlanWorkbook,
-} from "../xlsx";
+import { foldSheetName } from "../sheets/sheetNames";
+import { FileAccessError, WorkbookWriteError, readHistoryFile, writePlanWorkbook } from "../xlsx";
 import { ensureParentFolder, readTextFile, writeTextFileAtomic } from "../xlsx/textFiles";
 import { CliFailure, EXIT, type CliIO } from "./cliFailure";
 import { CLI_MESSAGES } from "./messages";
@@ -178,10 +175,34 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
 
   await ensureParentFolder(args.out);
   if (args.json) await ensureParentFolder(args.json);
-  const models = buildPlanSheets({ result, plan, language, historySheet: history.sheet });
-  const previous = existsSync(args.out) ? await readSheetValues(args.out, PLAN_STORE_SHEET) : null;
-  const store = previous ? readPlanStore(previous) : null;
-  const replaceSheets = store ? [...store.sheets.map((s) => s.name), PLAN_STORE_SHEET] : [];
+  // Regenerating: what was generated before (the store's registry) and what the user typed there.
+  const existing = existsSync(args.out) ? await readHistoryFile(args.out) : [];
+  const storeGrid = existing.find(
+    (g) => foldSheetName(g.sheet) === foldSheetName(PLAN_STORE_SHEET),
+  );
+  const generated = (storeGrid && readPlanStore(storeGrid.values)?.sheets) || [];
+  const generatedNames = new Set([
+    ...generated.map((g) => foldSheetName(g.name)),
+    foldSheetName(PLAN_STORE_SHEET),
+  ]);
+  const userSheets = existing
+    .map((g) => g.sheet)
+    .filter((name) => !generatedNames.has(foldSheetName(name)));
+  const built = buildPlanSheets({
+    result,
+    plan,
+    language,
+    historySheet: history.sheet,
+    existing: { generated, userSheets },
+  });
+  const valuesByName = new Map(existing.map((g) => [foldSheetName(g.sheet), g.values]));
+  const { models, reports } = carryIntoSheets(
+    built,
+    generated,
+    (name) => valuesByName.get(foldSheetName(name)) ?? null,
+    sheetLabels(language).notInPlanRows,
+  );
+  const replaceSheets = [...generated.map((g) => g.name), PLAN_STORE_SHEET];
   await writePlanWorkbook(models, args.out, { replaceSheets });
   const written = [args.out];
   if (args.json) {
@@ -228,6 +249,22 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
     io.err(`${skippedLabel} ${s.sheet}!${s.cell}: ${say(s)}`);
   if (history.skipped.length > 10) io.err(`${skippedLabel}: … +${history.skipped.length - 10}`);
   const warningLabel = say({ code: "label-warning", params: {} });
+  for (const r of reports) {
+    if (r.carried > 0 || r.orphaned > 0) {
+      io.out(
+        say({
+          code: "summary-carried",
+          params: { sheet: r.sheet, carried: r.carried, orphaned: r.orphaned },
+        }),
+      );
+    }
+    if (r.overwritten.length > 0) {
+      const cells = r.overwritten.slice(0, 8).join(", ") + (r.overwritten.length > 8 ? ", …" : "");
+      io.err(
+        `${warningLabel}: ${say({ code: "generated-cells-overwritten", params: { sheet: r.sheet, count: r.overwritten.length, cells } })}`,
+      );
+    }
+  }
   for (const w of [...history.notes, ...result.warnings]) io.err(`${warningLabel}: ${say(w)}`);
   io.out(say({ code: "summary-wrote", params: { files: written.join(", ") } }));
   return EXIT.ok;

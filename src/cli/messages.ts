@@ -98,6 +98,18 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) => `Wrote ${s(p, "files")}`,
     "zh-CN": (p) => `已写入 ${s(p, "files")}`,
   },
+  "summary-carried": {
+    "en-US": (p) =>
+      `${s(p, "sheet")}: kept ${s(p, "carried")} cell(s) you typed${Number(p.orphaned) > 0 ? `; ${s(p, "orphaned")} row(s) no longer in the plan kept below the data` : ""}`,
+    "zh-CN": (p) =>
+      `${s(p, "sheet")}:保留了 ${s(p, "carried")} 个手填单元格${Number(p.orphaned) > 0 ? `;${s(p, "orphaned")} 行已不在计划中,保留在数据下方` : ""}`,
+  },
+  "generated-cells-overwritten": {
+    "en-US": (p) =>
+      `${s(p, "sheet")}: ${s(p, "count")} generated cell(s) had been typed over and were rewritten: ${s(p, "cells")}`,
+    "zh-CN": (p) =>
+      `${s(p, "sheet")}:${s(p, "count")} 个生成的单元格曾被手工修改,已重新写入:${s(p, "cells")}`,
+  },
   "label-warning": {
     "en-US": () => "warning",
     "zh-CN": () => "警告",

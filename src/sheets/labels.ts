@@ -3,7 +3,13 @@ import type { Language } from "../engine/language";
 
 /** Every word the generated sheets show, in each language. */
 export type SheetLabels = {
-  sheetNames: { summary: string; allocation: string; tracking: string };
+  sheetNames: {
+    summary: string;
+    allocation: string;
+    allocationTable: string;
+    actionPlan: string;
+    tracking: string;
+  };
   dimensions: Record<Dimension, string>;
   months: string[];
   quarters: string[];
@@ -41,10 +47,36 @@ export type SheetLabels = {
   outlook: string;
   newMember: string;
   locked: string;
+  quarter: string;
+  actionPlanTitle: (year: number) => string;
+  allocationTableTitle: (year: number) => string;
+  dealSize: string;
+  dealsNeeded: string;
+  customersOfTier: (tier: "A" | "B" | "C") => string;
+  visits: string;
+  activities: string;
+  owner: string;
+  dueDate: string;
+  actionStatuses: string[];
+  notes: string;
+  repTitle: (rep: string, year: number) => string;
+  annualQuota: string;
+  quarterlyQuota: string;
+  monthlyQuota: string;
+  actionRows: string;
+  trackingRows: string;
+  notInPlan: string;
+  notInPlanRows: string;
 };
 
 const EN: SheetLabels = {
-  sheetNames: { summary: "Plan Summary", allocation: "Allocation", tracking: "Tracking" },
+  sheetNames: {
+    summary: "Plan Summary",
+    allocation: "Allocation",
+    allocationTable: "Allocation Table",
+    actionPlan: "Action Plan",
+    tracking: "Tracking",
+  },
   dimensions: {
     region: "Region",
     product: "Product",
@@ -94,10 +126,36 @@ const EN: SheetLabels = {
   outlook: "Full-year outlook",
   newMember: "new",
   locked: "locked",
+  quarter: "Quarter",
+  actionPlanTitle: (y) => `Monthly action plan ${y}`,
+  allocationTableTitle: (y) => `Targets by month ${y} (table)`,
+  dealSize: "Avg deal size",
+  dealsNeeded: "Deals needed",
+  customersOfTier: (t) => `${t} customers`,
+  visits: "Visits",
+  activities: "Key activities",
+  owner: "Owner",
+  dueDate: "Due date",
+  actionStatuses: ["Not started", "In progress", "Done", "At risk"],
+  notes: "Notes",
+  repTitle: (rep, y) => `${rep} — quota ${y}`,
+  annualQuota: "Annual quota",
+  quarterlyQuota: "Quarterly quota",
+  monthlyQuota: "Monthly quota",
+  actionRows: "Action plan",
+  trackingRows: "Tracking",
+  notInPlan: "Not in the current plan: kept as it was, not regenerated",
+  notInPlanRows: "Rows no longer in the plan (kept with what was typed)",
 };
 
 const ZH: SheetLabels = {
-  sheetNames: { summary: "计划摘要", allocation: "目标分解", tracking: "跟踪监控" },
+  sheetNames: {
+    summary: "计划摘要",
+    allocation: "目标分解",
+    allocationTable: "分解明细表",
+    actionPlan: "行动计划",
+    tracking: "跟踪监控",
+  },
   dimensions: {
     region: "区域",
     product: "产品",
@@ -147,6 +205,26 @@ const ZH: SheetLabels = {
   outlook: "全年预计",
   newMember: "新增",
   locked: "锁定",
+  quarter: "季度",
+  actionPlanTitle: (y) => `${y} 年月度行动计划`,
+  allocationTableTitle: (y) => `${y} 年月度目标明细(表格)`,
+  dealSize: "平均单笔金额",
+  dealsNeeded: "所需成交笔数",
+  customersOfTier: (t) => `${t} 类客户数`,
+  visits: "拜访次数",
+  activities: "重点工作",
+  owner: "负责人",
+  dueDate: "完成日期",
+  actionStatuses: ["未开始", "进行中", "已完成", "有风险"],
+  notes: "备注",
+  repTitle: (rep, y) => `${rep} — ${y} 年销售任务`,
+  annualQuota: "年度任务",
+  quarterlyQuota: "季度任务",
+  monthlyQuota: "月度任务",
+  actionRows: "行动计划",
+  trackingRows: "跟踪监控",
+  notInPlan: "已不在当前计划中:保留原样,不再重新生成",
+  notInPlanRows: "已不在计划中的行(保留所填内容)",
 };
 
 /**

@@ -8,8 +8,11 @@ const STORE_MARK = "Sales Target Planner plan store v1";
 /** Excel holds at most 32,767 characters in a cell: long values are stored in chunks. */
 const CHUNK = 30000;
 
-/** A generated sheet as the store remembers it. */
-export type GeneratedSheet = { name: string; kind: string };
+/**
+ * A generated sheet as the store remembers it; `key` identifies what a per-member sheet is for
+ * (a rep tab's rep), so the tab keeps its name across regenerations.
+ */
+export type GeneratedSheet = { name: string; kind: string; key?: string };
 
 export type PlanStore = {
   /** The plan file's JSON text. */

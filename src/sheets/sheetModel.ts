@@ -58,6 +58,8 @@ export type SheetModel = {
   name: string;
   /** What the sheet is, stable across languages: lets regeneration find its own sheets. */
   kind: string;
+  /** For a sheet per member (a rep tab): which member, stable across renames and languages. */
+  key?: string;
   /** Row-major cells from A1; `null` leaves a cell blank. */
   rows: (SheetCell | null)[][];
   /** Column widths in characters, by zero-based column. */
@@ -75,6 +77,12 @@ export type SheetModel = {
   hiddenColumns?: number[];
   /** Where users type: carried across regeneration by row key and column id. */
   userRows?: UserRowsLayout;
+  /**
+   * A mark on a sheet generated earlier that is no longer regenerated (a rep who left the plan):
+   * writers keep the existing sheet and its cells, and write only this model's non-blank cells.
+   * When the sheet is gone, nothing is written.
+   */
+  keepExisting?: boolean;
 };
 
 /**

@@ -26,6 +26,8 @@ function truncate(text: string, length: number): string {
  */
 export function validSheetName(text: string, fallback = "Sheet"): string {
   let name = text
+    // Control characters cannot stand in a sheet name either.
+    // eslint-disable-next-line no-control-regex
     .replace(/[:\\/?*[\]\u0000-\u001f\u007f]/g, "_")
     .replace(/\s+/g, " ")
     .trim()

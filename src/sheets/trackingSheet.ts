@@ -2,7 +2,7 @@ import type { PlanResult, TrackingRow } from "../engine/plan/planResult";
 import { roundCents } from "../engine/plan/tracking";
 import { a1, amount, columnRange, fillBlanks, formula, PERCENT_FORMAT, text } from "./cells";
 import type { SheetLabels } from "./labels";
-import type { SheetCell, SheetModel } from "./sheetModel";
+import type { CellBlock, ConditionalFormatSpec, SheetCell, SheetModel } from "./sheetModel";
 
 /**
  * Tracking in long form, one row per leaf × month: target, actual, variance and attainment for the
@@ -123,6 +123,15 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
   rows.push(fillBlanks(outlook, "total"));
 
   const columnWidths = new Array<number>(width).fill(12);
+  const conditionalFormats =
+    lastData >= firstData
+      ? attainmentLights({
+          firstRow: firstData,
+          firstColumn: col.attainment,
+          lastRow: lastData,
+          lastColumn: col.attainment,
+        })
+      : [];
   for (let i = 0; i < dimCount; i++) columnWidths[i] = 16;
   return {
     name,
@@ -130,5 +139,26 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
     rows,
     columnWidths,
     freeze: { rows: firstData, columns: dimCount },
+    conditionalFormats,
   };
+}
+
+/**
+ * Traffic lights on a column of attainment ratios, data rows only: at least 100 % green, at least
+ * 90 % amber, below red; blank and text cells (open months, zero targets) stay uncoloured.
+ * @example attainmentLights({ firstRow: 4, firstColumn: 7, lastRow: 40, lastColumn: 7 })[0].bounds → ["AND(ISNUMBER(H5),H5>=1)"]
+ */
+export function attainmentLights(block: CellBlock): ConditionalFormatSpec[] {
+  const cell = a1(block.firstRow, block.firstColumn);
+  const rule = (condition: string, tone: ConditionalFormatSpec["tone"]): ConditionalFormatSpec => ({
+    block,
+    operator: "expression",
+    bounds: [`AND(ISNUMBER(${cell}),${condition})`],
+    tone,
+  });
+  return [
+    rule(`${cell}>=1`, "good"),
+    rule(`${cell}>=0.9,${cell}<1`, "neutral"),
+    rule(`${cell}<0.9`, "bad"),
+  ];
 }

@@ -130,9 +130,12 @@ function placeSheets(
   outPath: string,
 ): WritePlanReport {
   const ours = new Set(replaceSheets.map(folded));
-  const modelNames = new Set(models.map((model) => folded(model.name)));
+  const marks = models.filter((model) => model.keepExisting);
+  const rewritten = models.filter((model) => !model.keepExisting);
+  const modelNames = new Set(rewritten.map((model) => folded(model.name)));
+  const markNames = new Set(marks.map((model) => folded(model.name)));
   const before = workbook.worksheets;
-  for (const model of models) {
+  for (const model of rewritten) {
     const clash = before.find((sheet) => folded(sheet.name) === folded(model.name));
     if (clash && !ours.has(folded(clash.name))) {
       throw new WorkbookWriteError("sheet-name-taken", outPath, { sheet: clash.name });
@@ -145,14 +148,14 @@ function placeSheets(
     if (modelNames.has(key)) {
       positions.set(key, (sheet as OrderedWorksheet).orderNo);
       workbook.removeWorksheet(sheet.id);
-    } else if (ours.has(key)) {
+    } else if (ours.has(key) && !markNames.has(key)) {
       report.removed.push(sheet.name);
       workbook.removeWorksheet(sheet.id);
     } else {
       report.kept.push(sheet.name);
     }
   }
-  for (const model of models) {
+  for (const model of rewritten) {
     const sheet = workbook.addWorksheet(model.name);
     const position = positions.get(folded(model.name));
     if (position !== undefined) {
@@ -163,6 +166,19 @@ function placeSheets(
       report.added.push(model.name);
     }
     fillWorksheet(sheet, model, outPath);
+  }
+  // A mark on a sheet kept as it was: only its own non-blank cells are written.
+  for (const mark of marks) {
+    const sheet = workbook.worksheets.find((w) => folded(w.name) === folded(mark.name));
+    if (!sheet) continue;
+    mark.rows.forEach((row, r) =>
+      row.forEach((modelCell, c) => {
+        if (!modelCell || modelCell.value === null) return;
+        const cell = sheet.getCell(r + 1, c + 1);
+        cell.value = excelValue(modelCell, () => `${mark.name}!${toA1(r, c)}`, outPath);
+        if (modelCell.style) applyCellStyle(cell, modelCell.style);
+      }),
+    );
   }
   return report;
 }

@@ -126,7 +126,12 @@ describe("stp plan — Chinese long history with the usual mess", () => {
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ["Plan Summary", "visible"],
       ["Allocation", "visible"],
+      ["Allocation Table", "visible"],
+      ["Action Plan", "visible"],
       ["Tracking", "visible"],
+      ["张三", "visible"],
+      ["李四", "visible"],
+      ["王五", "visible"],
       ["_stp_plan", "veryHidden"],
     ]);
   });
@@ -380,7 +385,12 @@ describe("stp plan — regenerating an existing workbook", () => {
     expect(after.worksheets.map((w) => w.name)).toEqual([
       "Plan Summary",
       "Allocation",
+      "Allocation Table",
+      "Action Plan",
       "Tracking",
+      "张三",
+      "李四",
+      "王五",
       "_stp_plan",
       "My notes",
     ]);

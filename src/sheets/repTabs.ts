@@ -1,0 +1,226 @@
+import type { Dimension } from "../engine/history";
+import type { ActionPlanUnit } from "../engine/plan/actionPlan";
+import type { PlanResult, TrackingRow } from "../engine/plan/planResult";
+import { actionRowsBlock } from "./actionRows";
+import { a1, amount, columnRange, fillBlanks, formula, PERCENT_FORMAT, text } from "./cells";
+import type { SheetLabels } from "./labels";
+import type { SheetCell, SheetModel } from "./sheetModel";
+import { attainmentLights } from "./trackingSheet";
+
+/** One rep: the members that identify them (their region, when region is above rep, and name). */
+export type RepIdentity = { key: string; rep: string; region?: string; units: ActionPlanUnit[] };
+
+/**
+ * The reps of a plan, in cascade order: every action-plan unit at the rep level, grouped by the
+ * rep's region (when region is a level above rep) and name — a rep selling several products is
+ * one person, two reps of one name in two regions are two.
+ * @example repIdentities(result).map((r) => r.key) → ['["East","Ann"]', '["East","Bo"]', …]
+ */
+export function repIdentities(result: PlanResult): RepIdentity[] {
+  const repIndex = result.levels.indexOf("rep");
+  if (repIndex < 0) return [];
+  const regionIndex = result.levels.indexOf("region");
+  const byKey = new Map<string, RepIdentity>();
+  for (const unit of result.actionPlans) {
+    const rep = unit.path[repIndex];
+    if (rep === undefined) continue;
+    const region = regionIndex >= 0 && regionIndex < repIndex ? unit.path[regionIndex] : undefined;
+    const key = JSON.stringify(region === undefined ? [rep] : [region, rep]);
+    const identity = byKey.get(key) ?? { key, rep, region, units: [] };
+    identity.units.push(unit);
+    byKey.set(key, identity);
+  }
+  return [...byKey.values()];
+}
+
+function belongsTo(
+  identity: RepIdentity,
+  levels: readonly Dimension[],
+  path: readonly string[],
+): boolean {
+  const repIndex = levels.indexOf("rep");
+  const regionIndex = levels.indexOf("region");
+  if (path[repIndex] !== identity.rep) return false;
+  return identity.region === undefined || path[regionIndex] === identity.region;
+}
+
+/**
+ * A rep's quota tab: annual and quarterly quota, the monthly quota by product (where product is a
+ * level), the rep's action-plan rows (user columns kept across regenerations) and tracking.
+ * @example repTab(result, identity, labels, "Ann").kind === "rep-tab"
+ */
+export function repTab(
+  result: PlanResult,
+  identity: RepIdentity,
+  labels: SheetLabels,
+  name: string,
+): SheetModel {
+  const rows: (SheetCell | null)[][] = [];
+  const push = (...cells: (SheetCell | null)[]) => rows.push(cells);
+  push(text(labels.repTitle(identity.rep, result.planYear), "title"));
+  push(identity.region === undefined ? null : text(identity.region, "note"));
+  push();
+
+  const productIndex = result.levels.indexOf("product");
+  const leaves = result.rows.filter((r) => belongsTo(identity, result.levels, r.path));
+  const groups = new Map<string, number[]>();
+  for (const leaf of leaves) {
+    const label = productIndex >= 0 ? (leaf.path[productIndex] ?? labels.total) : labels.total;
+    const months = groups.get(label) ?? new Array<number>(12).fill(0);
+    leaf.months.forEach((m, i) => (months[i] += m));
+    groups.set(label, months);
+  }
+  const totals = new Array<number>(12).fill(0);
+  for (const months of groups.values()) months.forEach((m, i) => (totals[i] += m));
+  const annual = totals.reduce((a, b) => a + b, 0);
+
+  // The quota block refers to the monthly table below it: row numbers fixed here.
+  const annualRow = rows.length;
+  const quarterRow = annualRow + 1;
+  const monthlyLabelRow = quarterRow + 3;
+  const monthlyHeaderRow = monthlyLabelRow + 1;
+  const firstGroupRow = monthlyHeaderRow + 1;
+  const totalRow = firstGroupRow + groups.size;
+  const monthCol = (m: number) => 1 + m;
+  const annualCol = 13;
+
+  push(text(labels.annualQuota, "label"), formula(a1(totalRow, annualCol), annual, "total"));
+  push(text(labels.quarterlyQuota, "label"), ...labels.quarters.map((q) => text(q, "header")));
+  push(
+    null,
+    ...[0, 1, 2, 3].map((q) =>
+      formula(
+        `SUM(${a1(totalRow, monthCol(3 * q))}:${a1(totalRow, monthCol(3 * q + 2))})`,
+        totals[3 * q] + totals[3 * q + 1] + totals[3 * q + 2],
+      ),
+    ),
+  );
+  push();
+  push(text(labels.monthlyQuota, "subtitle"));
+  push(
+    text(productIndex >= 0 ? labels.dimensions.product : "", "header"),
+    ...labels.months.map((m) => text(m, "header")),
+    text(labels.annual, "header"),
+  );
+  for (const [label, months] of groups) {
+    const r = rows.length;
+    push(
+      text(label),
+      ...months.map((m) => amount(m)),
+      formula(
+        `SUM(${a1(r, monthCol(0))}:${a1(r, monthCol(11))})`,
+        months.reduce((a, b) => a + b, 0),
+      ),
+    );
+  }
+  const sumColumn = (c: number, value: number) =>
+    formula(
+      `SUM(${columnRange(c, firstGroupRow, Math.max(firstGroupRow, totalRow - 1))})`,
+      value,
+      "total",
+    );
+  rows.push(
+    fillBlanks(
+      [
+        text(labels.total, "total"),
+        ...totals.map((t, m) => sumColumn(monthCol(m), t)),
+        sumColumn(annualCol, annual),
+      ],
+      "total",
+    ),
+  );
+  push();
+  push(text(labels.actionRows, "subtitle"));
+
+  const block = actionRowsBlock(
+    identity.units,
+    result.levels,
+    labels,
+    result.planYear,
+    rows.length,
+  );
+  rows.push(...block.rows);
+
+  const conditionalFormats = [];
+  const tracking = result.tracking.filter((t) => belongsTo(identity, result.levels, t.path));
+  if (tracking.length > 0) {
+    push();
+    push(text(labels.trackingRows, "subtitle"));
+    const { block: lights } = trackingRows(tracking, result.levels, labels, rows);
+    conditionalFormats.push(...attainmentLights(lights));
+  }
+
+  const widths = new Array<number>(Math.max(block.width, 14)).fill(11);
+  widths[0] = 18;
+  block.layout.userColumns.forEach(
+    ({ column, id }) => (widths[column] = id === "activities" || id === "notes" ? 28 : 13),
+  );
+  return {
+    name,
+    kind: "rep-tab",
+    rows,
+    columnWidths: widths,
+    validations: [block.validation],
+    hiddenRows: [block.layout.idRow],
+    hiddenColumns: [block.layout.keyColumn, block.layout.signatureColumn],
+    userRows: block.layout,
+    conditionalFormats,
+  };
+}
+
+/** The rep's tracking rows (members, period, target, actual, variance, attainment, re-forecast). */
+function trackingRows(
+  tracking: readonly TrackingRow[],
+  levels: readonly Dimension[],
+  labels: SheetLabels,
+  rows: (SheetCell | null)[][],
+): { block: { firstRow: number; firstColumn: number; lastRow: number; lastColumn: number } } {
+  const dimCount = Math.max(1, levels.length);
+  const c = {
+    period: dimCount,
+    target: dimCount + 1,
+    actual: dimCount + 2,
+    variance: dimCount + 3,
+    attainment: dimCount + 4,
+    reforecast: dimCount + 5,
+  };
+  rows.push([
+    ...levels.map((d) => text(labels.dimensions[d], "header")),
+    ...(levels.length === 0 ? [text(labels.total, "header")] : []),
+    text(labels.period, "header"),
+    text(labels.target, "header"),
+    text(labels.actual, "header"),
+    text(labels.variance, "header"),
+    text(labels.attainment, "header"),
+    text(labels.reforecast, "header"),
+  ]);
+  const first = rows.length;
+  for (const t of tracking) {
+    const r = rows.length;
+    const row: (SheetCell | null)[] = new Array(c.reforecast + 1).fill(null);
+    t.path.forEach((member, i) => (row[i] = text(member)));
+    row[c.period] = text(t.unplanned ? `${t.period} (${labels.statuses.unplanned})` : t.period);
+    row[c.target] = amount(t.target);
+    if (t.status === "closed") {
+      row[c.actual] = amount(t.actual ?? 0);
+      row[c.variance] = formula(`${a1(r, c.actual)}-${a1(r, c.target)}`, t.variance);
+      row[c.attainment] = formula(
+        `IF(${a1(r, c.target)}=0,"",${a1(r, c.actual)}/${a1(r, c.target)})`,
+        t.attainment ?? "",
+        undefined,
+        PERCENT_FORMAT,
+      );
+    } else {
+      row[c.reforecast] = amount(t.reforecast ?? 0);
+    }
+    rows.push(row);
+  }
+  return {
+    block: {
+      firstRow: first,
+      firstColumn: c.attainment,
+      lastRow: rows.length - 1,
+      lastColumn: c.attainment,
+    },
+  };
+}
