@@ -1,0 +1,193 @@
+import { promises as fsp } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { seededRandom } from "../../src/sample/random";
+import { runStp, tempFolder, writePlan } from "./runStp";
+
+const SAMPLES = path.join(__dirname, "..", "..", "samples");
+
+type Folder = Awaited<ReturnType<typeof tempFolder>>;
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** Header columns of the action plan sheet, by header text. */
+function columnsOf(sheet: ExcelJS.Worksheet): Map<string, number> {
+  for (let r = 1; r <= 10; r++) {
+    // Row values are sparse: Array.from fills the holes.
+    const texts = Array.from(sheet.getRow(r).values as unknown[], (v) =>
+      typeof v === "string" ? v : "",
+    );
+    if (texts.includes("Period") && texts.includes("Notes"))
+      return new Map(texts.map((t, c) => [t, c]));
+  }
+  throw new Error("no header row");
+}
+
+function rowsByRepMonth(sheet: ExcelJS.Worksheet, cols: Map<string, number>): Map<string, number> {
+  const found = new Map<string, number>();
+  sheet.eachRow((row, r) => {
+    const rep = row.getCell(cols.get("Rep")!).value;
+    const period = row.getCell(cols.get("Period")!).value;
+    if (typeof rep === "string" && typeof period === "string" && /^\d{4}-\d{2}$/.test(period))
+      found.set(`${rep}|${period}`, r);
+  });
+  return found;
+}
+
+async function sheetDump(file: string): Promise<string[]> {
+  const wb = await load(file);
+  return wb.worksheets.map((w) => `${w.name}|${w.state}|${JSON.stringify(w.getSheetValues())}`);
+}
+
+describe("regenerating onto an existing plan workbook keeps what people typed", () => {
+  let folder: Folder;
+  const out = () => folder.file("plan.xlsx");
+  const args = () => [
+    "plan",
+    "--history",
+    path.join(SAMPLES, "sales-history-en.xlsx"),
+    "--config",
+    folder.file("plan.json"),
+    "--out",
+    out(),
+    "--as-of",
+    "2026-03",
+  ];
+  const plan = (growth: number, method: string) => ({
+    version: 1,
+    planYear: 2026,
+    target: { growth },
+    levels: [
+      { dimension: "region", method: "lastYear" },
+      { dimension: "rep", method },
+    ],
+    rounding: { unit: 100 },
+    language: "en-US",
+  });
+
+  beforeAll(async () => {
+    folder = await tempFolder();
+  });
+  afterAll(() => folder.remove());
+
+  it("carries 30 typed (rep, month) rows through a changed target and weights, and is stable", async () => {
+    await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
+    expect((await runStp(args())).code).toBe(0);
+
+    // People type notes and statuses into 30 random rows, and keep a sheet of their own.
+    const wb = await load(out());
+    const sheet = wb.getWorksheet("Action Plan")!;
+    const cols = columnsOf(sheet);
+    const rows = [...rowsByRepMonth(sheet, cols).entries()];
+    expect(rows.length).toBe(12 * 12);
+    const random = seededRandom(30);
+    const picked = new Map<string, { note: string; status: string }>();
+    while (picked.size < 30) {
+      const [key, r] = rows[random.int(0, rows.length - 1)];
+      if (picked.has(key)) continue;
+      const typed = {
+        note: `call back ${picked.size}`,
+        status: random.pick(["In progress", "Done", "At risk"]),
+      };
+      sheet.getCell(r, cols.get("Notes")!).value = typed.note;
+      sheet.getCell(r, cols.get("Status")!).value = typed.status;
+      picked.set(key, typed);
+    }
+    const targetsBefore = new Map(
+      rows.map(([key, r]) => [key, sheet.getCell(r, cols.get("Target")!).value]),
+    );
+    // Someone also types over a generated target.
+    const [typedOverKey, typedOverRow] = rows[0];
+    sheet.getCell(typedOverRow, cols.get("Target")!).value = 1;
+    const mine = wb.addWorksheet("Regional notes");
+    mine.getCell("A1").value = "do not touch";
+    mine.getCell("C3").value = 3.5;
+    await wb.xlsx.writeFile(out());
+
+    // The plan changes: another target and other weights.
+    await writePlan(folder.file("plan.json"), plan(0.2, "history"));
+    const rerun = await runStp(args());
+    expect(rerun.code).toBe(0);
+    expect(rerun.out.join("\n")).toMatch(/Action Plan: kept 60 cell\(s\) you typed/);
+    expect(rerun.err.join("\n")).toMatch(/Action Plan: 1 generated cell\(s\) had been typed over/);
+
+    const after = await load(out());
+    const sheetAfter = after.getWorksheet("Action Plan")!;
+    const colsAfter = columnsOf(sheetAfter);
+    const rowsAfter = rowsByRepMonth(sheetAfter, colsAfter);
+    for (const [key, typed] of picked) {
+      const r = rowsAfter.get(key)!;
+      expect(sheetAfter.getCell(r, colsAfter.get("Notes")!).value).toBe(typed.note);
+      expect(sheetAfter.getCell(r, colsAfter.get("Status")!).value).toBe(typed.status);
+    }
+    let changed = 0;
+    for (const [key, r] of rowsAfter) {
+      const target = sheetAfter.getCell(r, colsAfter.get("Target")!).value;
+      if (target !== targetsBefore.get(key)) changed++;
+    }
+    expect(changed).toBeGreaterThan(100);
+    expect(
+      sheetAfter.getCell(rowsAfter.get(typedOverKey)!, colsAfter.get("Target")!).value,
+    ).not.toBe(1);
+    expect(after.getWorksheet("Regional notes")!.getCell("A1").value).toBe("do not touch");
+    expect(after.getWorksheet("Regional notes")!.getCell("C3").value).toBe(3.5);
+
+    // The same input again changes nothing.
+    const first = await sheetDump(out());
+    const again = await runStp(args());
+    expect(again.code).toBe(0);
+    expect(again.err.join("\n")).not.toMatch(/typed over/);
+    expect(await sheetDump(out())).toEqual(first);
+  });
+
+  it("keeps the tab of a rep who left the plan, marked, and never takes a user's sheet name", async () => {
+    await fsp.rm(out(), { force: true });
+    await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
+    expect((await runStp(args())).code).toBe(0);
+    const wb = await load(out());
+    const repTabs = wb.worksheets.filter(
+      (w) =>
+        ![
+          "Plan Summary",
+          "Allocation",
+          "Allocation Table",
+          "Action Plan",
+          "Tracking",
+          "_stp_plan",
+        ].includes(w.name),
+    );
+    const leaving = repTabs[0].name;
+    wb.getWorksheet(leaving)!.getCell("P1").value = "my own note";
+    wb.addWorksheet("Tracking (2)").getCell("A1").value = "user sheet";
+    await wb.xlsx.writeFile(out());
+
+    const leavingRep = String(wb.getWorksheet(leaving)!.getCell("A1").value).split(" — ")[0];
+    const history = await load(path.join(SAMPLES, "sales-history-en.xlsx"));
+    const plan2 = {
+      ...plan(0.1, "lastYear"),
+      levels: [
+        { dimension: "region", method: "lastYear" },
+        {
+          dimension: "rep",
+          method: "manual",
+          weights: Object.fromEntries(repTabs.slice(1).map((t) => [t.name, 1])),
+        },
+      ],
+    };
+    expect(history.worksheets.length).toBeGreaterThan(0);
+    await writePlan(folder.file("plan.json"), plan2);
+    const run = await runStp(args());
+    expect(run.code).toBe(0);
+    const after = await load(out());
+    const kept = after.getWorksheet(leaving)!;
+    expect(kept).toBeDefined();
+    expect(kept.getCell("P1").value).toBe("my own note");
+    expect(String(kept.getCell("A2").value)).toMatch(/Not in the current plan/);
+    expect(String(kept.getCell("A1").value)).toContain(leavingRep);
+    expect(after.getWorksheet("Tracking (2)")!.getCell("A1").value).toBe("user sheet");
+  });
+});
