@@ -2,7 +2,7 @@ import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { readHistory } from "../../src/engine/reader/readHistory";
 import { computePlan } from "../../src/engine/plan/computePlan";
-import { validatePlanFile } from "../../src/engine/plan/validatePlanFile";
+import { validPlan } from "../../src/engine/plan/testing/validPlan";
 import type { Language } from "../../src/engine/language";
 import { ALLOCATION_HEADER_ROW } from "../../src/sheets/allocationSheet";
 import { buildPlanSheets } from "../../src/sheets/buildPlanSheets";
@@ -22,11 +22,7 @@ async function samplePlanSheets(
 ): Promise<SheetModel[]> {
   const [grid] = await readHistoryFile(path.join(SAMPLES, history));
   const read = readHistory(grid);
-  const validation = validatePlanFile(
-    JSON.parse(await fsp.readFile(path.join(SAMPLES, planFile), "utf8")),
-  );
-  if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
-  const plan = validation.plan;
+  const plan = validPlan(JSON.parse(await fsp.readFile(path.join(SAMPLES, planFile), "utf8")));
   const result = computePlan(read, plan, { asOf });
   return buildPlanSheets({
     result,

@@ -1,12 +1,13 @@
 import { computePlan } from "./computePlan";
-import { validatePlanFile } from "./validatePlanFile";
+import { validPlan } from "./testing/validPlan";
 import type { PlanFile, PlanFileInput } from "./planSchema";
 import { WORKED_EXAMPLE_SHARES, workedExampleRecords } from "./testing/workedExample";
 import type { HistoryRecord } from "../history";
 import { PlanError } from "../planError";
+import { formatNotice } from "../messages";
 
 function plan(input: Partial<PlanFileInput> = {}): PlanFile {
-  const result = validatePlanFile({
+  return validPlan({
     version: 1,
     planYear: 2026,
     target: { growth: 0.1 },
@@ -18,8 +19,6 @@ function plan(input: Partial<PlanFileInput> = {}): PlanFile {
     rounding: { unit: 100 },
     ...input,
   });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.plan;
 }
 
 function rowOf(result: ReturnType<typeof computePlan>, ...path: string[]) {
@@ -102,7 +101,9 @@ describe("computePlan — targets", () => {
     );
     const e = errorOf(() => computePlan({ records }, plan()));
     expect(e.code).toBe("growth-needs-full-base-year");
-    expect(e.params.missing).toBe("Mar, Nov");
+    expect(e.params.missing).toBe("3, 11");
+    expect(formatNotice(e.toNotice(), "en-US")).toContain("missing: Mar, Nov");
+    expect(formatNotice(e.toNotice(), "zh-CN")).toContain("缺少:3月、11月");
   });
 
   it("never lets plan-year or later rows feed weights or seasonality", () => {

@@ -22,21 +22,6 @@ export type PlanOptions = {
   asOf?: string;
 };
 
-const MONTH_NAMES = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-];
-
 function closedMonthsFor(
   plan: PlanFile,
   options: PlanOptions,
@@ -121,7 +106,7 @@ export function computePlan(
       );
     }
   } else {
-    const missing = MONTH_NAMES.filter((_, i) => !baseMonths.has(i + 1));
+    const missing = Array.from({ length: 12 }, (_, i) => i + 1).filter((m) => !baseMonths.has(m));
     if (missing.length > 0) {
       throw new PlanError(
         "growth-needs-full-base-year",

@@ -13,6 +13,28 @@ const s = (p: MessageParams, k: string) => String(p[k] ?? "");
 const n = (p: MessageParams, k: string) =>
   typeof p[k] === "number" ? formatAmount(p[k] as number) : s(p, k);
 const dimZh = (p: MessageParams, k: string) => DIMENSION_ZH[s(p, k)] ?? s(p, k);
+const MONTHS_EN = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
+/** A list of month numbers ("3, 11") in words: "Mar, Nov" / "3月、11月". */
+const monthList = (p: MessageParams, k: string, language: "en" | "zh") =>
+  s(p, k)
+    .split(",")
+    .map((m) => Number(m.trim()))
+    .filter((m) => m >= 1 && m <= 12)
+    .map((m) => (language === "en" ? MONTHS_EN[m - 1] : `${m}月`))
+    .join(language === "en" ? ", " : "、");
 
 /** Messages of the plan file, the cascade and tracking, in English and Chinese. */
 export const PLAN_MESSAGES: MessageCatalog = {
@@ -181,9 +203,9 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "growth-needs-full-base-year": {
     "en-US": (p) =>
-      `a growth target needs sales in all 12 months of ${s(p, "baseYear")}; missing: ${s(p, "missing")}`,
+      `a growth target needs sales in all 12 months of ${s(p, "baseYear")}; missing: ${monthList(p, "missing", "en")}`,
     "zh-CN": (p) =>
-      `按增长率设定目标需要 ${s(p, "baseYear")} 年全部 12 个月的销售数据;缺少:${s(p, "missing")}`,
+      `按增长率设定目标需要 ${s(p, "baseYear")} 年全部 12 个月的销售数据;缺少:${monthList(p, "missing", "zh")}`,
   },
   "base-not-positive": {
     "en-US": (p) =>
