@@ -44,16 +44,23 @@ describeWithLibreOffice("plan workbook recalculated by LibreOffice", () => {
   afterAll(() => folder.remove());
 
   it.each([
-    ["Chinese sample, region → rep, tracking", "sales-history-zh.xlsx", "plan-zh.json", undefined],
+    [
+      "Chinese sample, region → rep, tracking",
+      "sales-history-zh.xlsx",
+      "plan-zh.json",
+      undefined,
+      1,
+    ],
     [
       "English sample, region → product → rep, subtotals",
       "sales-history-en.xlsx",
       "plan-en.json",
       "2026-03",
+      5,
     ],
   ])(
     "%s: no error cell, every formula equals the engine",
-    async (_name, history, planFile, asOf) => {
+    async (_name, history, planFile, asOf, unitsPerRep) => {
       const models = await samplePlanSheets(history, planFile, asOf);
       const kinds = models.map((m) => m.kind);
       expect(kinds.slice(0, 5)).toEqual([
@@ -65,6 +72,11 @@ describeWithLibreOffice("plan workbook recalculated by LibreOffice", () => {
       ]);
       expect(kinds.filter((k) => k === "rep-tab")).toHaveLength(12);
       expect(kinds[kinds.length - 1]).toBe("plan-store");
+      // Twelve action rows per rep (and product, where product is a level above rep).
+      const rowsOf = (m: SheetModel) => m.userRows!.lastRow - m.userRows!.firstRow + 1;
+      const tabs = models.filter((m) => m.kind === "rep-tab");
+      for (const tab of tabs) expect(rowsOf(tab)).toBe(12 * unitsPerRep);
+      expect(rowsOf(models.find((m) => m.kind === "action-plan")!)).toBe(12 * 12 * unitsPerRep);
       expect(formulaCount(models)).toBeGreaterThan(300);
       const out = path.join(folder.dir, `plan-${planFile}.xlsx`);
       await writePlanWorkbook(models, out);
