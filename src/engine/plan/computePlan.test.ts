@@ -191,6 +191,25 @@ describe("computePlan — locks and caps", () => {
     expect(rowOf(r, "Ann").annual).toBe(350000 - 78000 - 124800);
   });
 
+  it("names segments whose implied growth is far from the plan's", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({
+        locks: [{ where: { region: "West" }, amount: 200000 }],
+        target: { amount: 400000 },
+      }),
+    );
+    const far = r.warnings
+      .filter((w) => w.code === "segment-growth-far")
+      .map((w) => w.params.segment);
+    expect(far).toEqual(expect.arrayContaining(["West", "West / Cy"]));
+    expect(
+      computePlan({ records: workedExampleRecords() }, plan()).warnings.some(
+        (w) => w.code === "segment-growth-far",
+      ),
+    ).toBe(false);
+  });
+
   it("reports infeasible caps naming the parent", () => {
     const e = errorOf(() =>
       computePlan(

@@ -4,6 +4,7 @@ import { roundHalfUp } from "../rounding";
 import { actionPlanUnits } from "./actionPlan";
 import { aggregateByMonth } from "./aggregate";
 import { buildCascade } from "./buildCascade";
+import { growthOutliers } from "./growthOutliers";
 import type { PlanResult, PlanRow } from "./planResult";
 import type { PlanFile } from "./planSchema";
 import { monthShares } from "./timeShares";
@@ -122,6 +123,7 @@ export function computePlan(
   const company = monthShares(historyCells, planYear, plan.time);
   warnings.push(...company.notices);
   const root = buildCascade(plan, historyCells, targetUnits, base, company.shares, warnings);
+  warnings.push(...growthOutliers(root, unit));
 
   const rows: PlanRow[] = collectLeaves(root).map((leaf) => ({
     path: leaf.path,

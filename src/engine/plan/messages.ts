@@ -245,6 +245,12 @@ export const PLAN_MESSAGES: MessageCatalog = {
       `${s(p, "count")} plan-year row(s) after ${s(p, "asOf")} are not yet counted in tracking`,
     "zh-CN": (p) => `${s(p, "count")} 行计划年度数据晚于 ${s(p, "asOf")},暂不计入跟踪`,
   },
+  "segment-growth-far": {
+    "en-US": (p) =>
+      `${s(p, "segment")}: target implies ${s(p, "growth")} growth on its base year, far from the plan's ${s(p, "overall")}`,
+    "zh-CN": (p) =>
+      `${s(p, "segment")}:目标相对其基准年增长 ${s(p, "growth")},与整体计划的 ${s(p, "overall")} 相差较大`,
+  },
   "unplanned-actuals": {
     "en-US": (p) =>
       `actual sales of ${s(p, "count")} segment(s) not in the plan are shown as unplanned: ${s(p, "members")}`,
