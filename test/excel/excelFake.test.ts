@@ -1,0 +1,452 @@
+import { createFakeWorkbook, FakeOfficeError, PAYLOAD_LIMIT } from "../support/excelFake";
+
+const sales = () =>
+  createFakeWorkbook({
+    sheets: [
+      {
+        name: "Sales",
+        values: [
+          ["Date", "Rep", "Amount"],
+          [45658, "Ann", 120.5],
+          [45659, "=not a formula", null],
+        ],
+        numberFormats: [[], ["yyyy-mm-dd", "", "#,##0.00"]],
+      },
+      { name: "Notes", values: [] },
+    ],
+  });
+
+async function rejection(promise: Promise<unknown>): Promise<FakeOfficeError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FakeOfficeError) return error;
+    throw error;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("strict in-memory workbook: Office.js proxy rules", () => {
+  it("throws PropertyNotLoaded for a property never loaded, and before the sync that loads it", async () => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sales").getRange("A1:C3");
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      range.load("values");
+      expect(() => range.values).toThrow(/call the load method/);
+      await context.sync();
+      expect(range.values).toEqual([
+        ["Date", "Rep", "Amount"],
+        [45658, "Ann", 120.5],
+        [45659, "=not a formula", ""],
+      ]);
+      expect(() => range.numberFormat).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded" }),
+      );
+    });
+  });
+
+  it("tells a null object only after a sync", async () => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+      const blank = context.workbook.worksheets.getItem("Notes").getUsedRangeOrNullObject(true);
+      expect(() => missing.isNullObject).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded" }),
+      );
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(blank.isNullObject).toBe(true);
+    });
+  });
+
+  it("queues setters and applies them at sync", async () => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("A1:B1").values = [["x", 2]];
+      expect(fake.workbook.cell("Notes", "A1")).toBeUndefined();
+      await context.sync();
+      expect(fake.workbook.cell("Notes", "A1")?.value).toBe("x");
+      expect(fake.workbook.cell("Notes", "B1")?.value).toBe(2);
+    });
+  });
+
+  it("counts syncs and the bytes of each request, values included; an empty sync is no round trip", async () => {
+    const fake = sales();
+    const big = Array.from({ length: 1000 }, (_, i) => [`row ${i} ${"x".repeat(80)}`]);
+    await fake.host.run(async (context) => {
+      await context.sync();
+      context.workbook.worksheets.getItem("Notes").getRange("A1:A1000").values = big;
+      await context.sync();
+      context.workbook.worksheets.getItem("Notes").getRange("B1").values = [[1]];
+      await context.sync();
+    });
+    expect(fake.stats.syncs).toBe(2);
+    expect(fake.stats.requestBytes[0]).toBeGreaterThan(JSON.stringify(big).length);
+    expect(fake.stats.requestBytes[1]).toBeLessThan(300);
+  });
+
+  it("fails the nth sync from now, applying nothing of its batch", async () => {
+    const fake = sales();
+    fake.failSync(2);
+    const error = await rejection(
+      fake.host.run(async (context) => {
+        const notes = context.workbook.worksheets.getItem("Notes");
+        notes.getRange("A1").values = [["first"]];
+        await context.sync();
+        notes.getRange("A2").values = [["second"]];
+        notes.getRange("A3").values = [["third"]];
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("GeneralException");
+    expect(fake.workbook.values("Notes")).toEqual([["first"]]);
+    await fake.host.run(async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("A2").values = [["again"]];
+      await context.sync();
+    });
+    expect(fake.workbook.values("Notes")).toEqual([["first"], ["again"]]);
+  });
+
+  it("refuses a request over 5 MB as Excel on the web does", async () => {
+    const fake = sales();
+    const rows = 6000;
+    const huge = Array.from({ length: rows }, () => ["y".repeat(1000)]);
+    const error = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets.getItem("Notes").getRange(`A1:A${rows}`).values = huge;
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(fake.stats.requestBytes[0]).toBeGreaterThan(PAYLOAD_LIMIT);
+    expect(fake.workbook.values("Notes")).toEqual([]);
+  });
+
+  it("refuses a response over 5 MB", async () => {
+    const text = "z".repeat(2000);
+    const fake = createFakeWorkbook({
+      sheets: [{ name: "Long", values: Array.from({ length: 3000 }, () => [text]) }],
+    });
+    const error = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets.getItem("Long").getRange("A1:A3000").load("values");
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
+  it("throws 'not implemented in the fake' for an API it does not emulate", async () => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sales");
+      expect(() => sheet.charts).toThrow("Worksheet.charts is not implemented in the fake");
+      expect(() => (sheet as unknown as { getRangeByIndexes(): void }).getRangeByIndexes()).toThrow(
+        /not implemented in the fake/,
+      );
+      expect(() => sheet.getRange("A1").load("format/font/bold")).toThrow(/not implemented/);
+    });
+  });
+
+  it("rejects a call from a newer requirement set than the workbook supports", async () => {
+    const fake = createFakeWorkbook({
+      sheets: [{ name: "Old", values: [[1]] }],
+      requirementSets: ["ExcelApi 1.4"],
+    });
+    expect(fake.isSetSupported("ExcelApi", "1.4")).toBe(true);
+    expect(fake.isSetSupported("ExcelApi", "1.6")).toBe(false);
+    const error = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets
+          .getItem("Old")
+          .getRange("A1")
+          .conditionalFormats.add("CellValue");
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("ApiNotFound");
+  });
+
+  it("refuses objects of a finished run", async () => {
+    const fake = sales();
+    const range = await fake.host.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sales").getRange("A1");
+      r.load("values");
+      await context.sync();
+      return r;
+    });
+    expect(range.values).toEqual([["Date"]]);
+    expect(() => {
+      range.values = [["x"]];
+    }).toThrow(expect.objectContaining({ code: "InvalidObjectPath" }));
+  });
+
+  it("syncs what a batch leaves queued when it ends, as Excel.run does", async () => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      context.workbook.worksheets.getItem("Notes").getRange("C3").values = [["late"]];
+    });
+    expect(fake.workbook.cell("Notes", "C3")?.value).toBe("late");
+    expect(fake.stats.syncs).toBe(1);
+  });
+});
+
+describe("strict in-memory workbook: what Excel makes of written text", () => {
+  const write = async (
+    property: "values" | "formulas",
+    entry: string,
+    numberFormat?: string,
+  ): Promise<{ value: unknown; formula?: string }> => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      const cell = context.workbook.worksheets.getItem("Notes").getRange("A1");
+      if (numberFormat) cell.numberFormat = [[numberFormat]];
+      cell[property] = [[entry]];
+      await context.sync();
+    });
+    const cell = fake.workbook.cell("Notes", "A1");
+    return { value: cell?.value, formula: cell?.formula };
+  };
+  const hyperlink = '=HYPERLINK("http://example.com","x")';
+
+  it("turns a string starting with = written through values into a formula", async () => {
+    expect(await write("values", hyperlink)).toEqual({ value: "", formula: hyperlink });
+  });
+
+  it("types +1, -2, @x, 2026-01 and 1,234 the way Excel does", async () => {
+    expect(await write("values", "+1")).toEqual({ value: 1 });
+    expect(await write("values", "-2")).toEqual({ value: -2 });
+    expect(await write("values", "@x")).toEqual({ value: "", formula: "=@x" });
+    expect(await write("values", "2026-01")).toEqual({ value: 46023 });
+    expect(await write("values", "1,234")).toEqual({ value: 1234 });
+    expect(await write("values", "Ann")).toEqual({ value: "Ann" });
+  });
+
+  it("keeps everything as text in a cell formatted as text (@), through values and formulas", async () => {
+    for (const entry of [hyperlink, "+1", "-2", "@x", "2026-01"]) {
+      expect(await write("values", entry, "@")).toEqual({ value: entry });
+      expect(await write("formulas", entry, "@")).toEqual({ value: entry });
+    }
+  });
+
+  it("keeps null as 'leave unchanged' and '' as 'clear'", async () => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sales").getRange("A2:C2");
+      range.values = [[null, "", null]];
+      await context.sync();
+    });
+    expect(fake.workbook.values("Sales")[1]).toEqual([45658, "", 120.5]);
+  });
+
+  it("refuses an array whose shape is not the range's", async () => {
+    const fake = sales();
+    const error = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets.getItem("Notes").getRange("A1:B2").values = [[1, 2]];
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("InvalidArgument");
+  });
+});
+
+describe("strict in-memory workbook: sheets, ranges and the rest", () => {
+  it("adds, finds, orders, hides and deletes sheets like Excel", async () => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const added = sheets.add("Plan");
+      added.position = 0;
+      sheets.add("Store").visibility = "VeryHidden";
+      await context.sync();
+      sheets.load("items/name,items/visibility");
+      added.load("name,position");
+      await context.sync();
+      expect(sheets.items.map((s) => [s.name, s.visibility])).toEqual([
+        ["Plan", "Visible"],
+        ["Sales", "Visible"],
+        ["Notes", "Visible"],
+        ["Store", "VeryHidden"],
+      ]);
+      expect(added.position).toBe(0);
+    });
+    expect(fake.workbook.order).toEqual(["Plan", "Sales", "Notes", "Store"]);
+    expect(fake.workbook.activeSheet).toBe("Sales");
+
+    const duplicate = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets.add("plan");
+        await context.sync();
+      }),
+    );
+    expect(duplicate.code).toBe("ItemAlreadyExists");
+    const reserved = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets.add("History");
+        await context.sync();
+      }),
+    );
+    expect(reserved.code).toBe("InvalidArgument");
+  });
+
+  it("never hides or deletes the last visible sheet", async () => {
+    const fake = createFakeWorkbook({ sheets: [{ name: "Only", values: [] }] });
+    const error = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets.getItem("Only").visibility = "Hidden";
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("InvalidOperation");
+  });
+
+  it("gives the used range with its position, and A1 for a blank sheet through getUsedRange", async () => {
+    const fake = createFakeWorkbook({
+      sheets: [
+        { name: "Offset", values: [[], [null, null, "x"], [null, 1, null, 2]] },
+        { name: "Blank", values: [] },
+      ],
+    });
+    await fake.host.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("Offset").getUsedRangeOrNullObject(true);
+      used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      const blank = context.workbook.worksheets.getItem("Blank").getUsedRange();
+      blank.load("address");
+      await context.sync();
+      expect([
+        used.address,
+        used.rowIndex,
+        used.columnIndex,
+        used.rowCount,
+        used.columnCount,
+      ]).toEqual(["Offset!B2:D3", 1, 1, 2, 3]);
+      expect(blank.address).toBe("Blank!A1");
+    });
+  });
+
+  it("formats cells, freezes panes, hides rows and columns, tags sheets", async () => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Notes");
+      const header = sheet.getRange("A1:C2");
+      header.format.font.bold = true;
+      header.format.fill.color = "#DDEBF7";
+      header.format.borders.getItem("EdgeBottom").style = "Continuous";
+      header.format.borders.getItem("InsideHorizontal").style = "Continuous";
+      sheet.getRange("B:C").format.columnWidth = 90;
+      sheet.getRange("4:5").rowHidden = true;
+      sheet.getRange("D:D").columnHidden = true;
+      sheet.freezePanes.freezeAt(sheet.getRange("A1:B2"));
+      sheet.customProperties.add("kind", "allocation");
+      await context.sync();
+      const font = header.format.font;
+      font.load("bold");
+      await context.sync();
+      expect(font.bold).toBe(true);
+    });
+    const notes = fake.workbook.sheet("Notes");
+    expect(fake.workbook.cell("Notes", "C2")?.format).toEqual({
+      bold: true,
+      fillColor: "#DDEBF7",
+      borders: { bottom: { style: "Continuous" }, top: { style: "Continuous" } },
+    });
+    expect(fake.workbook.cell("Notes", "A1")?.format.borders).toEqual({
+      bottom: { style: "Continuous" },
+    });
+    expect([...notes.columnWidths]).toEqual([
+      [1, 90],
+      [2, 90],
+    ]);
+    expect([...notes.hiddenRows]).toEqual([3, 4]);
+    expect([...notes.hiddenColumns]).toEqual([3]);
+    expect(notes.freeze).toEqual({ rows: 2, columns: 2 });
+    expect(fake.workbook.customProperties("Notes")).toEqual({ kind: "allocation" });
+  });
+
+  it("adds tables, conditional formats, list validation, settings and names", async () => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sales");
+      const table = sheet.tables.add("A1:C3", true);
+      table.name = "SalesTable";
+      table.style = "TableStyleLight9";
+      const cf = sheet.getRange("C2:C3").conditionalFormats.add("CellValue");
+      cf.cellValue.format.fill.color = "#C6EFCE";
+      cf.cellValue.rule = { formula1: "=100", operator: "GreaterThanOrEqual" };
+      sheet.getRange("B2:B3").dataValidation.rule = {
+        list: { inCellDropDown: true, source: "Ann,Bo" },
+      };
+      context.workbook.settings.add("plan", { year: 2026 });
+      context.workbook.names.add("SalesData", sheet.getRange("A1:C3"));
+      await context.sync();
+      const found = context.workbook.tables.getItem("salestable");
+      found.load("name");
+      found.worksheet.load("name");
+      await context.sync();
+      expect(found.name).toBe("SalesTable");
+    });
+    expect(fake.workbook.tables).toEqual([
+      { name: "SalesTable", sheet: "Sales", address: "A1:C3", style: "TableStyleLight9" },
+    ]);
+    expect(fake.workbook.conditionalFormats("Sales")).toEqual([
+      {
+        address: "C2:C3",
+        rule: { formula1: "=100", operator: "GreaterThanOrEqual" },
+        format: { fillColor: "#C6EFCE" },
+      },
+    ]);
+    expect(fake.workbook.validations("Sales")).toEqual([
+      { address: "B2:B3", rule: { list: { inCellDropDown: true, source: "Ann,Bo" } } },
+    ]);
+    expect(fake.workbook.settings).toEqual({ plan: { year: 2026 } });
+    expect(fake.workbook.names).toEqual([
+      { name: "SalesData", formula: "=Sales!$A$1:$C$3", comment: "" },
+    ]);
+
+    const overlap = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets.getItem("Sales").tables.add("B2:C3", true);
+        await context.sync();
+      }),
+    );
+    expect(overlap.code).toBe("InvalidArgument");
+  });
+
+  it("activates and selects; a hidden sheet cannot be activated", async () => {
+    const fake = createFakeWorkbook({
+      sheets: [
+        { name: "A", values: [] },
+        { name: "B", values: [] },
+        { name: "C", values: [], visibility: "Hidden" },
+      ],
+    });
+    await fake.host.run(async (context) => {
+      const b = context.workbook.worksheets.getItem("B");
+      b.activate();
+      b.getRange("C5").select();
+      await context.sync();
+    });
+    expect(fake.workbook.activeSheet).toBe("B");
+    expect(fake.workbook.selection).toEqual({ sheet: "B", address: "C5" });
+    const error = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets.getItem("C").activate();
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("InvalidOperation");
+  });
+
+  it("reports a missing sheet as ItemNotFound at sync", async () => {
+    const fake = sales();
+    const error = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets.getItem("Missing").getRange("A1").load("values");
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("ItemNotFound");
+  });
+});

@@ -1,0 +1,136 @@
+import { FakeOfficeError } from "./officeError";
+import type { FakeWorkbookState } from "./workbookState";
+
+/** Excel on the web refuses a request or a response larger than this. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** One queued action of a batch: set a property, call a method, load, or instantiate. */
+export type FakeAction = {
+  /** What goes on the wire for this action; its JSON size counts toward the request. */
+  wire: unknown;
+  /** Applies the action to the workbook; what it returns is the action's part of the response. */
+  apply(): unknown;
+  /** Called with the action's response once the whole batch has succeeded. */
+  commit?(response: unknown): void;
+};
+
+/** What the tests measure: round trips and the size of each request and response. */
+export type FakeStats = {
+  /** Syncs that went to "Excel" (a sync with nothing queued makes no round trip). */
+  syncs: number;
+  /** Bytes of each request (UTF-8 JSON of everything queued since the previous sync). */
+  requestBytes: number[];
+  /** Bytes of each response (UTF-8 JSON of everything loaded). */
+  responseBytes: number[];
+  /** `Excel.run` calls. */
+  runs: number;
+  /** Every suspend call, with the number of the sync it was queued for. */
+  suspendCalls: { sync: number; api: "calculation" | "screenUpdating" }[];
+};
+
+function parseVersion(version: string): [number, number] {
+  const [major, minor = "0"] = version.split(".");
+  return [Number(major), Number(minor)];
+}
+
+/**
+ * Whether a requirement-set version is at most a supported one.
+ * @example versionAtMost("1.9", "1.12") === true
+ */
+export function versionAtMost(version: string, supported: string): boolean {
+  const [a, b] = parseVersion(version);
+  const [c, d] = parseVersion(supported);
+  return a < c || (a === c && b <= d);
+}
+
+/**
+ * The "Excel" side of the fake: the workbook, the supported ExcelApi version and the batch runner
+ * that every request context sends its queued actions to.
+ */
+export class FakeEngine {
+  private failAt: number | null = null;
+  readonly stats: FakeStats = {
+    syncs: 0,
+    requestBytes: [],
+    responseBytes: [],
+    runs: 0,
+    suspendCalls: [],
+  };
+
+  constructor(
+    readonly state: FakeWorkbookState,
+    /** Highest ExcelApi version supported, e.g. "1.12". */
+    readonly excelApi: string,
+  ) {}
+
+  /** Whether `ExcelApi <version>` is supported, as `Office.context.requirements.isSetSupported`. */
+  isSetSupported(name: string, version = "1.1"): boolean {
+    return name === "ExcelApi" && versionAtMost(version, this.excelApi);
+  }
+
+  /** Throws ApiNotFound (at sync, as Excel does) when a call needs a newer ExcelApi. */
+  require(version: string, what: string): void {
+    if (!this.isSetSupported("ExcelApi", version)) {
+      throw new FakeOfficeError(
+        "ApiNotFound",
+        `The API you are trying to use could not be found. ${what} needs ExcelApi ${version}; ` +
+          `this workbook supports ExcelApi ${this.excelApi}.`,
+        what,
+      );
+    }
+  }
+
+  /** Makes the nth sync from now (1 = the next) fail before applying anything of its batch. */
+  failSync(n: number): void {
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`failSync needs a positive integer, not ${n}`);
+    this.failAt = this.stats.syncs + n;
+  }
+
+  /** Number the next sync will have. */
+  get nextSync(): number {
+    return this.stats.syncs + 1;
+  }
+
+  /**
+   * Runs one request: measures it, refuses it when over the limit (or told to fail), applies its
+   * actions in order — a failing action stops the batch with the earlier ones applied, as in Excel
+   * — then measures the response and hands loaded values to their objects.
+   */
+  runBatch(actions: FakeAction[]): void {
+    this.stats.syncs++;
+    const sync = this.stats.syncs;
+    const requestBytes = Buffer.byteLength(JSON.stringify(actions.map((a) => a.wire)), "utf8");
+    this.stats.requestBytes.push(requestBytes);
+    if (this.failAt === sync) {
+      this.failAt = null;
+      throw new FakeOfficeError(
+        "GeneralException",
+        `An internal error has occurred while processing the request (sync ${sync} was told to fail).`,
+      );
+    }
+    if (requestBytes > PAYLOAD_LIMIT) {
+      this.stats.responseBytes.push(0);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${requestBytes} bytes).`,
+      );
+    }
+    const responses: unknown[] = [];
+    try {
+      for (const action of actions) responses.push(action.apply());
+    } catch (error) {
+      this.stats.responseBytes.push(0);
+      throw error;
+    }
+    const responseBytes = Buffer.byteLength(JSON.stringify(responses), "utf8");
+    this.stats.responseBytes.push(responseBytes);
+    if (responseBytes > PAYLOAD_LIMIT) {
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${responseBytes} bytes).`,
+      );
+    }
+    actions.forEach((action, i) => action.commit?.(responses[i]));
+  }
+}

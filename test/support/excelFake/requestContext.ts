@@ -1,0 +1,57 @@
+import type { FakeAction, FakeEngine } from "./fakeEngine";
+import { FakeOfficeError } from "./officeError";
+import { strictObject } from "./strictObject";
+import { FakeWorkbookObject } from "./workbook";
+import type { FakeApplication } from "./application";
+
+/**
+ * The fake's `Excel.RequestContext`: proxies queue actions here; `sync()` sends them to the engine
+ * as one request. Closed when its `run` ends: proxies of a finished run cannot queue more.
+ */
+export class FakeRequestContext {
+  private pending: FakeAction[] = [];
+  private open = true;
+  readonly workbook: FakeWorkbookObject;
+
+  constructor(readonly engine: FakeEngine) {
+    const self = strictObject(this, () => "RequestContext");
+    this.workbook = new FakeWorkbookObject(self);
+    return self;
+  }
+
+  get application(): FakeApplication {
+    return this.workbook.application;
+  }
+
+  /** Queues an action for the next sync. */
+  enqueue(action: FakeAction): void {
+    if (!this.open) {
+      throw new FakeOfficeError(
+        "InvalidObjectPath",
+        "The object was used after its Excel.run batch ended; objects belong to one request context.",
+      );
+    }
+    this.pending.push(action);
+  }
+
+  /** Sends everything queued since the previous sync as one request. */
+  async sync(): Promise<void> {
+    if (!this.open)
+      throw new FakeOfficeError("InvalidObjectPath", "The request context is closed.");
+    const actions = this.pending;
+    this.pending = [];
+    await Promise.resolve();
+    if (actions.length > 0) this.engine.runBatch(actions);
+  }
+
+  /** Whether actions wait for a sync. */
+  hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** Ends the context (its `run` has finished); queued actions are dropped. */
+  close(): void {
+    this.open = false;
+    this.pending = [];
+  }
+}

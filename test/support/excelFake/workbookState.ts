@@ -1,0 +1,216 @@
+import { type Bounds, cellCount, MAX_COLUMNS } from "./addresses";
+
+/** One edge of a cell's border. */
+export type FakeBorder = { style?: string; color?: string; weight?: string };
+
+/** A cell's look, as `range.format` sets it. */
+export type FakeCellFormat = {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fontName?: string;
+  fillColor?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  borders?: { top?: FakeBorder; bottom?: FakeBorder; left?: FakeBorder; right?: FakeBorder };
+};
+
+/** A cell's stored value: a blank cell holds `""`, as Excel reports it. */
+export type FakeCellValue = string | number | boolean;
+
+/** A real cell: value, formula (kept as text, never evaluated), number format and look. */
+export type FakeCell = {
+  value: FakeCellValue;
+  /** `=…` when the cell holds a formula; its value is then `""` (the fake does not calculate). */
+  formula?: string;
+  numberFormat: string;
+  format: FakeCellFormat;
+};
+
+/** A keyed item: a setting, a defined name or a custom property. */
+export type KeyedEntry = { key: string; value: unknown; comment?: string };
+
+export type FakeVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+export type FakeConditionalFormat = {
+  id: string;
+  bounds: Bounds;
+  type: "CellValue";
+  rule: { formula1: string; formula2?: string; operator: string } | null;
+  format: { fillColor?: string; fontColor?: string; bold?: boolean; italic?: boolean };
+};
+
+export type FakeValidation = {
+  bounds: Bounds;
+  rule: { list: { inCellDropDown: boolean; source: string } };
+};
+
+export type FakeSheet = {
+  id: string;
+  name: string;
+  visibility: FakeVisibility;
+  /** Cells by `row * MAX_COLUMNS + column`; a missing cell is blank with the default look. */
+  cells: Map<number, FakeCell>;
+  /** Column widths in points, where not the standard width. */
+  columnWidths: Map<number, number>;
+  standardWidth: number;
+  rowHeights: Map<number, number>;
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
+  freeze: { rows: number; columns: number } | null;
+  /** Keyed by the upper-cased key. */
+  customProperties: Map<string, KeyedEntry>;
+  conditionalFormats: FakeConditionalFormat[];
+  validations: FakeValidation[];
+  deleted: boolean;
+};
+
+export type FakeTable = {
+  id: string;
+  name: string;
+  sheet: FakeSheet;
+  bounds: Bounds;
+  style: string;
+};
+
+export type FakeWorkbookState = {
+  /** Worksheets in tab order. */
+  sheets: FakeSheet[];
+  tables: FakeTable[];
+  /** Defined names keyed by the upper-cased name; `value` is the formula (`=Sales!$A$1:$H$9`). */
+  names: Map<string, KeyedEntry>;
+  /** Add-in settings keyed by the key as given (settings keys are case-sensitive). */
+  settings: Map<string, KeyedEntry>;
+  activeSheetId: string;
+  selection: { sheetId: string; address: string } | null;
+  nextId: number;
+};
+
+/** The look a cell has when nothing was set: shared, never mutated. */
+export const DEFAULT_FORMAT: FakeCellFormat = Object.freeze({}) as FakeCellFormat;
+/** Excel's standard column width (8.43 characters) in points. */
+export const STANDARD_WIDTH = 48;
+export const STANDARD_HEIGHT = 15;
+
+/** Map key of a cell. */
+export function cellKey(row: number, column: number): number {
+  return row * MAX_COLUMNS + column;
+}
+
+/** Row and column of a map key. */
+export function keyPosition(key: number): { row: number; column: number } {
+  return { row: Math.floor(key / MAX_COLUMNS), column: key % MAX_COLUMNS };
+}
+
+/** A fresh, empty worksheet. */
+export function newSheet(id: string, name: string): FakeSheet {
+  return {
+    id,
+    name,
+    visibility: "Visible",
+    cells: new Map(),
+    columnWidths: new Map(),
+    standardWidth: STANDARD_WIDTH,
+    rowHeights: new Map(),
+    hiddenRows: new Set(),
+    hiddenColumns: new Set(),
+    freeze: null,
+    customProperties: new Map(),
+    conditionalFormats: [],
+    validations: [],
+    deleted: false,
+  };
+}
+
+/** The cell at a position, created blank when missing (for writing). */
+export function cellForWrite(sheet: FakeSheet, row: number, column: number): FakeCell {
+  const key = cellKey(row, column);
+  let cell = sheet.cells.get(key);
+  if (!cell) {
+    cell = { value: "", numberFormat: "General", format: DEFAULT_FORMAT };
+    sheet.cells.set(key, cell);
+  }
+  return cell;
+}
+
+/** Drops a cell that holds nothing but defaults, so used ranges stay true. */
+export function tidyCell(sheet: FakeSheet, row: number, column: number): void {
+  const key = cellKey(row, column);
+  const cell = sheet.cells.get(key);
+  if (
+    cell &&
+    cell.value === "" &&
+    cell.formula === undefined &&
+    cell.numberFormat === "General" &&
+    Object.keys(cell.format).length === 0
+  ) {
+    sheet.cells.delete(key);
+  }
+}
+
+/**
+ * Calls `visit` for every stored cell inside `bounds`, choosing whichever of the rectangle or the
+ * stored cells is smaller to walk.
+ */
+export function forEachStoredCell(
+  sheet: FakeSheet,
+  bounds: Bounds,
+  visit: (cell: FakeCell, row: number, column: number) => void,
+): void {
+  if (cellCount(bounds) <= sheet.cells.size) {
+    for (let r = bounds.top; r <= bounds.bottom; r++) {
+      for (let c = bounds.left; c <= bounds.right; c++) {
+        const cell = sheet.cells.get(cellKey(r, c));
+        if (cell) visit(cell, r, c);
+      }
+    }
+    return;
+  }
+  for (const [key, cell] of [...sheet.cells]) {
+    const { row, column } = keyPosition(key);
+    if (
+      row >= bounds.top &&
+      row <= bounds.bottom &&
+      column >= bounds.left &&
+      column <= bounds.right
+    )
+      visit(cell, row, column);
+  }
+}
+
+/**
+ * The smallest rectangle holding every cell with a value or formula (`valuesOnly`), or also every
+ * cell with a number format or look; null for a blank sheet.
+ */
+export function usedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null {
+  let bounds: Bounds | null = null;
+  for (const [key, cell] of sheet.cells) {
+    const counts =
+      cell.value !== "" ||
+      cell.formula !== undefined ||
+      (!valuesOnly && (cell.numberFormat !== "General" || Object.keys(cell.format).length > 0));
+    if (!counts) continue;
+    const { row, column } = keyPosition(key);
+    if (!bounds) bounds = { top: row, left: column, bottom: row, right: column };
+    else {
+      bounds.top = Math.min(bounds.top, row);
+      bounds.bottom = Math.max(bounds.bottom, row);
+      bounds.left = Math.min(bounds.left, column);
+      bounds.right = Math.max(bounds.right, column);
+    }
+  }
+  return bounds;
+}
+
+/** Excel compares sheet, table and name keys without regard to case. */
+export function folded(name: string): string {
+  return name.toLocaleUpperCase("en-US");
+}
+
+/** The live (not deleted) sheet with a name, any case. */
+export function findSheet(state: FakeWorkbookState, name: string): FakeSheet | undefined {
+  const key = folded(name);
+  return state.sheets.find((s) => folded(s.name) === key);
+}
