@@ -1,0 +1,141 @@
+import type { ColumnRole, Dimension, HistoryReadResult } from "../../engine/history";
+import { DIMENSIONS } from "../../engine/history";
+import type { Language } from "../../engine/language";
+import type { SplitMethod, TimeMethod } from "../../engine/plan/planSchema";
+import type { BoundKind, LockKind } from "../i18n/uiStrings";
+
+/**
+ * The plan as the pane edits it: numbers kept as the text the user typed (so a half-typed "1,2"
+ * is not lost), percentages as percent, list items with stable keys. `draftToPlanFile` turns it
+ * into a plan file; `planFileToDraft` back.
+ */
+export type PlanDraft = {
+  planYear: string;
+  target: { kind: "growth" | "amount"; growthPercent: string; amount: string };
+  /** Header text per role, overriding detection (the plan file's `columns`). */
+  columns: Partial<Record<ColumnRole, string>>;
+  levels: LevelDraft[];
+  locks: LockDraft[];
+  time: TimeDraft;
+  unit: string;
+  /** `YYYY-MM`, or "" for the last month with actuals. */
+  asOf: string;
+  /** The generated sheets' language. */
+  language: Language;
+  /** The next free key for a list item. */
+  nextKey: number;
+};
+
+export type BlendMethod = "lastYear" | "history" | "equal" | "manual";
+
+export type PartDraft = {
+  key: string;
+  method: BlendMethod;
+  weight: string;
+  years: string;
+};
+
+export type BoundDraft = { kind: BoundKind; value: string };
+
+export type LevelDraft = {
+  key: string;
+  dimension: Dimension;
+  method: SplitMethod;
+  years: string;
+  /** Manual weights by member (text as typed). */
+  weights: Record<string, string>;
+  parts: PartDraft[];
+  min: BoundDraft;
+  max: BoundDraft;
+};
+
+export type LockDraft = {
+  key: string;
+  /** The locked node's level. */
+  dimension: Dimension;
+  /** Members of the locked node and of every level above it. */
+  where: Partial<Record<Dimension, string>>;
+  kind: LockKind;
+  value: string;
+  isNew: boolean;
+};
+
+export type TimeDraft = {
+  method: TimeMethod;
+  years: string;
+  profile: "company" | "leaf";
+  /** 12 weights as typed (manual method). */
+  weights: string[];
+};
+
+export const NO_BOUND: BoundDraft = { kind: "none", value: "" };
+
+/** Dimensions a plan breaks down by first, when the history has them. */
+const DEFAULT_LEVELS: readonly Dimension[] = ["region", "rep"];
+
+/**
+ * A new level on a dimension, split by last year's sales.
+ * @example newLevel("region", "k1").method === "lastYear"
+ */
+export function newLevel(dimension: Dimension, key: string): LevelDraft {
+  return {
+    key,
+    dimension,
+    method: "lastYear",
+    years: "3",
+    weights: {},
+    parts: [],
+    min: NO_BOUND,
+    max: NO_BOUND,
+  };
+}
+
+/**
+ * The plan year a history suggests: the year after its last full year, or the last year itself
+ * when that year is under way (its rows are then actuals to track).
+ * @example suggestPlanYear([{ year: 2026, month: 4 }, { year: 2025, month: 12 }]) === 2026
+ */
+export function suggestPlanYear(
+  records: readonly { year: number; month: number }[],
+): number | null {
+  let latest = -Infinity;
+  for (const r of records) latest = Math.max(latest, r.year);
+  if (!Number.isFinite(latest)) return null;
+  const months = new Set(records.filter((r) => r.year === latest).map((r) => r.month));
+  return months.size === 12 ? latest + 1 : latest;
+}
+
+/** Dimensions the history has a column for, in canonical order. */
+export function detectedDimensions(history: HistoryReadResult | null): Dimension[] {
+  if (!history) return [];
+  return DIMENSIONS.filter((d) => history.columns[d] !== undefined);
+}
+
+/**
+ * A first plan for a history: 10 % growth over the base year, broken down by region then rep
+ * (those the history has), seasonality over three years, rounded to the unit.
+ * @example defaultDraft(history, "en-US").target.growthPercent === "10"
+ */
+export function defaultDraft(history: HistoryReadResult | null, language: Language): PlanDraft {
+  const planYear = history ? suggestPlanYear(history.records) : null;
+  const dims = detectedDimensions(history);
+  const levelDims = DEFAULT_LEVELS.filter((d) => dims.includes(d));
+  if (levelDims.length === 0 && dims.length > 0) levelDims.push(dims[0]);
+  return {
+    planYear: planYear === null ? "" : String(planYear),
+    target: { kind: "growth", growthPercent: "10", amount: "" },
+    columns: {},
+    levels: levelDims.map((d, i) => newLevel(d, `k${i + 1}`)),
+    locks: [],
+    time: {
+      method: "seasonality",
+      years: "3",
+      profile: "company",
+      weights: new Array<string>(12).fill("1"),
+    },
+    unit: "1",
+    asOf: "",
+    language,
+    nextKey: levelDims.length + 1,
+  };
+}
