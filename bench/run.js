@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * `npm run bench`: measures the planner against a peer in the same run and writes
+ * bench-results.json. Not part of the tests. Needs Debian's python3 with pandas and xlsxwriter
+ * (`apt-get install python3-pandas python3-xlsxwriter`).
+ *
+ * engine_1m_rows: a seeded 1,000,000-row history (8 regions × 40 products × 200 reps × 4
+ * channels, January three years before the plan year to mid plan year), planned region → product
+ * → rep by last year with seasonality and tracking, by `stp plan` as a whole process (workbook and
+ * result JSON) and by bench/pandas_plan.py (result JSON and an .xlsx of allocation and tracking),
+ * each run BENCH_RUNS times (default 3); the ratio is of the medians; the two result JSONs must agree.
+ */
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.join(__dirname, "..");
+const WORK = path.join(__dirname, ".work");
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 3));
+const PYTHON = process.env.BENCH_PYTHON || "/usr/bin/python3";
+const STP = path.join(ROOT, "bin", "stp.js");
+
+function run(command, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    ...options,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) {
+    throw new Error(
+      `${command} ${args.join(" ")} failed (${result.status}):\n${result.stderr || result.error}`,
+    );
+  }
+  return { seconds, stdout: result.stdout };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function close(a, b) {
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a === b;
+}
+
+/** The fields both result JSONs have must agree: target, base, every row and tracking row. */
+function compareResults(ours, theirs) {
+  const problems = [];
+  for (const key of ["target", "base", "unit"])
+    if (!close(ours[key], theirs[key])) problems.push(`${key}: ${ours[key]} vs ${theirs[key]}`);
+  if (ours.rows.length !== theirs.rows.length)
+    problems.push(`rows: ${ours.rows.length} vs ${theirs.rows.length}`);
+  ours.rows.forEach((row, i) => {
+    const other = theirs.rows[i];
+    if (!other) return;
+    const same =
+      ["region", "product", "rep", "annual"].every((k) =>
+        close(row[k] ?? null, other[k] ?? null),
+      ) && row.months.every((m, j) => m === other.months[j]);
+    if (!same && problems.length < 10)
+      problems.push(`row ${i}: ${JSON.stringify(row)} vs ${JSON.stringify(other)}`);
+  });
+  if (ours.tracking.length !== theirs.tracking.length)
+    problems.push(`tracking: ${ours.tracking.length} vs ${theirs.tracking.length}`);
+  ours.tracking.forEach((t, i) => {
+    const other = theirs.tracking[i];
+    if (!other) return;
+    const fields = [
+      "period",
+      "status",
+      "target",
+      "actual",
+      "variance",
+      "attainment",
+      "ytdTarget",
+      "ytdActual",
+      "reforecast",
+    ];
+    const bad = fields.filter((k) => !close(t[k] ?? null, other[k] ?? null));
+    if (bad.length && problems.length < 10)
+      problems.push(
+        `tracking ${i} ${bad.join(",")}: ${JSON.stringify(t)} vs ${JSON.stringify(other)}`,
+      );
+  });
+  return problems;
+}
+
+function engineBenchmark() {
+  fs.mkdirSync(WORK, { recursive: true });
+  const history = path.join(WORK, "history-1m.csv");
+  if (!fs.existsSync(history)) {
+    console.log("generating the 1,000,000-row history…");
+    run(process.execPath, [
+      STP,
+      "sample",
+      "--out",
+      history,
+      "--language",
+      "en-US",
+      "--rows",
+      "1000000",
+      "--regions",
+      "8",
+      "--products",
+      "40",
+      "--reps",
+      "200",
+      "--channels",
+      "4",
+      "--actual-months",
+      "6",
+      "--seed",
+      "1000000",
+      "--clean",
+    ]);
+  }
+  const plan = path.join(WORK, "plan.json");
+  fs.writeFileSync(
+    plan,
+    JSON.stringify({
+      version: 1,
+      planYear: 2026,
+      target: { growth: 0.1 },
+      levels: [
+        { dimension: "region", method: "lastYear" },
+        { dimension: "product", method: "lastYear" },
+        { dimension: "rep", method: "lastYear" },
+      ],
+      time: { grain: "month", method: "seasonality", years: 3, profile: "company" },
+      rounding: { unit: 1 },
+      language: "en-US",
+    }),
+  );
+  const ours = [];
+  const peaks = [];
+  const theirs = [];
+  for (let i = 0; i < RUNS; i++) {
+    fs.rmSync(path.join(WORK, "stp-plan.xlsx"), { force: true });
+    const r = run(process.execPath, [
+      path.join(__dirname, "measure.js"),
+      "plan",
+      "--history",
+      history,
+      "--config",
+      plan,
+      "--out",
+      path.join(WORK, "stp-plan.xlsx"),
+      "--json",
+      path.join(WORK, "stp-result.json"),
+    ]);
+    ours.push(r.seconds);
+    peaks.push(JSON.parse(r.stdout.trim().split("\n").pop()).peakMb);
+    const p = run(PYTHON, [
+      path.join(__dirname, "pandas_plan.py"),
+      "--history",
+      history,
+      "--plan",
+      plan,
+      "--out",
+      path.join(WORK, "pandas-plan.xlsx"),
+      "--json",
+      path.join(WORK, "pandas-result.json"),
+    ]);
+    theirs.push(p.seconds);
+    console.log(
+      `run ${i + 1}/${RUNS}: stp ${r.seconds.toFixed(2)} s, pandas ${p.seconds.toFixed(2)} s`,
+    );
+  }
+  const problems = compareResults(
+    JSON.parse(fs.readFileSync(path.join(WORK, "stp-result.json"), "utf8")),
+    JSON.parse(fs.readFileSync(path.join(WORK, "pandas-result.json"), "utf8")),
+  );
+  if (problems.length) throw new Error(`the two result JSONs disagree:\n${problems.join("\n")}`);
+  const seconds = median(ours);
+  const pandasSeconds = median(theirs);
+  return {
+    seconds,
+    pandas_seconds: pandasSeconds,
+    ratio: seconds / pandasSeconds,
+    peak_mb: Math.max(...peaks),
+    results_agree: true,
+  };
+}
+
+function main() {
+  const results = { engine_1m_rows: engineBenchmark() };
+  const out = path.join(ROOT, "bench-results.json");
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v])));
+  console.log(`wrote ${path.relative(ROOT, out)}`);
+}
+
+main();
