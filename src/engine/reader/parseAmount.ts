@@ -12,6 +12,7 @@ const MAGNITUDE: Record<string, number> = { 万: 4, 亿: 8 };
 const GROUPED = /^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})$/;
 /** Continental style with both separators: 1.234.567,89. */
 const CONTINENTAL = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/;
+const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
 const DECIMAL = /^(\d[\d,]*)?(?:\.(\d*))?(?:e([+-]?\d{1,4}))?$/i;
 
 function stripSign(text: string): { text: string; negative: boolean } {
@@ -43,6 +44,8 @@ function parseDigits(text: string, magnitude: number): number | null {
  * @example parseAmountText("(1,234.50)") === -1234.5; parseAmountText("N/A") === null
  */
 export function parseAmountText(text: string): number | null {
+  // Plain decimals (every amount of a CSV export) need none of the work below.
+  if (PLAIN_DECIMAL.test(text)) return Number(text) + 0;
   if (text.length > AMOUNT_TEXT_LIMIT * 4) return null;
   let s = text
     .normalize("NFKC")
