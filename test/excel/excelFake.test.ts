@@ -393,6 +393,7 @@ describe("strict in-memory workbook: sheets, ranges and the rest", () => {
     expect(fake.workbook.conditionalFormats("Sales")).toEqual([
       {
         address: "C2:C3",
+        type: "CellValue",
         rule: { formula1: "=100", operator: "GreaterThanOrEqual" },
         format: { fillColor: "#C6EFCE" },
       },

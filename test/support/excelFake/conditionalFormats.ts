@@ -17,7 +17,7 @@ const OPERATORS = [
   "LessThanOrEqual",
 ];
 
-type Rule = NonNullable<FakeConditionalFormat["rule"]>;
+type Rule = { formula1: string; formula2?: string; operator: string };
 
 abstract class FakeFormatRulePart extends FakeClientObject<FakeConditionalFormat> {
   constructor(
@@ -147,7 +147,72 @@ class FakeCellValueConditionalFormat extends FakeFormatRulePart {
   }
 }
 
-/** The fake's `Excel.ConditionalFormat` (cell-value rules only). */
+/** `conditionalFormat.custom.rule`: the formula deciding where the format applies. */
+class FakeConditionalFormatRule extends FakeFormatRulePart {
+  protected scalars(): readonly string[] {
+    return ["formula"];
+  }
+  protected snapshot(_name: string, cf: FakeConditionalFormat): unknown {
+    return cf.rule && "formula" in cf.rule ? cf.rule.formula : null;
+  }
+  get formula(): string | null {
+    return this.loaded("formula");
+  }
+  set formula(formula: string) {
+    if (typeof formula !== "string" || !formula.startsWith("=") || formula.length < 2) {
+      throw invalidArgument(
+        `"${String(formula)}" is not a formula`,
+        "ConditionalFormatRule.formula",
+      );
+    }
+    this.setProperty("formula", formula, (cf) => {
+      cf.rule = { formula };
+    });
+  }
+}
+
+/** `conditionalFormat.custom`: a format applied where a formula is true. */
+class FakeCustomConditionalFormat extends FakeFormatRulePart {
+  protected scalars(): readonly string[] {
+    return [];
+  }
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  get format(): FakeConditionalRangeFormat {
+    return new FakeConditionalRangeFormat(
+      this.context,
+      "ConditionalRangeFormat",
+      `${this.path}.format`,
+      () => this.resolve(),
+    );
+  }
+  get rule(): FakeConditionalFormatRule {
+    return new FakeConditionalFormatRule(
+      this.context,
+      "ConditionalFormatRule",
+      `${this.path}.rule`,
+      () => this.resolve(),
+    );
+  }
+}
+
+/** The part of a conditional format of one type; another type's part fails at sync. */
+function ofType(
+  cf: FakeConditionalFormat,
+  type: FakeConditionalFormat["type"],
+  what: string,
+): FakeConditionalFormat {
+  if (cf.type !== type) {
+    throw invalidArgument(
+      `A ${cf.type} conditional format has no ${what}`,
+      `ConditionalFormat.${what}`,
+    );
+  }
+  return cf;
+}
+
+/** The fake's `Excel.ConditionalFormat` (cell-value and custom rules). */
 export class FakeConditionalFormatObject extends FakeFormatRulePart {
   protected scalars(): readonly string[] {
     return ["id", "type"];
@@ -166,7 +231,15 @@ export class FakeConditionalFormatObject extends FakeFormatRulePart {
       this.context,
       "CellValueConditionalFormat",
       `${this.path}.cellValue`,
-      () => this.resolve(),
+      () => ofType(this.resolve(), "CellValue", "cellValue"),
+    );
+  }
+  get custom(): FakeCustomConditionalFormat {
+    return new FakeCustomConditionalFormat(
+      this.context,
+      "CustomConditionalFormat",
+      `${this.path}.custom`,
+      () => ofType(this.resolve(), "Custom", "custom"),
     );
   }
 }
@@ -190,9 +263,11 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
     return undefined;
   }
 
-  /** Adds a rule of a type over the range; only `CellValue` is emulated. */
+  /** Adds a rule of a type over the range; `CellValue` and `Custom` are emulated. */
   add(type: string): FakeConditionalFormatObject {
-    if (type !== "CellValue") throw notImplemented(`ConditionalFormatCollection.add("${type}")`);
+    if (type !== "CellValue" && type !== "Custom") {
+      throw notImplemented(`ConditionalFormatCollection.add("${type}")`);
+    }
     let added: FakeConditionalFormat | null = null;
     const format = new FakeConditionalFormatObject(
       this.context,
@@ -206,7 +281,7 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
     );
     this.act("call", "add", [type], ({ sheet, bounds }) => {
       const state = this.context.engine.state;
-      added = { id: String(state.nextId++), bounds, type: "CellValue", rule: null, format: {} };
+      added = { id: String(state.nextId++), bounds, type, rule: null, format: {} };
       sheet.conditionalFormats.push(added);
     });
     return format;

@@ -28,6 +28,13 @@ export type FakeStats = {
   suspendCalls: { sync: number; api: "calculation" | "screenUpdating" }[];
 };
 
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a value's JSON, measured independently of the port's own counting. */
+function wireBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
 function parseVersion(version: string): [number, number] {
   const [major, minor = "0"] = version.split(".");
   return [Number(major), Number(minor)];
@@ -100,7 +107,7 @@ export class FakeEngine {
   runBatch(actions: FakeAction[]): void {
     this.stats.syncs++;
     const sync = this.stats.syncs;
-    const requestBytes = Buffer.byteLength(JSON.stringify(actions.map((a) => a.wire)), "utf8");
+    const requestBytes = wireBytes(actions.map((a) => a.wire));
     this.stats.requestBytes.push(requestBytes);
     if (this.failAt === sync) {
       this.failAt = null;
@@ -123,7 +130,7 @@ export class FakeEngine {
       this.stats.responseBytes.push(0);
       throw error;
     }
-    const responseBytes = Buffer.byteLength(JSON.stringify(responses), "utf8");
+    const responseBytes = wireBytes(responses);
     this.stats.responseBytes.push(responseBytes);
     if (responseBytes > PAYLOAD_LIMIT) {
       throw new FakeOfficeError(

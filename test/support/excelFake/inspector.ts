@@ -94,9 +94,13 @@ export class FakeWorkbookInspector {
     }));
   }
 
-  conditionalFormats(sheet: string): { address: string; rule: unknown; format: unknown }[] {
+  /** Conditional formats in the order they were added (their ids left out). */
+  conditionalFormats(
+    sheet: string,
+  ): { address: string; type: string; rule: unknown; format: unknown }[] {
     return this.sheet(sheet).conditionalFormats.map((cf) => ({
       address: formatBounds(cf.bounds),
+      type: cf.type,
       rule: cf.rule,
       format: cf.format,
     }));
@@ -138,24 +142,27 @@ export class FakeWorkbookInspector {
     return sheet ? { sheet: sheet.name, address: selection.address } : null;
   }
 
-  /** A deep, plain copy of a sheet and everything on it. */
-  snapshot(name: string): SheetSnapshot {
+  /** A deep, plain copy of a sheet and everything on it (cells left out when `withCells` is false). */
+  snapshot(name: string, options: { withCells?: boolean } = {}): SheetSnapshot {
     const sheet = this.sheet(name);
     const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
     return copy({
       name: sheet.name,
       visibility: sheet.visibility,
       position: this.state.sheets.indexOf(sheet),
-      cells: [...sheet.cells.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([key, cell]): [string, FakeCell] => [String(key), cell]),
+      cells:
+        options.withCells === false
+          ? []
+          : [...sheet.cells.entries()]
+              .sort(([a], [b]) => a - b)
+              .map(([key, cell]): [string, FakeCell] => [String(key), cell]),
       columnWidths: [...sheet.columnWidths.entries()].sort(([a], [b]) => a - b),
       rowHeights: [...sheet.rowHeights.entries()].sort(([a], [b]) => a - b),
       hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
       hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
       freeze: sheet.freeze,
       customProperties: this.customProperties(name),
-      conditionalFormats: sheet.conditionalFormats,
+      conditionalFormats: this.conditionalFormats(name),
       validations: sheet.validations,
       tables: this.tables.filter((t) => t.sheet === sheet.name),
     });

@@ -37,8 +37,9 @@ export type FakeVisibility = "Visible" | "Hidden" | "VeryHidden";
 export type FakeConditionalFormat = {
   id: string;
   bounds: Bounds;
-  type: "CellValue";
-  rule: { formula1: string; formula2?: string; operator: string } | null;
+  /** `CellValue` compares each cell with bounds; `Custom` applies where a formula is true. */
+  type: "CellValue" | "Custom";
+  rule: { formula1: string; formula2?: string; operator: string } | { formula: string } | null;
   format: { fillColor?: string; fontColor?: string; bold?: boolean; italic?: boolean };
 };
 
