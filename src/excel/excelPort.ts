@@ -38,6 +38,11 @@ export type ExcelWriteReport = {
   replaced: string[];
   /** Sheets that did not exist and were added. */
   added: string[];
+  /**
+   * Generated sheets the new plan store no longer lists, deleted (deleting a sheet clears
+   * Excel's undo stack; rewritten sheets are cleared instead).
+   */
+  removed?: string[];
   /** Syncs the write took (for the benchmark and the tests). */
   syncs: number;
 };

@@ -1,0 +1,45 @@
+import type { ConditionalFormatSpec } from "../sheets/sheetModel";
+
+/** Excel's own good / neutral / bad cell styles, for traffic-light rules. */
+export const TONES: Record<ConditionalFormatSpec["tone"], { fill: string; font: string }> = {
+  good: { fill: "#C6EFCE", font: "#006100" },
+  neutral: { fill: "#FFEB9C", font: "#9C5700" },
+  bad: { fill: "#FFC7CE", font: "#9C0006" },
+};
+
+const OPERATORS = {
+  greaterThanOrEqual: "GreaterThanOrEqual",
+  lessThan: "LessThan",
+  between: "Between",
+} as const;
+
+/** Actions one rule queues (add, fill, font, rule). */
+export const CONDITIONAL_FORMAT_ACTIONS = 4;
+
+function asFormula(bound: string): string {
+  return bound.startsWith("=") ? bound : `=${bound}`;
+}
+
+/**
+ * Queues a traffic-light rule on a range (ExcelApi 1.6): a cell-value comparison, or for
+ * `expression` a custom rule whose formula is read for the range's top-left cell, relative
+ * references following each cell, as Excel reads it.
+ */
+export function queueConditionalFormat(range: Excel.Range, spec: ConditionalFormatSpec): void {
+  const tone = TONES[spec.tone];
+  if (spec.operator === "expression") {
+    const rule = range.conditionalFormats.add("Custom").custom;
+    rule.format.fill.color = tone.fill;
+    rule.format.font.color = tone.font;
+    rule.rule.formula = asFormula(spec.bounds[0]);
+    return;
+  }
+  const rule = range.conditionalFormats.add("CellValue").cellValue;
+  rule.format.fill.color = tone.fill;
+  rule.format.font.color = tone.font;
+  const [low, high] = spec.bounds.map(asFormula);
+  rule.rule =
+    spec.operator === "between"
+      ? { formula1: low, formula2: high, operator: OPERATORS.between }
+      : { formula1: low, operator: OPERATORS[spec.operator] };
+}

@@ -1,0 +1,37 @@
+import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
+import type { ExcelFeatures } from "./excelFeatures";
+import type { ExcelHost, WorkbookOutline } from "./excelPort";
+import { toExcelPortError } from "./officeErrors";
+import { folded } from "./planSheetWrites";
+import { SyncCounter } from "./syncCounter";
+import { readWorkbookInventory } from "./workbookInventory";
+
+/**
+ * The workbook as the pane lists it: sheets in tab order with their visibility and, for generated
+ * ones, their kind (from the plan store's registry, else from their tag), tables with their
+ * sheets, and the active sheet. Two round trips at most.
+ */
+export async function outlineWorkbook(
+  host: ExcelHost,
+  features: ExcelFeatures,
+): Promise<WorkbookOutline> {
+  try {
+    return await host.run(async (context) => {
+      const inventory = await readWorkbookInventory(context, features, new SyncCounter(context));
+      const kinds = new Map((inventory.store?.sheets ?? []).map((s) => [folded(s.name), s.kind]));
+      if (inventory.store) kinds.set(folded(PLAN_STORE_SHEET), "plan-store");
+      return {
+        activeSheet: inventory.activeSheet,
+        sheets: inventory.sheets.map((sheet) => {
+          const kind = kinds.get(folded(sheet.name)) ?? sheet.tag;
+          return kind
+            ? { name: sheet.name, visibility: sheet.visibility, generatedKind: kind }
+            : { name: sheet.name, visibility: sheet.visibility };
+        }),
+        tables: inventory.tables,
+      };
+    });
+  } catch (error) {
+    throw toExcelPortError(error, { phase: "outline" });
+  }
+}

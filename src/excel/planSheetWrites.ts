@@ -1,0 +1,131 @@
+import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
+import type { SheetModel } from "../sheets/sheetModel";
+import { ExcelPortError } from "./excelPortError";
+import type { WorkbookInventory } from "./workbookInventory";
+
+/** What a write will do, decided before anything is written. */
+export type SheetWritePlan = {
+  /** Models whose sheet exists and was generated: cleared and rewritten in place. */
+  replaced: { model: SheetModel; existing: string }[];
+  /** Models whose sheet does not exist yet. */
+  added: SheetModel[];
+  /** Generated sheets no model names any more: deleted. */
+  removed: string[];
+  /** Tables on rewritten or removed sheets, deleted before the rewrite. */
+  tablesToDelete: string[];
+  /**
+   * Marks (`keepExisting`, a departed rep's tab) on generated sheets that are still there: the
+   * sheet keeps its cells and only the mark's non-blank cells are written. A mark whose sheet is
+   * gone, or is not a generated sheet, writes nothing.
+   */
+  marked: { model: SheetModel; existing: string }[];
+  /** Every sheet name in tab order once the write is done. */
+  finalOrder: string[];
+};
+
+/** Excel compares sheet and table names without regard to case. */
+export function folded(name: string): string {
+  return name.toLocaleUpperCase("en-US");
+}
+
+/**
+ * The sheets the add-in may rewrite: those the plan store's registry lists, those tagged as
+ * generated, and the store itself (only when it holds a store).
+ */
+export function generatedSheets(inventory: WorkbookInventory): Set<string> {
+  const ours = new Set<string>();
+  for (const sheet of inventory.store?.sheets ?? []) ours.add(folded(sheet.name));
+  for (const sheet of inventory.sheets) if (sheet.tag !== null) ours.add(folded(sheet.name));
+  if (inventory.store) ours.add(folded(PLAN_STORE_SHEET));
+  return ours;
+}
+
+/**
+ * Tab order after the write: the other sheets keep their order; the models' sheets stand
+ * together, in model order, where the first of them already stood (at the end when none did).
+ * @example arrangeSheets(["Sales", "Plan"], ["Plan", "Tracking"]) → ["Sales", "Plan", "Tracking"]
+ */
+export function arrangeSheets(current: readonly string[], models: readonly string[]): string[] {
+  const modelKeys = new Set(models.map(folded));
+  const firstModel = current.findIndex((name) => modelKeys.has(folded(name)));
+  const others = current.filter((name) => !modelKeys.has(folded(name)));
+  const anchor =
+    firstModel < 0
+      ? others.length
+      : current.slice(0, firstModel).filter((name) => !modelKeys.has(folded(name))).length;
+  return [...others.slice(0, anchor), ...models, ...others.slice(anchor)];
+}
+
+/**
+ * Decides which sheets are added, rewritten, marked and removed. A sheet with a model's name that
+ * the add-in did not generate stops the write (`sheet-name-taken`), as does a model's table name
+ * used by a table the write would not remove — before anything is written.
+ */
+export function planSheetWrites(
+  models: readonly SheetModel[],
+  inventory: WorkbookInventory,
+): SheetWritePlan {
+  const ours = generatedSheets(inventory);
+  const byName = new Map(inventory.sheets.map((sheet) => [folded(sheet.name), sheet]));
+  const modelKeys = new Set(models.map((model) => folded(model.name)));
+  const rewritten = models.filter((model) => !model.keepExisting);
+  const plan: SheetWritePlan = {
+    replaced: [],
+    added: [],
+    removed: [],
+    tablesToDelete: [],
+    marked: [],
+    finalOrder: [],
+  };
+  for (const mark of models.filter((model) => model.keepExisting)) {
+    const existing = byName.get(folded(mark.name));
+    if (existing && ours.has(folded(existing.name)))
+      plan.marked.push({ model: mark, existing: existing.name });
+  }
+  for (const model of rewritten) {
+    const existing = byName.get(folded(model.name));
+    if (!existing) plan.added.push(model);
+    else if (ours.has(folded(existing.name)))
+      plan.replaced.push({ model, existing: existing.name });
+    else throw new ExcelPortError("sheet-name-taken", { sheet: existing.name, kind: model.kind });
+  }
+  for (const sheet of inventory.sheets) {
+    const key = folded(sheet.name);
+    if (ours.has(key) && !modelKeys.has(key)) plan.removed.push(sheet.name);
+  }
+  const cleared = new Set([
+    ...plan.replaced.map((r) => folded(r.existing)),
+    ...plan.removed.map(folded),
+  ]);
+  const tablesByName = new Map(inventory.tables.map((t) => [folded(t.name), t]));
+  for (const table of inventory.tables)
+    if (cleared.has(folded(table.sheet))) plan.tablesToDelete.push(table.name);
+  for (const model of rewritten) {
+    for (const spec of model.tables ?? []) {
+      const other = tablesByName.get(folded(spec.name));
+      if (other && !cleared.has(folded(other.sheet))) {
+        throw new ExcelPortError("excel-error", {
+          detail: `the table name "${spec.name}" is already used on the sheet "${other.sheet}"`,
+          table: other.name,
+          sheet: other.sheet,
+        });
+      }
+    }
+  }
+  const removed = new Set(plan.removed.map(folded));
+  const remaining = inventory.sheets
+    .map((s) => s.name)
+    .filter((name) => !removed.has(folded(name)));
+  const renamed = remaining.map(
+    (name) => rewritten.find((m) => folded(m.name) === folded(name))?.name ?? name,
+  );
+  // Marks on kept sheets stay among the models, in model order.
+  const markNames = new Map(plan.marked.map((m) => [m.model, m.existing]));
+  const arranged = models.flatMap((m) => {
+    if (!m.keepExisting) return [m.name];
+    const existing = markNames.get(m);
+    return existing === undefined ? [] : [existing];
+  });
+  plan.finalOrder = arrangeSheets([...renamed, ...plan.added.map((m) => m.name)], arranged);
+  return plan;
+}

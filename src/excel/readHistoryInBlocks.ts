@@ -1,0 +1,144 @@
+import type { CellValue, Grid } from "../engine/grid";
+import type { ExcelHost, HistorySource, RunOptions } from "./excelPort";
+import { ExcelPortError } from "./excelPortError";
+import { excelErrorCode, isPayloadTooLarge, toExcelPortError } from "./officeErrors";
+import { jsonBytes, RESPONSE_BUDGET_BYTES } from "./payloadBytes";
+import { blockAddress } from "./rangeAddress";
+import { SyncCounter } from "./syncCounter";
+
+/** Most rows one block reads (`A1:H5000`). */
+export const READ_BLOCK_ROWS = 5000;
+/** Bytes a cell's value and number format are assumed to take before any has been measured. */
+const FIRST_CELL_BYTES = 64;
+/** Never assume less than this per cell (`"",` and `"General",`). */
+const MIN_CELL_BYTES = 16;
+/** Measured sizes are scaled by this, for rows longer than those seen so far. */
+const MARGIN = 1.25;
+
+type Extent = { sheet: string; top: number; left: number; rows: number; columns: number };
+
+/** How many rows a block takes and how many blocks one request carries, for a cell size. */
+function blockShape(columns: number, cellBytes: number): { rows: number; blocks: number } {
+  const rowBytes = columns * cellBytes;
+  const rows = Math.max(1, Math.min(READ_BLOCK_ROWS, Math.floor(RESPONSE_BUDGET_BYTES / rowBytes)));
+  const blocks = Math.max(1, Math.floor(RESPONSE_BUDGET_BYTES / (rows * rowBytes)));
+  return { rows, blocks };
+}
+
+/** Finds the source and its extent in one round trip; `null` extent for a blank sheet. */
+async function locateSource(
+  context: Excel.RequestContext,
+  source: HistorySource,
+  syncs: SyncCounter,
+): Promise<{ worksheet: Excel.Worksheet; extent: Extent | null }> {
+  let worksheet: Excel.Worksheet;
+  let range: Excel.Range;
+  if (source.kind === "sheet") {
+    worksheet = context.workbook.worksheets.getItem(source.name);
+    range = worksheet.getUsedRangeOrNullObject(true);
+  } else {
+    const table = context.workbook.tables.getItem(source.name);
+    worksheet = table.worksheet;
+    range = table.getRange();
+  }
+  worksheet.load("name");
+  range.load("rowIndex,columnIndex,rowCount,columnCount");
+  try {
+    await syncs.sync();
+  } catch (error) {
+    if (excelErrorCode(error) === "ItemNotFound") {
+      throw new ExcelPortError("source-not-found", { kind: source.kind, name: source.name });
+    }
+    throw error;
+  }
+  if (source.kind === "sheet" && range.isNullObject) return { worksheet, extent: null };
+  return {
+    worksheet,
+    extent: {
+      sheet: worksheet.name,
+      top: range.rowIndex,
+      left: range.columnIndex,
+      rows: range.rowCount,
+      columns: range.columnCount,
+    },
+  };
+}
+
+/**
+ * Reads a history (a sheet's used range, values only, or an Excel table) as values and number
+ * formats, in row blocks addressed A1-style (`A1:H5000`; ExcelApi 1.4 has no getRangeByIndexes).
+ * Several blocks share a request while the expected response — cells × bytes per cell, the
+ * bytes measured on the blocks already read — stays under 3 MB, so round trips grow with blocks,
+ * not rows; if Excel still refuses a response for its size, the same rows are asked again in
+ * smaller pieces. Progress is reported per block (in rows); a cancelled run stops between
+ * requests. The workbook is never written.
+ * @example const grid = await readHistoryInBlocks(host, { kind: "sheet", name: "Sales" }, {});
+ */
+export async function readHistoryInBlocks(
+  host: ExcelHost,
+  source: HistorySource,
+  options: RunOptions = {},
+): Promise<Grid> {
+  try {
+    return await host.run(async (context) => {
+      const syncs = new SyncCounter(context, options.signal);
+      syncs.throwIfCancelled(() => ({ done: 0, total: 0 }));
+      const { worksheet, extent } = await locateSource(context, source, syncs);
+      if (!extent) return { sheet: worksheet.name, values: [], numberFormats: [] };
+
+      const values: CellValue[][] = [];
+      const numberFormats: string[][] = [];
+      const total = extent.rows;
+      options.onProgress?.({ phase: "read", done: 0, total });
+      let cellBytes = FIRST_CELL_BYTES;
+      let largestMeasured = 0;
+      let next = 0;
+      while (next < total) {
+        syncs.throwIfCancelled(() => ({ done: next, total }));
+        const shape = blockShape(extent.columns, cellBytes);
+        const blocks: { range: Excel.Range; rows: number }[] = [];
+        for (let b = 0, start = next; b < shape.blocks && start < total; b++) {
+          const rows = Math.min(shape.rows, total - start);
+          const range = worksheet.getRange(
+            blockAddress(
+              extent.top + start,
+              extent.left,
+              extent.top + start + rows - 1,
+              extent.left + extent.columns - 1,
+            ),
+          );
+          range.load("values,numberFormat");
+          blocks.push({ range, rows });
+          start += rows;
+        }
+        try {
+          await syncs.sync();
+        } catch (error) {
+          const smallest = shape.rows === 1 && shape.blocks === 1;
+          if (!isPayloadTooLarge(error) || smallest) throw error;
+          cellBytes *= 4;
+          continue;
+        }
+        for (const { range, rows } of blocks) {
+          const blockValues = range.values as CellValue[][];
+          const blockFormats = range.numberFormat as string[][];
+          values.push(...blockValues);
+          numberFormats.push(...blockFormats);
+          const measured = jsonBytes([blockValues, blockFormats]) / (rows * extent.columns);
+          largestMeasured = Math.max(largestMeasured, measured);
+          next += rows;
+          options.onProgress?.({ phase: "read", done: next, total });
+        }
+        cellBytes = Math.max(MIN_CELL_BYTES, Math.ceil(largestMeasured * MARGIN));
+      }
+      return {
+        sheet: extent.sheet,
+        values,
+        numberFormats,
+        origin: { row: extent.top, column: extent.left },
+      };
+    });
+  } catch (error) {
+    throw toExcelPortError(error, { phase: "read", source: source.name });
+  }
+}

@@ -1,0 +1,154 @@
+import type { SheetModel } from "../sheets/sheetModel";
+import { columnWidthPoints, STANDARD_WIDTH_POINTS } from "./columnWidthPoints";
+import type { ExcelFeatures } from "./excelFeatures";
+import { folded, type SheetWritePlan } from "./planSheetWrites";
+import { blockAddress, columnsAddress, consecutiveRuns, rowsAddress } from "./rangeAddress";
+import { StepBuilder, type WriteStep } from "./writeStep";
+import { GENERATED_TAG } from "./workbookInventory";
+
+const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+
+/** Column widths in points grouped by runs of equal width: [first, last, points]. */
+function widthRuns(widths: readonly number[] | undefined): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  (widths ?? []).forEach((width, column) => {
+    if (typeof width !== "number" || !(width > 0)) return;
+    const points = columnWidthPoints(width);
+    const last = runs[runs.length - 1];
+    if (last && last[1] === column - 1 && last[2] === points) last[1] = column;
+    else runs.push([column, column, points]);
+  });
+  return runs;
+}
+
+/** Empties a generated sheet for its rewrite: contents, formats, rules, hidden rows, widths, panes. */
+function queueClearing(step: StepBuilder, name: string, features: ExcelFeatures): void {
+  const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(name);
+  const actions =
+    5 +
+    (features.conditionalFormats ? 1 : 0) +
+    (features.dataValidation ? 1 : 0) +
+    (features.freezePanes ? 1 : 0);
+  step.add(actions, name, (context) => {
+    const all = sheet(context).getRange();
+    all.clear("All");
+    if (features.conditionalFormats) all.conditionalFormats.clearAll();
+    if (features.dataValidation) all.dataValidation.clear();
+    all.rowHidden = false;
+    all.columnHidden = false;
+    all.format.columnWidth = STANDARD_WIDTH_POINTS;
+    if (features.freezePanes) sheet(context).freezePanes.unfreeze();
+  });
+}
+
+/** Sheet-wide settings of a model: visibility, tag, column widths, frozen panes, hidden rows and columns. */
+function queueSheetSettings(step: StepBuilder, model: SheetModel, features: ExcelFeatures): void {
+  const name = model.name;
+  const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(name);
+  const visibility = VISIBILITY[model.state ?? "visible"];
+  step.add(1, [name, visibility], (context) => {
+    sheet(context).visibility = visibility;
+  });
+  if (features.customProperties) {
+    step.add(1, [name, GENERATED_TAG, model.kind], (context) => {
+      sheet(context).customProperties.add(GENERATED_TAG, model.kind);
+    });
+  }
+  for (const [first, last, points] of widthRuns(model.columnWidths)) {
+    step.add(1, [name, points], (context) => {
+      sheet(context).getRange(columnsAddress(first, last)).format.columnWidth = points;
+    });
+  }
+  const freeze = model.freeze;
+  if (features.freezePanes && freeze && (freeze.rows > 0 || freeze.columns > 0)) {
+    step.add(1, [name, freeze], (context) => {
+      const panes = sheet(context).freezePanes;
+      if (freeze.rows > 0 && freeze.columns > 0) {
+        panes.freezeAt(
+          sheet(context).getRange(blockAddress(0, 0, freeze.rows - 1, freeze.columns - 1)),
+        );
+      } else if (freeze.rows > 0) panes.freezeRows(freeze.rows);
+      else panes.freezeColumns(freeze.columns);
+    });
+  }
+  for (const [first, last] of consecutiveRuns(model.hiddenRows ?? [])) {
+    step.add(1, [name, first, last], (context) => {
+      sheet(context).getRange(rowsAddress(first, last)).rowHidden = true;
+    });
+  }
+  for (const [first, last] of consecutiveRuns(model.hiddenColumns ?? [])) {
+    step.add(1, [name, first, last], (context) => {
+      sheet(context).getRange(columnsAddress(first, last)).columnHidden = true;
+    });
+  }
+}
+
+/** Moves the models' sheets into their final places, only those not already there. */
+function queuePositions(
+  step: StepBuilder,
+  plan: SheetWritePlan,
+  current: string[],
+  models: readonly SheetModel[],
+): void {
+  const order = [...current];
+  const modelKeys = new Set(models.map((m) => folded(m.name)));
+  plan.finalOrder.forEach((name, position) => {
+    if (folded(order[position] ?? "") === folded(name)) return;
+    if (!modelKeys.has(folded(name))) return;
+    order.splice(
+      order.findIndex((n) => folded(n) === folded(name)),
+      1,
+    );
+    order.splice(position, 0, name);
+    step.add(1, [name, position], (context) => {
+      context.workbook.worksheets.getItem(name).position = position;
+    });
+  });
+}
+
+/**
+ * The one request that prepares every sheet before any cell is written: adds all missing sheets
+ * (Excel has no bulk add, so every `worksheets.add` is queued here, in one batch), deletes
+ * generated sheets no longer wanted and their tables, clears the generated sheets to rewrite
+ * (ranges are cleared, sheets are not deleted: deleting clears Excel's undo stack), and sets
+ * names, visibility, tags, column widths, panes, hidden rows and columns and tab order.
+ */
+export function setupStep(
+  models: readonly SheetModel[],
+  plan: SheetWritePlan,
+  sheetsBefore: readonly string[],
+  features: ExcelFeatures,
+): WriteStep {
+  const step = new StepBuilder();
+  for (const model of plan.added) {
+    step.add(1, model.name, (context) => {
+      context.workbook.worksheets.add(model.name);
+    });
+  }
+  for (const table of plan.tablesToDelete) {
+    step.add(1, table, (context) => context.workbook.tables.getItem(table).delete());
+  }
+  for (const name of plan.removed) {
+    step.add(1, name, (context) => context.workbook.worksheets.getItem(name).delete());
+  }
+  for (const { model, existing } of plan.replaced) {
+    if (existing !== model.name) {
+      step.add(1, [existing, model.name], (context) => {
+        context.workbook.worksheets.getItem(existing).name = model.name;
+      });
+    }
+    queueClearing(step, model.name, features);
+  }
+  for (const model of models) queueSheetSettings(step, model, features);
+  const removed = new Set(plan.removed.map(folded));
+  const renamed = new Map(plan.replaced.map((r) => [folded(r.existing), r.model.name]));
+  const current = [
+    ...sheetsBefore.filter((n) => !removed.has(folded(n))).map((n) => renamed.get(folded(n)) ?? n),
+    ...plan.added.map((m) => m.name),
+  ];
+  queuePositions(step, plan, current, [
+    ...models,
+    ...plan.marked.map((m) => ({ ...m.model, name: m.existing })),
+  ]);
+  return step.build(models[0]?.name ?? "", "setup");
+}

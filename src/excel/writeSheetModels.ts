@@ -1,0 +1,111 @@
+import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
+import type { SheetModel } from "../sheets/sheetModel";
+import { blockSteps } from "./blockSteps";
+import { checkSheetModels } from "./checkSheetModels";
+import type { ExcelFeatures } from "./excelFeatures";
+import type { ExcelHost, ExcelWriteReport, RunOptions } from "./excelPort";
+import { toExcelPortError } from "./officeErrors";
+import { ACTION_OVERHEAD_BYTES, REQUEST_BUDGET_BYTES } from "./payloadBytes";
+import { folded, planSheetWrites } from "./planSheetWrites";
+import { setupStep } from "./setupStep";
+import { SyncCounter } from "./syncCounter";
+import { readWorkbookInventory } from "./workbookInventory";
+import { packSteps, type WriteStep } from "./writeStep";
+
+/** Room kept in every request for the two suspend calls. */
+const SUSPEND_BYTES = 2 * ACTION_OVERHEAD_BYTES;
+
+/** Calculation and screen updating wait for the request's end, once per request. */
+function suspend(context: Excel.RequestContext, features: ExcelFeatures): void {
+  if (features.suspendCalculation)
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+  if (features.suspendScreenUpdating)
+    context.workbook.application.suspendScreenUpdatingUntilNextSync();
+}
+
+/**
+ * Writes sheet models into the workbook. First it looks (two round trips): the sheets, the
+ * tables and the plan store's registry of generated sheets. A sheet with a model's name that the
+ * add-in did not generate stops the write there (`sheet-name-taken`), before anything changes.
+ * Then one request prepares every sheet (see `setupStep`), and the models' cells follow in row
+ * blocks packed into requests of at most 3.5 MB by their serialized size — the plan store first,
+ * so that sheets added by a write that fails later are already registered as generated — then
+ * the marks on kept sheets (`keepExisting`: only their non-blank cells). Each
+ * request suspends calculation and screen updating when Excel supports it. Sheets the add-in did
+ * not generate — the history among them — are never written. A cancelled run stops between
+ * requests with `cancelled`, listing the sheets completely written.
+ */
+export async function writeSheetModels(
+  host: ExcelHost,
+  features: ExcelFeatures,
+  models: readonly SheetModel[],
+  options: RunOptions = {},
+): Promise<ExcelWriteReport> {
+  checkSheetModels(models);
+  let sending = "";
+  try {
+    return await host.run(async (context) => {
+      const syncs = new SyncCounter(context, options.signal);
+      const written: string[] = [];
+      syncs.throwIfCancelled(() => ({ written: "", done: 0, total: 0 }));
+      const inventory = await readWorkbookInventory(context, features, syncs);
+      const plan = planSheetWrites(models, inventory);
+      // With a new plan store, generated sheets it no longer lists are removed; without one,
+      // the registry stays as it is and so do they.
+      const writesStore = models.some((m) => folded(m.name) === folded(PLAN_STORE_SHEET));
+      if (!writesStore) plan.removed = [];
+
+      const rewritten = models.filter((m) => !m.keepExisting);
+      const isStore = (m: SheetModel) => folded(m.name) === folded(PLAN_STORE_SHEET);
+      // A mark writes its own cells only: no tables, rules or dropdowns over the kept sheet.
+      const marks = plan.marked.map(({ model, existing }) => ({
+        name: existing,
+        kind: model.kind,
+        rows: model.rows,
+      }));
+      const ordered = [
+        ...rewritten.filter(isStore),
+        ...rewritten.filter((m) => !isStore(m)),
+        ...marks,
+      ];
+      const budget = REQUEST_BUDGET_BYTES - SUSPEND_BYTES;
+      const blocks = ordered.flatMap((model) => blockSteps(model, features, budget));
+      const setup = setupStep(
+        rewritten,
+        plan,
+        inventory.sheets.map((s) => s.name),
+        features,
+      );
+      const steps: WriteStep[] = [setup, ...blocks];
+      const total = blocks.length;
+      let done = 0;
+      options.onProgress?.({ phase: "write", done, total });
+      const emptyModels = ordered.filter((m) => m.rows.length === 0).map((m) => m.name);
+
+      for (const pack of packSteps(steps, budget)) {
+        syncs.throwIfCancelled(() => ({ written: written.join(", "), done, total }));
+        suspend(context, features);
+        for (const step of pack) step.queue(context);
+        sending = [...new Set(pack.map((s) => s.sheet))].join(", ");
+        await syncs.sync();
+        for (const step of pack) {
+          if (step.kind === "setup") written.push(...emptyModels);
+          if (step.completesSheet) written.push(step.completesSheet);
+          if (step.kind === "block") done++;
+        }
+        options.onProgress?.({ phase: "write", done, total });
+      }
+      return {
+        replaced: plan.replaced.map((r) => r.model.name),
+        added: plan.added.map((m) => m.name),
+        removed: plan.removed,
+        syncs: syncs.count,
+      };
+    });
+  } catch (error) {
+    throw toExcelPortError(
+      error,
+      sending ? { phase: "write", sheets: sending } : { phase: "write" },
+    );
+  }
+}
