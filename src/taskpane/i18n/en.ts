@@ -27,7 +27,8 @@ export const EN: UiStrings = {
     readme: "The README's “Excel add-in” section has the steps in full.",
     otherHost: "This add-in works in Excel only.",
   },
-  restored: (sheets) => `Plan restored from this workbook${sheets ? ` (${sheets})` : ""}.`,
+  restored: (count) =>
+    `Plan restored from this workbook (${count} generated sheet${count === 1 ? "" : "s"}).`,
   dismiss: "Dismiss",
   data: {
     intro: "Choose the sheet or table that holds the sales history.",

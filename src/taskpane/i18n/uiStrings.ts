@@ -27,7 +27,7 @@ export type UiStrings = {
     readme: string;
     otherHost: string;
   };
-  restored: (sheets: string) => string;
+  restored: (count: number) => string;
   dismiss: string;
   data: {
     intro: string;

@@ -27,7 +27,7 @@ export const ZH: UiStrings = {
     readme: "完整步骤见 README 的“Excel add-in”一节。",
     otherHost: "此加载项仅适用于 Excel。",
   },
-  restored: (sheets) => `已从此工作簿恢复计划${sheets ? `(${sheets})` : ""}。`,
+  restored: (count) => `已从此工作簿恢复计划(已生成 ${count} 张工作表)。`,
   dismiss: "关闭",
   data: {
     intro: "选择存放销售历史的工作表或表格。",

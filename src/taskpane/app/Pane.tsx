@@ -1,0 +1,30 @@
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import type { Language } from "../../engine/language";
+import type { ExcelPort } from "../../excel/excelPort";
+import { I18nProvider } from "../i18n/I18nContext";
+import { PortProvider } from "../state/PortContext";
+import type { PaneTheme } from "../host/officeTheme";
+import { PlannerFlow } from "./PlannerFlow";
+
+export type PaneProps = {
+  /** The workbook, through the Excel port. */
+  port: ExcelPort;
+  language: Language;
+  theme: PaneTheme;
+};
+
+/** The task pane in Excel: Fluent theme, language and port for the planning flow. */
+export function Pane(props: PaneProps) {
+  return (
+    <FluentProvider
+      theme={props.theme === "dark" ? webDarkTheme : webLightTheme}
+      lang={props.language}
+    >
+      <I18nProvider language={props.language}>
+        <PortProvider port={props.port}>
+          <PlannerFlow />
+        </PortProvider>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,190 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowLeftRegular, ArrowRightRegular, DismissRegular } from "@fluentui/react-icons";
+import { useEffect, useRef, useState } from "react";
+import { ProblemsProvider } from "../components/problems";
+import { useI18n } from "../i18n/I18nContext";
+import { STEPS, type StepId } from "../i18n/uiStrings";
+import { fieldDomId, fieldPathAncestors, stepOfField } from "../model/fieldPaths";
+import { usePort } from "../state/PortContext";
+import { usePlanner } from "../state/usePlanner";
+import { useWriter } from "../state/useWriter";
+import { BreakdownStep } from "../steps/BreakdownStep";
+import { DataStep } from "../steps/DataStep";
+import { GenerateStep } from "../steps/GenerateStep";
+import { PreviewStep } from "../steps/PreviewStep";
+import { TargetStep } from "../steps/TargetStep";
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    boxSizing: "border-box",
+    width: "100%",
+    minWidth: "250px",
+  },
+  tabs: { flexWrap: "wrap", rowGap: 0 },
+  step: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    outlineStyle: "none",
+  },
+  stepHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  nav: {
+    display: "flex",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+/** Moves focus to the field that shows a problem, or the nearest container that does. */
+function focusField(field: string): boolean {
+  for (const path of fieldPathAncestors(field)) {
+    const element = document.getElementById(fieldDomId(path));
+    if (!element) continue;
+    const control = element.matches("input, button, [role='combobox']")
+      ? element
+      : element.querySelector<HTMLElement>(
+          "input, button:not([disabled]), [role='combobox'], textarea",
+        );
+    (control ?? element).focus();
+    element.scrollIntoView?.({ block: "center" });
+    return true;
+  }
+  return false;
+}
+
+/** The guided flow: Data → Target → Breakdown → Preview → Generate, over one Excel workbook. */
+export function PlannerFlow() {
+  const port = usePort();
+  const { t, language, notice } = useI18n();
+  const styles = useStyles();
+  const planner = usePlanner(port, language);
+  const writer = useWriter(port, planner, language);
+  const [step, setStep] = useState<StepId>("data");
+  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const movedByUser = useRef(false);
+
+  useEffect(() => {
+    if (pendingFocus) {
+      focusField(pendingFocus);
+      setPendingFocus(null);
+    } else if (movedByUser.current) {
+      headingRef.current?.focus();
+    }
+    movedByUser.current = false;
+    // Runs after the step has rendered its fields.
+  }, [step, pendingFocus]);
+
+  const goTo = (next: StepId) => {
+    movedByUser.current = true;
+    setStep(next);
+  };
+  const goToField = (field: string) => {
+    setStep(stepOfField(field));
+    setPendingFocus(field);
+  };
+
+  if (planner.opening) {
+    return (
+      <div className={styles.pane}>
+        <Spinner label={t.starting} />
+      </div>
+    );
+  }
+
+  const index = STEPS.indexOf(step);
+  return (
+    <ProblemsProvider problems={planner.problems}>
+      <main className={styles.pane}>
+        <TabList
+          className={styles.tabs}
+          size="small"
+          aria-label={t.stepsLabel}
+          selectedValue={step}
+          onTabSelect={(_, data) => goTo(data.value as StepId)}
+        >
+          {STEPS.map((id, i) => (
+            <Tab key={id} value={id}>
+              {`${i + 1}. ${t.steps[id]}`}
+            </Tab>
+          ))}
+        </TabList>
+
+        {planner.restored && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t.restored(planner.restored.length)}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label={t.dismiss}
+                  icon={<DismissRegular />}
+                  onClick={planner.dismissRestored}
+                />
+              }
+            />
+          </MessageBar>
+        )}
+        {planner.storeProblem && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{notice(planner.storeProblem)}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        <div className={styles.step} role="tabpanel" aria-labelledby={`stp-step-${step}`}>
+          <h2 className={styles.stepHeading} id={`stp-step-${step}`} tabIndex={-1} ref={headingRef}>
+            {t.steps[step]}
+            <Text size={200}> · {t.stepOf(index + 1, STEPS.length)}</Text>
+          </h2>
+          {step === "data" && <DataStep planner={planner} />}
+          {step === "target" && <TargetStep planner={planner} />}
+          {step === "breakdown" && <BreakdownStep planner={planner} />}
+          {step === "preview" && <PreviewStep planner={planner} onGoTo={goToField} />}
+          {step === "generate" && <GenerateStep planner={planner} writer={writer} />}
+        </div>
+
+        <nav className={styles.nav} aria-label={t.stepsLabel}>
+          <Button
+            icon={<ArrowLeftRegular />}
+            disabled={index === 0}
+            onClick={() => goTo(STEPS[index - 1])}
+          >
+            {t.back}
+          </Button>
+          {index < STEPS.length - 1 && (
+            <Button
+              appearance="primary"
+              icon={<ArrowRightRegular />}
+              iconPosition="after"
+              onClick={() => goTo(STEPS[index + 1])}
+            >
+              {t.next}
+            </Button>
+          )}
+        </nav>
+      </main>
+    </ProblemsProvider>
+  );
+}

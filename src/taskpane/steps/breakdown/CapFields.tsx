@@ -1,0 +1,71 @@
+import { Dropdown, Input, makeStyles, Option, tokens } from "@fluentui/react-components";
+import { PlanField } from "../../components/PlanField";
+import { useI18n } from "../../i18n/I18nContext";
+import type { BoundKind } from "../../i18n/uiStrings";
+import type { BoundDraft } from "../../model/planDraft";
+
+const KINDS: BoundKind[] = ["none", "ofLastYear", "amount"];
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  kind: { flex: "1 1 120px", minWidth: 0 },
+  value: { flex: "1 1 90px", minWidth: 0 },
+  control: { width: "100%", minWidth: 0 },
+});
+
+/**
+ * A level's minimum or maximum per child: none, a percentage of its last year, or an amount.
+ * Problems of the bound, and of the level when its bounds cannot all hold, show on the kind.
+ */
+export function CapFields(props: {
+  levelIndex: number;
+  which: "min" | "max";
+  bound: BoundDraft;
+  onChange: (bound: BoundDraft) => void;
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const path = `levels[${props.levelIndex}].${props.which}`;
+  const label = props.which === "min" ? t.breakdown.minCap : t.breakdown.maxCap;
+  const { kind, value } = props.bound;
+  return (
+    <div className={styles.row}>
+      <PlanField
+        path={path}
+        alsoShows={[`levels[${props.levelIndex}]`]}
+        label={label}
+        className={styles.kind}
+      >
+        <Dropdown
+          className={styles.control}
+          value={t.breakdown.boundKinds[kind]}
+          selectedOptions={[kind]}
+          onOptionSelect={(_, data) =>
+            props.onChange({ kind: (data.optionValue as BoundKind) ?? "none", value })
+          }
+        >
+          {KINDS.map((k) => (
+            <Option key={k} value={k}>
+              {t.breakdown.boundKinds[k]}
+            </Option>
+          ))}
+        </Dropdown>
+      </PlanField>
+      {kind !== "none" && (
+        <PlanField
+          path={`${path}.${kind}`}
+          label={`${label}: ${t.breakdown.boundValue(kind)}`}
+          className={styles.value}
+        >
+          <Input
+            className={styles.control}
+            inputMode="decimal"
+            value={value}
+            contentAfter={kind === "ofLastYear" ? <span aria-hidden>%</span> : undefined}
+            onChange={(_, data) => props.onChange({ kind, value: data.value })}
+          />
+        </PlanField>
+      )}
+    </div>
+  );
+}

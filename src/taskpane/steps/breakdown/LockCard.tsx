@@ -1,0 +1,193 @@
+import {
+  Button,
+  Checkbox,
+  Combobox,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  Option,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { DeleteRegular } from "@fluentui/react-icons";
+import { useId } from "react";
+import type { Dimension, HistoryRecord } from "../../../engine/history";
+import { PlanField } from "../../components/PlanField";
+import { useI18n } from "../../i18n/I18nContext";
+import type { LockKind } from "../../i18n/uiStrings";
+import { removeLock, updateLock } from "../../model/draftEdits";
+import { lockDimensions } from "../../model/draftToPlanFile";
+import { fieldDomId } from "../../model/fieldPaths";
+import { membersOf } from "../../model/members";
+import type { LockDraft } from "../../model/planDraft";
+import type { Planner } from "../../state/usePlanner";
+
+const KINDS: LockKind[] = ["amount", "growth", "share"];
+
+const useStyles = makeStyles({
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  title: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  half: { flex: "1 1 110px", minWidth: 0 },
+  control: { width: "100%", minWidth: 0 },
+});
+
+/** A member box of a lock: pick an existing member, or type a new one. */
+function MemberBox(props: {
+  path: string;
+  label: string;
+  value: string;
+  options: string[];
+  onChange: (value: string) => void;
+}) {
+  const styles = useStyles();
+  const shown = props.options.filter((o) =>
+    o.toLowerCase().includes(props.value.trim().toLowerCase()),
+  );
+  return (
+    <PlanField path={props.path} label={props.label} className={styles.half}>
+      <Combobox
+        className={styles.control}
+        freeform
+        value={props.value}
+        selectedOptions={props.options.includes(props.value) ? [props.value] : []}
+        onChange={(event) => props.onChange(event.target.value)}
+        onOptionSelect={(_, data) =>
+          data.optionText !== undefined && props.onChange(data.optionText)
+        }
+      >
+        {(shown.length > 0 ? shown : props.options).slice(0, 200).map((member) => (
+          <Option key={member} value={member}>
+            {member}
+          </Option>
+        ))}
+      </Combobox>
+    </PlanField>
+  );
+}
+
+/** One lock: which segment (its level and members), how it is fixed, and whether it is new. */
+export function LockCard(props: {
+  planner: Planner;
+  lock: LockDraft;
+  index: number;
+  records: readonly HistoryRecord[];
+}) {
+  const { planner, lock, index } = props;
+  const { t } = useI18n();
+  const styles = useStyles();
+  const titleId = useId();
+  const levels = planner.draft.levels;
+  const planYear = Number(planner.draft.planYear) || null;
+  const path = `locks[${index}]`;
+  const dims = lockDimensions(lock, levels);
+  const change = (patch: Partial<LockDraft>) =>
+    planner.update((d) => updateLock(d, lock.key, (l) => ({ ...l, ...patch })));
+  const levelChoices = [...new Set([...levels.map((l) => l.dimension), lock.dimension])];
+
+  return (
+    <div
+      className={styles.card}
+      role="group"
+      aria-labelledby={titleId}
+      id={fieldDomId(path)}
+      tabIndex={-1}
+    >
+      <div className={styles.header}>
+        <Text id={titleId} className={styles.title}>
+          {t.breakdown.lockTitle(index + 1)}
+        </Text>
+        <Button
+          appearance="subtle"
+          icon={<DeleteRegular />}
+          aria-label={t.breakdown.removeLock(index + 1)}
+          title={t.breakdown.removeLock(index + 1)}
+          onClick={() => planner.update((d) => removeLock(d, lock.key))}
+        />
+      </div>
+
+      <PlanField path={`${path}.where`} label={t.breakdown.lockLevel}>
+        <Dropdown
+          className={styles.control}
+          value={t.roles[lock.dimension]}
+          selectedOptions={[lock.dimension]}
+          onOptionSelect={(_, data) =>
+            data.optionValue && change({ dimension: data.optionValue as Dimension })
+          }
+        >
+          {levelChoices.map((d) => (
+            <Option key={d} value={d}>
+              {t.roles[d]}
+            </Option>
+          ))}
+        </Dropdown>
+      </PlanField>
+
+      <div className={styles.row}>
+        {dims.map((dimension, depth) => {
+          const parent: Partial<Record<Dimension, string>> = {};
+          for (const above of dims.slice(0, depth)) parent[above] = lock.where[above];
+          return (
+            <MemberBox
+              key={dimension}
+              path={`${path}.where.${dimension}`}
+              label={t.breakdown.lockMember(t.roles[dimension])}
+              value={lock.where[dimension] ?? ""}
+              options={membersOf(props.records, dimension, planYear, parent)}
+              onChange={(value) => change({ where: { ...lock.where, [dimension]: value } })}
+            />
+          );
+        })}
+      </div>
+
+      <div className={styles.row}>
+        <Field label={t.breakdown.lockKind} className={styles.half}>
+          <Dropdown
+            className={styles.control}
+            value={t.breakdown.lockKinds[lock.kind]}
+            selectedOptions={[lock.kind]}
+            onOptionSelect={(_, data) =>
+              data.optionValue && change({ kind: data.optionValue as LockKind })
+            }
+          >
+            {KINDS.map((k) => (
+              <Option key={k} value={k}>
+                {t.breakdown.lockKinds[k]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <PlanField
+          path={`${path}.${lock.kind}`}
+          alsoShows={[path]}
+          label={t.breakdown.lockValue(lock.kind)}
+          className={styles.half}
+        >
+          <Input
+            className={styles.control}
+            inputMode="decimal"
+            value={lock.value}
+            contentAfter={lock.kind === "amount" ? undefined : <span aria-hidden>%</span>}
+            onChange={(_, data) => change({ value: data.value })}
+          />
+        </PlanField>
+      </div>
+
+      <Checkbox
+        label={t.breakdown.lockNew}
+        checked={lock.isNew}
+        onChange={(_, data) => change({ isNew: data.checked === true })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The task pane over an in-memory workbook instead of Excel, for browser tests (dist/test-host.html;
+ * never referenced by the manifest). The workbook starts with the bundled sample history,
+ * generated in the page, and is exposed as `window.__stpWorkbook` for the test to inspect.
+ * Query: `?lang=zh-CN` (default en-US), `?theme=dark`, `?rows=N` (about N sales rows).
+ */
+import { createRoot } from "react-dom/client";
+import { createFakeWorkbook, type FakeWorkbook } from "../../test/support/excelFake";
+import { pickLanguage } from "../engine/language";
+import { createExcelPort } from "../excel/createExcelPort";
+import { generateHistory } from "../sample/generateHistory";
+import { Pane } from "./app/Pane";
+
+declare global {
+  interface Window {
+    __stpWorkbook?: FakeWorkbook;
+  }
+}
+
+/** The in-memory workbook measures requests in UTF-8 bytes the way Node does. */
+function provideByteLength(): void {
+  const scope = globalThis as { Buffer?: unknown };
+  if (scope.Buffer) return;
+  const encoder = new TextEncoder();
+  scope.Buffer = { byteLength: (text: string) => encoder.encode(text).length };
+}
+
+function start(): void {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const query = new URLSearchParams(window.location.search);
+  const language = pickLanguage(query.get("lang") ?? "en-US");
+  const theme = query.get("theme") === "dark" ? "dark" : "light";
+  const rows = Number(query.get("rows") ?? "3000");
+  provideByteLength();
+  // The same history as samples/sales-history-*.xlsx (`stp sample` defaults).
+  const grid = generateHistory({
+    language,
+    planYear: 2026,
+    actualMonths: 4,
+    rows: Number.isFinite(rows) && rows > 0 ? rows : 3000,
+    seed: 20260101,
+    messy: true,
+  });
+  const fake = createFakeWorkbook({
+    sheets: [{ name: grid.sheet, values: grid.values, numberFormats: grid.numberFormats }],
+  });
+  window.__stpWorkbook = fake;
+  document.documentElement.lang = language;
+  createRoot(container).render(
+    <Pane
+      port={createExcelPort(fake.host, { isSetSupported: fake.isSetSupported })}
+      language={language}
+      theme={theme}
+    />,
+  );
+}
+
+start();

@@ -1,0 +1,131 @@
+/** @jest-environment jsdom */
+import "./support/jsdomSetup";
+import { screen, waitFor, within } from "@testing-library/react";
+import { choose, renderPane } from "./support/paneHarness";
+
+function level(name: RegExp) {
+  return screen.getByRole("group", { name });
+}
+
+describe("Breakdown step", () => {
+  it("orders, adds and removes levels", async () => {
+    const { user, t, goTo } = await renderPane();
+    await goTo("breakdown");
+    expect(level(/^Level 1: Region$/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: t.breakdown.moveUp("Sales rep") }));
+    expect(level(/^Level 1: Sales rep$/)).toBeTruthy();
+    expect(level(/^Level 2: Region$/)).toBeTruthy();
+
+    await user.click(screen.getByRole("button", { name: t.breakdown.addLevel }));
+    await user.click(await screen.findByRole("menuitem", { name: "Product" }));
+    expect(level(/^Level 3: Product$/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: t.breakdown.remove("Product") }));
+    expect(screen.queryByRole("group", { name: /Product/ })).toBeNull();
+
+    await goTo("preview");
+    const tables = screen
+      .getAllByRole("table")
+      .map((tb) => tb.getAttribute("aria-label") ?? tb.querySelector("caption")?.textContent);
+    expect(tables.slice(0, 2)).toEqual(["By Sales rep", "By Region"]);
+  });
+
+  it("edits manual weights in a grid whose shares follow the typing", async () => {
+    const { user, t, goTo } = await renderPane();
+    await goTo("breakdown");
+    const region = level(/^Level 1: Region$/);
+    await user.click(within(region).getByRole("combobox", { name: t.breakdown.method }));
+    await user.click(await screen.findByRole("option", { name: t.methods.manual }));
+    const grid = within(region).getByRole("table", { name: t.breakdown.weights });
+    const members = within(grid)
+      .getAllByRole("rowheader")
+      .map((h) => h.textContent);
+    expect(members).toEqual(["East", "North", "South", "West", t.breakdown.weightsTotal]);
+    for (const member of ["East", "North", "South", "West"]) {
+      const input = within(grid).getByRole("textbox", { name: t.breakdown.weightFor(member) });
+      await user.clear(input);
+      await user.type(input, member === "East" ? "3" : "1");
+    }
+    const eastRow = within(grid).getByRole("rowheader", { name: "East" }).closest("tr")!;
+    expect(eastRow.textContent).toContain("50.0%");
+    const westRow = within(grid).getByRole("rowheader", { name: "West" }).closest("tr")!;
+    expect(westRow.textContent).toContain("16.7%");
+
+    await goTo("preview");
+    const byRegion = screen.getByRole("table", { name: "By Region" });
+    const east = within(byRegion).getByRole("rowheader", { name: "East" }).closest("tr")!;
+    const target = Number(within(east).getAllByRole("cell")[0].textContent?.replace(/,/g, ""));
+    const total = Number(
+      screen.getByText(t.preview.target).nextSibling?.textContent?.replace(/,/g, ""),
+    );
+    expect(target).toBe(Math.round(total / 2));
+  });
+
+  it("shows a lock larger than its parent on the lock's amount", async () => {
+    const { user, t, goTo } = await renderPane();
+    await goTo("breakdown");
+    await user.click(screen.getByRole("button", { name: t.breakdown.addLock }));
+    const lock = screen.getByRole("group", { name: "Lock 1" });
+    await user.type(within(lock).getByRole("combobox", { name: "Region" }), "East");
+    const amount = within(lock).getByRole("textbox", { name: t.breakdown.lockValue("amount") });
+    await user.type(amount, "999999999");
+    await waitFor(() => expect(amount.getAttribute("aria-invalid")).toBe("true"));
+    expect(
+      within(lock).getByText(/lock|locked/i, {
+        selector: "[id$='__validationMessage'] *, [id$='__validationMessage']",
+      }),
+    ).toBeTruthy();
+  });
+
+  it("adds a new rep with a lock, and Preview lists it as new", async () => {
+    const { user, t, goTo } = await renderPane();
+    await goTo("breakdown");
+    await user.click(screen.getByRole("button", { name: t.breakdown.addLock }));
+    const lock = screen.getByRole("group", { name: "Lock 1" });
+    await choose(user, t.breakdown.lockLevel, "Sales rep");
+    await user.type(within(lock).getByRole("combobox", { name: "Region" }), "East");
+    await user.type(within(lock).getByRole("combobox", { name: "Sales rep" }), "Zed New");
+    await user.type(
+      within(lock).getByRole("textbox", { name: t.breakdown.lockValue("amount") }),
+      "100000",
+    );
+    expect(await within(lock).findByText(/Zed New/)).toBeTruthy();
+    await user.click(within(lock).getByRole("checkbox", { name: t.breakdown.lockNew }));
+    await goTo("preview");
+    const byRep = await screen.findByRole("table", { name: "By Sales rep" });
+    const row = within(byRep)
+      .getByRole("rowheader", { name: /East \/ Zed New/ })
+      .closest("tr")!;
+    expect(row.textContent).toContain("100,000");
+    expect(row.textContent).toContain(t.preview.newMember);
+  });
+
+  it("shows caps that cannot all hold on the level's maximum", async () => {
+    const { user, t, goTo } = await renderPane();
+    await goTo("breakdown");
+    const reps = level(/^Level 2: Sales rep$/);
+    await user.click(within(reps).getByRole("combobox", { name: t.breakdown.maxCap }));
+    await user.click(
+      await screen.findByRole("option", { name: t.breakdown.boundKinds.ofLastYear }),
+    );
+    const value = within(reps).getByRole("textbox", {
+      name: `${t.breakdown.maxCap}: ${t.breakdown.boundValue("ofLastYear")}`,
+    });
+    await user.type(value, "50");
+    const kind = within(reps).getByRole("combobox", { name: t.breakdown.maxCap });
+    await waitFor(() => expect(kind.getAttribute("aria-invalid")).toBe("true"));
+  });
+
+  it("spreads over the months by the chosen method, with the seasonality chart", async () => {
+    const { user, t, goTo } = await renderPane();
+    await goTo("breakdown");
+    const chart = await screen.findByRole("img", { name: /Seasonality/ });
+    expect(chart.querySelectorAll("polyline")).toHaveLength(4); // 2023, 2024, 2025 and the plan
+    await choose(user, t.breakdown.timeMethod, t.timeMethods.manual);
+    const months = screen.getByRole("group", { name: t.breakdown.monthWeights });
+    expect(within(months).getAllByRole("textbox")).toHaveLength(12);
+    const january = within(months).getByRole("textbox", { name: "Jan" });
+    await user.clear(january);
+    await user.type(january, "x");
+    await waitFor(() => expect(january.getAttribute("aria-invalid")).toBe("true"));
+  });
+});

@@ -1,0 +1,53 @@
+/** @jest-environment jsdom */
+import "./support/jsdomSetup";
+import { screen, waitFor, within } from "@testing-library/react";
+import { choose, renderPane } from "./support/paneHarness";
+
+describe("Data step", () => {
+  it("reads the active sheet, shows the detected columns and reports the skipped rows", async () => {
+    const { t } = await renderPane();
+    expect(screen.getByRole("combobox", { name: t.data.source }).textContent).toContain("Sales");
+    expect(
+      screen.getByText(/rows read from Sales; header in row 3; one row per sale/),
+    ).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: t.roles.region }).textContent).toContain("Region");
+    expect(screen.getByRole("combobox", { name: t.roles.rep }).textContent).toContain("Sales Rep");
+    expect(screen.getByRole("combobox", { name: t.roles.amount }).textContent).toContain(
+      "Net Sales",
+    );
+    const skipped = screen.getByRole("region", { name: /^Skipped rows \(\d+\)$/ });
+    expect(within(skipped).getByText(/amount is not a number: "N\/A"/)).toBeTruthy();
+  });
+
+  it("selects a skipped row's cell in the workbook when it is clicked", async () => {
+    const { fake, user } = await renderPane();
+    const skipped = screen.getByRole("region", { name: /^Skipped rows/ });
+    const link = within(skipped).getAllByRole("button", {
+      name: /^Select [A-Z]+\d+ in the workbook: amount is not a number/,
+    })[0];
+    const cell = /Select ([A-Z]+\d+)/.exec(link.getAttribute("aria-label") ?? "")?.[1];
+    await user.click(link);
+    await waitFor(() => expect(fake.workbook.selection).toEqual({ sheet: "Sales", address: cell }));
+    expect(fake.workbook.activeSheet).toBe("Sales");
+  });
+
+  it("lets a wrong column guess be corrected, and the plan uses the column chosen", async () => {
+    const { user, t, goTo } = await renderPane();
+    await choose(user, t.roles.region, /Channel$/);
+    expect(screen.getByRole("combobox", { name: t.roles.region }).textContent).toContain("Channel");
+    await goTo("preview");
+    const byRegion = await screen.findByRole("table", { name: "By Region" });
+    expect(within(byRegion).getByRole("rowheader", { name: "Direct" })).toBeTruthy();
+    await goTo("data");
+    await user.click(screen.getByRole("button", { name: t.data.resetColumns }));
+    expect(screen.getByRole("combobox", { name: t.roles.region }).textContent).toContain("Region");
+  });
+
+  it("reads another sheet when the user picks it, and says why it is no history", async () => {
+    const { user, t } = await renderPane();
+    await choose(user, t.data.source, "Notes");
+    expect(await screen.findByText(/^sheet "Notes" has no header row/)).toBeTruthy();
+    await choose(user, t.data.source, "Sales");
+    expect(await screen.findByText(/rows read from Sales/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,110 @@
+import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import type { ReactElement } from "react";
+import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
+import type { Language } from "../../../src/engine/language";
+import type { ExcelPort } from "../../../src/excel/excelPort";
+import { createExcelPort } from "../../../src/excel/createExcelPort";
+import { generateHistory } from "../../../src/sample/generateHistory";
+import { Pane } from "../../../src/taskpane/app/Pane";
+import { UI_STRINGS } from "../../../src/taskpane/i18n/I18nContext";
+import { STEPS, type StepId } from "../../../src/taskpane/i18n/uiStrings";
+import { createFakeWorkbook, type FakeWorkbook } from "../../support/excelFake";
+
+/**
+ * Renders with Fluent's styles kept out of the page's document: jsdom computes styles by matching
+ * every one of Fluent's thousands of atomic CSS rules, which turns each positioning or accessible
+ * name computation into seconds. Nothing the tests look at depends on those styles.
+ */
+export function renderUnstyled(element: ReactElement) {
+  const renderer = createDOMRenderer(document.implementation.createHTMLDocument("styles"));
+  return render(
+    <RendererProvider renderer={renderer} targetDocument={document}>
+      {element}
+    </RendererProvider>,
+  );
+}
+
+/** A small sample history: the bundled sample's shape, fewer rows so that jsdom stays quick. */
+export function sampleWorkbook(language: Language = "en-US", rows = 400): FakeWorkbook {
+  const grid = generateHistory({
+    language,
+    planYear: 2026,
+    actualMonths: 4,
+    rows,
+    seed: 20260101,
+    messy: true,
+  });
+  return createFakeWorkbook({
+    sheets: [
+      { name: grid.sheet, values: grid.values, numberFormats: grid.numberFormats },
+      { name: "Notes", values: [["Our own notes"]] },
+    ],
+    activeSheet: grid.sheet,
+  });
+}
+
+/**
+ * A step's tab by its text. Fluent repeats a tab's text in a span that reserves the bold width,
+ * hidden by a style these tests leave out, so the name may hold the text twice.
+ */
+export function tabName(number: number, step: string): RegExp {
+  const text = `${number}. ${step}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${text}( ${text})?$`);
+}
+
+export type PaneHarness = {
+  fake: FakeWorkbook;
+  port: ExcelPort;
+  user: ReturnType<typeof userEvent.setup>;
+  t: (typeof UI_STRINGS)[Language];
+  unmount: () => void;
+  /** Clicks the step's tab and waits for its heading. */
+  goTo(step: StepId): Promise<void>;
+};
+
+/** Renders the pane over the real Excel port and an in-memory workbook; waits until it has read the history. */
+export async function renderPane(
+  options: {
+    fake?: FakeWorkbook;
+    language?: Language;
+    port?: (real: ExcelPort) => ExcelPort;
+  } = {},
+): Promise<PaneHarness> {
+  const language = options.language ?? "en-US";
+  const fake = options.fake ?? sampleWorkbook(language);
+  const real = createExcelPort(fake.host, { isSetSupported: fake.isSetSupported });
+  const port = options.port ? options.port(real) : real;
+  // jsdom's getComputedStyle walks every one of Fluent's style rules: checking pointer-events on
+  // each click would take seconds, and the pane never disables pointer events.
+  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
+  const t = UI_STRINGS[language];
+  const view = renderUnstyled(<Pane port={port} language={language} theme="light" />);
+  await screen.findByRole("tablist", {}, { timeout: 10000 });
+  await waitFor(() => expect(screen.queryByText(t.data.reading)).toBeNull());
+  const goTo = async (step: StepId) => {
+    const index = STEPS.indexOf(step);
+    await user.click(screen.getByRole("tab", { name: tabName(index + 1, t.steps[step]) }));
+    await screen.findByRole("heading", { level: 2, name: new RegExp(`^${t.steps[step]}`) });
+  };
+  return { fake, port, user, t, unmount: view.unmount, goTo };
+}
+
+/** The Fluent Field (label, control and message) that holds a labelled control. */
+export function fieldOf(label: string | RegExp): HTMLElement {
+  const control = screen.getByLabelText(label);
+  const field = control.closest<HTMLElement>("[id^='stp-field-'], .fui-Field");
+  if (!field) throw new Error(`no field around ${String(label)}`);
+  return field;
+}
+
+/** Picks an option of a Fluent Dropdown or Combobox by the control's label. */
+export async function choose(
+  user: PaneHarness["user"],
+  label: string | RegExp,
+  option: string | RegExp,
+): Promise<void> {
+  await user.click(screen.getByRole("combobox", { name: label }));
+  const listbox = await screen.findByRole("listbox");
+  await user.click(within(listbox).getByRole("option", { name: option }));
+}

@@ -1,0 +1,67 @@
+/** @jest-environment jsdom */
+import "./support/jsdomSetup";
+import { screen, waitFor, within } from "@testing-library/react";
+import { renderPane } from "./support/paneHarness";
+
+describe("Target and Preview steps", () => {
+  it("shows the base year's actual beside the target, and the target it gives", async () => {
+    const { user, t, goTo } = await renderPane();
+    await goTo("target");
+    expect(
+      (screen.getByRole("textbox", { name: t.target.planYear }) as HTMLInputElement).value,
+    ).toBe("2026");
+    expect(screen.getByText(t.target.baseActual(2025))).toBeTruthy();
+    const growth = screen.getByRole("textbox", { name: t.target.growth });
+    await user.clear(growth);
+    await user.type(growth, "20");
+    await waitFor(() => expect(screen.getByText("+20.0%")).toBeTruthy());
+  });
+
+  it("puts an error on the field that caused it and links to it from Preview", async () => {
+    const { user, t, goTo } = await renderPane();
+    await goTo("breakdown");
+    const unit = screen.getByRole("combobox", { name: t.breakdown.roundingUnit });
+    await user.clear(unit);
+    await user.type(unit, "100");
+    await goTo("target");
+    await user.click(screen.getByRole("radio", { name: t.target.kindAmount }));
+    const amount = screen.getByRole("textbox", { name: t.target.amount });
+    await user.type(amount, "1,000,050");
+    await waitFor(() => expect(amount.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByText(/not a multiple of the rounding unit|multiple of 100/i)).toBeTruthy();
+
+    await goTo("preview");
+    const blocking = screen
+      .getByText(t.preview.blocking)
+      .closest<HTMLElement>("[role='group'], .fui-MessageBar")!;
+    expect(within(blocking).getByText(/target\.amount/)).toBeTruthy();
+    await user.click(
+      within(blocking).getByRole("button", { name: t.preview.goToField(t.steps.target) }),
+    );
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("textbox", { name: t.target.amount })),
+    );
+
+    await goTo("generate");
+    expect(
+      (screen.getByRole("button", { name: t.generate.write }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    expect(screen.getByText(t.generate.blocked)).toBeTruthy();
+  });
+
+  it("shows totals per level and the months before anything is written", async () => {
+    const { fake, t, goTo } = await renderPane();
+    const before = fake.workbook.order;
+    await goTo("preview");
+    const byRegion = await screen.findByRole("table", { name: "By Region" });
+    const regions = within(byRegion)
+      .getAllByRole("rowheader")
+      .map((h) => h.textContent);
+    expect(regions).toEqual(["East", "North", "South", "West"]);
+    expect(screen.getByRole("table", { name: "By Sales rep" })).toBeTruthy();
+    expect(
+      within(screen.getByRole("table", { name: t.preview.months })).getAllByRole("row"),
+    ).toHaveLength(12);
+    expect(fake.workbook.order).toEqual(before);
+  });
+});

@@ -1,0 +1,107 @@
+// Builds the task pane into dist/: taskpane.html (the add-in Excel opens) and test-host.html (the
+// same pane over an in-memory workbook, for browser tests; never referenced by the manifest).
+// `webpack --mode production` builds; `webpack serve --mode development` serves https://localhost:3000
+// with the Office development certificate (office-addin-dev-certs).
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_PORT = 3000;
+
+/** HTTPS options for the dev server: the Office development certificate, made on first use. */
+async function devServerHttps() {
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    context: __dirname,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      "test-host": "./src/taskpane/testHost.tsx",
+    },
+    output: {
+      path: path.join(__dirname, "dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".tsx", ".ts", ".js"],
+      // Sources name a lazily loaded TypeScript module by its ".js" output path.
+      extensionAlias: { ".js": [".tsx", ".ts", ".js"] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Types are checked by `npm run typecheck`; the bundle only needs JavaScript, as ES
+              // modules so that webpack can split the lazily loaded parts into their own files.
+              transpileOnly: true,
+              configFile: path.join(__dirname, "tsconfig.json"),
+              compilerOptions: {
+                module: "esnext",
+                moduleResolution: "bundler",
+                noEmit: false,
+                sourceMap: true,
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        officeJs: true,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "test-host.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["test-host"],
+        officeJs: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }],
+      }),
+    ],
+    optimization: {
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: "vendor",
+            chunks: "initial",
+            priority: 10,
+          },
+          common: { name: "common", minChunks: 2, chunks: "initial", priority: 5 },
+        },
+      },
+    },
+    performance: {
+      // Fluent UI and React make the pane's first load; the chart loads on its own later.
+      maxEntrypointSize: 1_200_000,
+      maxAssetSize: 1_200_000,
+    },
+    devServer: serving
+      ? {
+          port: DEV_PORT,
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await devServerHttps() },
+          static: { directory: path.join(__dirname, "assets"), publicPath: "/assets" },
+        }
+      : undefined,
+  };
+};
