@@ -126,6 +126,7 @@ export abstract class FakeClientObject<TTarget> {
     const what = `${this.typeName}.${name}`;
     this.context.enqueue({
       wire: { [kind]: name, on: this.path, args },
+      changes: true,
       apply: () => {
         this.context.engine.require(minVersion, what);
         apply(this.resolve());

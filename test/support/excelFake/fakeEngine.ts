@@ -12,6 +12,8 @@ export type FakeAction = {
   apply(): unknown;
   /** Called with the action's response once the whole batch has succeeded. */
   commit?(response: unknown): void;
+  /** Sets a property or calls a method (anything but a load): it may change the workbook. */
+  changes?: boolean;
 };
 
 /** What the tests measure: round trips and the size of each request and response. */
@@ -22,6 +24,8 @@ export type FakeStats = {
   requestBytes: number[];
   /** Bytes of each response (UTF-8 JSON of everything loaded). */
   responseBytes: number[];
+  /** Per sync, how many of its actions set a property or called a method (0: a pure read). */
+  changingActions: number[];
   /** `Excel.run` calls. */
   runs: number;
   /** Every suspend call, with the number of the sync it was queued for. */
@@ -60,6 +64,7 @@ export class FakeEngine {
     syncs: 0,
     requestBytes: [],
     responseBytes: [],
+    changingActions: [],
     runs: 0,
     suspendCalls: [],
   };
@@ -109,6 +114,7 @@ export class FakeEngine {
     const sync = this.stats.syncs;
     const requestBytes = wireBytes(actions.map((a) => a.wire));
     this.stats.requestBytes.push(requestBytes);
+    this.stats.changingActions.push(actions.filter((a) => a.changes).length);
     if (this.failAt === sync) {
       this.failAt = null;
       throw new FakeOfficeError(

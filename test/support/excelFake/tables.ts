@@ -217,6 +217,7 @@ export class FakeTableCollection extends FakeCollection<FakeTable, FakeTableObje
     );
     this.context.enqueue({
       wire: { call: "add", on: this.path, args: [label, hasHeaders] },
+      changes: true,
       apply: () => {
         const state = this.context.engine.state;
         let sheet: FakeSheet;

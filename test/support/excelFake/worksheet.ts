@@ -196,6 +196,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorks
     );
     this.context.enqueue({
       wire: { call: "add", on: this.path, args: [name ?? null] },
+      changes: true,
       apply: () => {
         added = addSheet(this.context.engine.state, name);
         return null;
