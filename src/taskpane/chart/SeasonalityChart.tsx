@@ -14,7 +14,7 @@ const YEAR_COLOURS = [
 
 const WIDTH = 320;
 const HEIGHT = 170;
-const PAD = { left: 34, right: 8, top: 10, bottom: 22 };
+const PAD = { left: 34, right: 16, top: 10, bottom: 22 };
 
 const useStyles = makeStyles({
   figure: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
