@@ -9,7 +9,7 @@ export type SheetWritePlan = {
   replaced: { model: SheetModel; existing: string }[];
   /** Models whose sheet does not exist yet. */
   added: SheetModel[];
-  /** Generated sheets no model names any more: deleted. */
+  /** Generated sheets the new plan store no longer lists: deleted. */
   removed: string[];
   /** Tables on rewritten or removed sheets, deleted before the rewrite. */
   tablesToDelete: string[];
@@ -89,9 +89,12 @@ export function planSheetWrites(
       plan.replaced.push({ model, existing: existing.name });
     else throw new ExcelPortError("sheet-name-taken", { sheet: existing.name, kind: model.kind });
   }
+  // With a new plan store, generated sheets it no longer lists are removed; a write without one
+  // (a refresh of some sheets) leaves the registry as it is, and so those sheets.
+  const writesStore = rewritten.some((m) => folded(m.name) === folded(PLAN_STORE_SHEET));
   for (const sheet of inventory.sheets) {
     const key = folded(sheet.name);
-    if (ours.has(key) && !modelKeys.has(key)) plan.removed.push(sheet.name);
+    if (writesStore && ours.has(key) && !modelKeys.has(key)) plan.removed.push(sheet.name);
   }
   const cleared = new Set([
     ...plan.replaced.map((r) => folded(r.existing)),

@@ -4,6 +4,7 @@ import { blockSteps } from "./blockSteps";
 import { checkSheetModels } from "./checkSheetModels";
 import type { ExcelFeatures } from "./excelFeatures";
 import type { ExcelHost, ExcelWriteReport, RunOptions } from "./excelPort";
+import type { ExcelPortErrorParams } from "./excelPortError";
 import { toExcelPortError } from "./officeErrors";
 import { ACTION_OVERHEAD_BYTES, REQUEST_BUDGET_BYTES } from "./payloadBytes";
 import { folded, planSheetWrites } from "./planSheetWrites";
@@ -31,7 +32,8 @@ function suspend(context: Excel.RequestContext, features: ExcelFeatures): void {
  * blocks packed into requests of at most 3.5 MB by their serialized size — the plan store first,
  * so that sheets added by a write that fails later are already registered as generated — then
  * the marks on kept sheets (`keepExisting`: only their non-blank cells). Each
- * request suspends calculation and screen updating when Excel supports it. Sheets the add-in did
+ * request suspends calculation and screen updating when Excel supports it, and a last request
+ * recalculates (Excel leaves that to the add-in after a suspension). Sheets the add-in did
  * not generate — the history among them — are never written. A cancelled run stops between
  * requests with `cancelled`, listing the sheets completely written.
  */
@@ -42,7 +44,8 @@ export async function writeSheetModels(
   options: RunOptions = {},
 ): Promise<ExcelWriteReport> {
   checkSheetModels(models);
-  let sending = "";
+  // What the request in flight was doing, for the error if Excel refuses it.
+  let stage: ExcelPortErrorParams = { phase: "write", stage: "inspect" };
   try {
     return await host.run(async (context) => {
       const syncs = new SyncCounter(context, options.signal);
@@ -50,10 +53,6 @@ export async function writeSheetModels(
       syncs.throwIfCancelled(() => ({ written: "", done: 0, total: 0 }));
       const inventory = await readWorkbookInventory(context, features, syncs);
       const plan = planSheetWrites(models, inventory);
-      // With a new plan store, generated sheets it no longer lists are removed; without one,
-      // the registry stays as it is and so do they.
-      const writesStore = models.some((m) => folded(m.name) === folded(PLAN_STORE_SHEET));
-      if (!writesStore) plan.removed = [];
 
       const rewritten = models.filter((m) => !m.keepExisting);
       const isStore = (m: SheetModel) => folded(m.name) === folded(PLAN_STORE_SHEET);
@@ -86,7 +85,12 @@ export async function writeSheetModels(
         syncs.throwIfCancelled(() => ({ written: written.join(", "), done, total }));
         suspend(context, features);
         for (const step of pack) step.queue(context);
-        sending = [...new Set(pack.map((s) => s.sheet))].join(", ");
+        const sheets = [...new Set(pack.filter((s) => s.kind === "block").map((s) => s.sheet))];
+        stage = {
+          phase: "write",
+          stage: pack.some((s) => s.kind === "setup") ? "prepare" : "cells",
+          sheets: sheets.join(", "),
+        };
         await syncs.sync();
         for (const step of pack) {
           if (step.kind === "setup") written.push(...emptyModels);
@@ -94,6 +98,12 @@ export async function writeSheetModels(
           if (step.kind === "block") done++;
         }
         options.onProgress?.({ phase: "write", done, total });
+      }
+      // Calculation was suspended while formulas were written: bring every formula up to date.
+      if (features.suspendCalculation) {
+        context.workbook.application.calculate("Recalculate");
+        stage = { phase: "write", stage: "recalculate" };
+        await syncs.sync();
       }
       return {
         replaced: plan.replaced.map((r) => r.model.name),
@@ -103,9 +113,6 @@ export async function writeSheetModels(
       };
     });
   } catch (error) {
-    throw toExcelPortError(
-      error,
-      sending ? { phase: "write", sheets: sending } : { phase: "write" },
-    );
+    throw toExcelPortError(error, stage);
   }
 }

@@ -119,11 +119,12 @@ describe("writing a 12-rep plan", () => {
     expect(store?.sheets.map((s) => s.name)).toEqual(names.filter((n) => n !== PLAN_STORE_SHEET));
   });
 
-  it("reads the workbook in two requests, then suspends calculation and screen updating once per write request", async () => {
+  it("reads the workbook in two requests, suspends calculation and screen updating once per write request, then recalculates", async () => {
     const { fake, port } = open([fixture.historySheet]);
     const report = await port.writeSheets(fixture.models);
     expect(report.syncs).toBe(fake.stats.syncs);
-    const writeSyncs = Array.from({ length: report.syncs - 2 }, (_, i) => i + 3);
+    const writeSyncs = Array.from({ length: report.syncs - 3 }, (_, i) => i + 3);
+    expect(fake.stats.calculations).toEqual([{ sync: report.syncs, type: "Recalculate" }]);
     const calls = (api: string) =>
       fake.stats.suspendCalls.filter((c) => c.api === api).map((c) => c.sync);
     expect(calls("calculation")).toEqual(writeSyncs);
@@ -140,6 +141,7 @@ describe("writing a 12-rep plan", () => {
       expect(fake.workbook.customProperties(model.name)).toEqual({});
     }
     expect(fake.stats.suspendCalls).toEqual([]);
+    expect(fake.stats.calculations).toEqual([]);
   });
 
   it("regenerates in place: the same sheets, cells and order; the user's sheets and cells untouched", async () => {
@@ -346,7 +348,11 @@ describe("a 200-rep plan", () => {
     fake.failSync(4);
     const error = await portError(port.writeSheets(fixture.models));
     expect(error.code).toBe("excel-error");
-    expect(error.params).toMatchObject({ excelCode: "GeneralException", phase: "write" });
+    expect(error.params).toMatchObject({
+      excelCode: "GeneralException",
+      phase: "write",
+      stage: "cells",
+    });
     expect(String(error.params.sheets)).not.toBe("");
     expect(["Sales", "My notes"].map((n) => fingerprint(fake, n))).toEqual(before);
 

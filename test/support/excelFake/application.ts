@@ -1,4 +1,5 @@
 import { FakeClientObject } from "./clientObject";
+import { invalidArgument } from "./officeError";
 import type { FakeRequestContext } from "./requestContext";
 import type { FakeWorkbookState } from "./workbookState";
 
@@ -31,6 +32,20 @@ export class FakeApplication extends FakeClientObject<FakeWorkbookState> {
       },
       version,
     );
+  }
+
+  /** Recalculates the workbook (the fake records the call; it does not calculate). */
+  calculate(calculationType: string): void {
+    if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) {
+      throw invalidArgument(
+        `"${calculationType}" is not a calculation type`,
+        "Application.calculate",
+      );
+    }
+    const sync = this.context.engine.nextSync;
+    this.act("call", "calculate", [calculationType], () => {
+      this.context.engine.stats.calculations.push({ sync, type: calculationType });
+    });
   }
 
   /** ExcelApi 1.6; recorded in `stats.suspendCalls`. */

@@ -30,6 +30,8 @@ export type FakeStats = {
   runs: number;
   /** Every suspend call, with the number of the sync it was queued for. */
   suspendCalls: { sync: number; api: "calculation" | "screenUpdating" }[];
+  /** Every `application.calculate` call, with its sync. */
+  calculations: { sync: number; type: string }[];
 };
 
 const encoder = new TextEncoder();
@@ -67,6 +69,7 @@ export class FakeEngine {
     changingActions: [],
     runs: 0,
     suspendCalls: [],
+    calculations: [],
   };
 
   constructor(
