@@ -86,9 +86,10 @@ async function isolatedPage(
   browser: Browser,
   server: StaticServer,
   locale: string,
+  width = WIDTH,
 ): Promise<{ context: BrowserContext; page: Page; errors: string[]; blocked: string[] }> {
   const context = await browser.newContext({
-    viewport: { width: WIDTH, height: HEIGHT },
+    viewport: { width, height: HEIGHT },
     deviceScaleFactor: 1,
     locale,
   });
@@ -258,5 +259,32 @@ describeWithChromium("the task pane in Chromium", () => {
       await context.close();
     },
     180_000,
+  );
+  it.each([
+    [270, "zh-CN", "dark"],
+    [500, "en-US", "light"],
+  ] as const)(
+    "fits %i px without sideways scrolling (%s, %s theme), readable and with no violation",
+    async (width, language, theme) => {
+      const t = UI_STRINGS[language];
+      const { context, page, errors } = await isolatedPage(browser, server, language, width);
+      await page.goto(`${server.origin}/test-host.html?lang=${language}&theme=${theme}`);
+      await page.getByRole("combobox", { name: t.roles.amount }).waitFor({ timeout: 30_000 });
+      for (const [i, step] of STEPS.entries()) {
+        await page.getByRole("tab", { name: `${i + 1}. ${t.steps[step]}` }).click();
+        await page
+          .getByRole("heading", { level: 2, name: new RegExp(`^${t.steps[step]}`) })
+          .waitFor();
+        if (step === "breakdown") await page.getByRole("img").first().waitFor();
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect({ step, overflow }).toEqual({ step, overflow: 0 });
+        expect({ step, violations: await axeViolations(page) }).toEqual({ step, violations: [] });
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    120_000,
   );
 });

@@ -11,6 +11,7 @@ import {
 import type { Language } from "../../engine/language";
 import type { PaneTheme } from "../host/officeTheme";
 import { UI_STRINGS } from "../i18n/I18nContext";
+import { FILL_PANE } from "./fillPane";
 
 const useStyles = makeStyles({
   page: {
@@ -48,6 +49,7 @@ export function OutsideOffice(props: {
     <FluentProvider
       theme={props.theme === "dark" ? webDarkTheme : webLightTheme}
       lang={props.language}
+      style={FILL_PANE}
     >
       <main className={styles.page}>
         <img className={styles.logo} src="assets/icon-80.png" alt="" />

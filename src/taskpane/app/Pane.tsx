@@ -4,6 +4,7 @@ import type { ExcelPort } from "../../excel/excelPort";
 import { I18nProvider } from "../i18n/I18nContext";
 import { PortProvider } from "../state/PortContext";
 import type { PaneTheme } from "../host/officeTheme";
+import { FILL_PANE } from "./fillPane";
 import { PlannerFlow } from "./PlannerFlow";
 
 export type PaneProps = {
@@ -19,6 +20,7 @@ export function Pane(props: PaneProps) {
     <FluentProvider
       theme={props.theme === "dark" ? webDarkTheme : webLightTheme}
       lang={props.language}
+      style={FILL_PANE}
     >
       <I18nProvider language={props.language}>
         <PortProvider port={props.port}>
