@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import "./support/jsdomSetup";
 import { screen, waitFor, within } from "@testing-library/react";
+import { workedExampleRecords } from "../../src/engine/plan/testing/workedExample";
+import { createFakeWorkbook } from "../support/excelFake";
 import { choose, renderPane } from "./support/paneHarness";
 
 describe("Data step", () => {
@@ -49,5 +51,37 @@ describe("Data step", () => {
     expect(await screen.findByText(/^sheet "Notes" has no header row/)).toBeTruthy();
     await choose(user, t.data.source, "Sales");
     expect(await screen.findByText(/rows read from Sales/)).toBeTruthy();
+  });
+
+  it("reads an Excel table as the history", async () => {
+    // The worked example's months as a table beside a title, on a sheet that is not active.
+    const rows = workedExampleRecords().map((r) => [
+      `${r.year}-${String(r.month).padStart(2, "0")}`,
+      r.dims.region ?? "",
+      r.dims.rep ?? "",
+      r.amount,
+    ]);
+    const fake = createFakeWorkbook({
+      sheets: [
+        { name: "Cover", values: [["Budget 2026"]] },
+        {
+          name: "Data",
+          values: [["Monthly sales"], [], ["Month", "Region", "Rep", "Sales"], ...rows],
+        },
+      ],
+      tables: [{ name: "SalesTable", sheet: "Data", address: `A3:D${rows.length + 3}` }],
+      activeSheet: "Cover",
+    });
+    const { user, t, goTo } = await renderPane({ fake });
+    await choose(user, t.data.source, t.data.tableOption("SalesTable", "Data"));
+    expect(await screen.findByText(/^108 rows read from Data/)).toBeTruthy();
+    await goTo("preview");
+    const byRegion = await screen.findByRole("table", { name: "By Region" });
+    expect(
+      within(byRegion)
+        .getAllByRole("rowheader")
+        .map((h) => h.textContent),
+    ).toEqual(["East", "West"]);
+    expect(screen.getByText("303,600")).toBeTruthy();
   });
 });

@@ -115,4 +115,12 @@ describe("Generate step", () => {
     expect(h.fake.workbook.snapshot("Tracking")).not.toEqual(tracking);
     expect(kept.map((n) => h.fake.workbook.snapshot(n))).toEqual(before);
   });
+
+  it("says there is nothing to refresh before a plan has been written", async () => {
+    const h = await renderPane();
+    await h.goTo("generate");
+    await h.user.click(screen.getByRole("button", { name: h.t.generate.refresh }));
+    expect(await screen.findByText(h.t.generate.noStoredPlan)).toBeTruthy();
+    expect(h.fake.workbook.order).toEqual(["Sales", "Notes"]);
+  });
 });
