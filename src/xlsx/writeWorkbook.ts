@@ -74,9 +74,19 @@ export async function writePlanWorkbook(
   pointViewsAtVisibleSheet(workbook);
   // Excel recalculates on opening; readers that do not calculate see the engine's values.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  const bytes = await workbook.xlsx.writeBuffer();
+  const bytes = await workbook.xlsx.writeBuffer({
+    zip: zipOptions(models),
+  } as ExcelJS.XlsxWriteOptions);
   await writeFileAtomic(outPath, new Uint8Array(bytes as ArrayBuffer));
   return report;
+}
+
+/** Cells past which a workbook is compressed fast rather than small: deflate dominates the write. */
+const FAST_ZIP_CELLS = 200_000;
+
+function zipOptions(models: readonly SheetModel[]): object {
+  const cells = models.reduce((n, m) => n + m.rows.reduce((k, row) => k + row.length, 0), 0);
+  return { compression: "DEFLATE", compressionOptions: { level: cells > FAST_ZIP_CELLS ? 1 : 6 } };
 }
 
 function newWorkbook(): ExcelJS.Workbook {
