@@ -43,6 +43,37 @@ export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   }
 }
 
+/** A cell's whole look: its named style and number format. */
+export type CellLook = { style?: CellStyle; numFmt?: string };
+
+/**
+ * One style object per distinct look, shared by every cell that has it: ExcelJS then writes each
+ * look once instead of once per cell (which dominates the write of a large workbook). Shared
+ * objects must never be changed afterwards — assign a cell another one instead.
+ * @example const lookOf = styleCache(); cell.style = lookOf({ style: "total", numFmt: "#,##0" });
+ */
+export function styleCache(): (look: CellLook) => Partial<ExcelJS.Style> {
+  const cache = new Map<string, Partial<ExcelJS.Style>>();
+  return ({ style, numFmt }) => {
+    const key = `${style ?? ""}\u0000${numFmt ?? ""}`;
+    let object = cache.get(key);
+    if (!object) {
+      // Build the look on a scratch cell-like object.
+      const scratch = {} as ExcelJS.Cell;
+      if (style) applyCellStyle(scratch, style);
+      object = {
+        ...(numFmt ? { numFmt } : {}),
+        ...(scratch.font ? { font: scratch.font } : {}),
+        ...(scratch.fill ? { fill: scratch.fill } : {}),
+        ...(scratch.border ? { border: scratch.border } : {}),
+        ...(scratch.alignment ? { alignment: scratch.alignment } : {}),
+      } as Partial<ExcelJS.Style>;
+      cache.set(key, object);
+    }
+    return object;
+  };
+}
+
 function solidFill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }

@@ -59,24 +59,39 @@ export function applySheetExtras(sheet: ExcelJS.Worksheet, model: SheetModel): v
     });
   }
   for (const validation of model.validations ?? []) {
-    const list = `"${validation.values.map((v) => v.replace(/"/g, '""')).join(",")}"`;
+    // One rule object for the whole block: ExcelJS merges equal neighbours into one range.
+    const rule: ExcelJS.DataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${validation.values.map((v) => v.replace(/"/g, '""')).join(",")}"`],
+      showErrorMessage: true,
+    };
     const { firstRow, lastRow, firstColumn, lastColumn } = validation.block;
     for (let r = firstRow; r <= lastRow; r++) {
-      for (let c = firstColumn; c <= lastColumn; c++) {
-        sheet.getCell(r + 1, c + 1).dataValidation = {
-          type: "list",
-          allowBlank: true,
-          formulae: [list],
-          showErrorMessage: true,
-        };
-      }
+      for (let c = firstColumn; c <= lastColumn; c++)
+        sheet.getCell(r + 1, c + 1).dataValidation = rule;
     }
   }
 }
 
 /**
+ * A written cell's value to hand back to ExcelJS. A formula's `value` getter drops a cached result
+ * of 0 (or ""), so the result is taken from the cell's model.
+ */
+function tableCellValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const value = cell.value;
+  if (value !== null && typeof value === "object" && "formula" in value && value.formula) {
+    const { result } = cell.model as { result?: ExcelJS.CellFormulaValue["result"] };
+    const formula: ExcelJS.CellFormulaValue = { formula: value.formula, date1904: false };
+    if (result !== undefined) formula.result = result;
+    return formula;
+  }
+  return value;
+}
+
+/**
  * ExcelJS writes a table's rows itself: hand it the cells already written (values and formulas
- * with their cached results), then restore each cell's number format and style it reset.
+ * with their cached results), then give each cell back the look it had.
  */
 function addTable(
   sheet: ExcelJS.Worksheet,
@@ -86,14 +101,14 @@ function addTable(
   style: string,
 ): void {
   const header = model.rows[block.firstRow] ?? [];
-  const saved: { cell: ExcelJS.Cell; numFmt: string; style: Partial<ExcelJS.Style> }[] = [];
+  const saved: { cell: ExcelJS.Cell; style: Partial<ExcelJS.Style> }[] = [];
   const rows: ExcelJS.CellValue[][] = [];
   for (let r = block.firstRow + 1; r <= block.lastRow; r++) {
     const row: ExcelJS.CellValue[] = [];
     for (let c = block.firstColumn; c <= block.lastColumn; c++) {
       const cell = sheet.getCell(r + 1, c + 1);
-      saved.push({ cell, numFmt: cell.numFmt, style: { ...cell.style } });
-      row.push(cell.value);
+      saved.push({ cell, style: cell.style });
+      row.push(tableCellValue(cell));
     }
     rows.push(row);
   }
@@ -102,7 +117,7 @@ function addTable(
   for (let c = block.firstColumn; c <= block.lastColumn; c++) {
     const cell = sheet.getCell(block.firstRow + 1, c + 1);
     headerCells.push(cell);
-    saved.push({ cell, numFmt: cell.numFmt, style: { ...cell.style } });
+    saved.push({ cell, style: cell.style });
     const text = header[c]?.value;
     columns.push({
       name: typeof text === "string" && text !== "" ? text : `${columnLetters(c)}`,
@@ -118,8 +133,6 @@ function addTable(
     columns,
     rows,
   });
-  for (const { cell, numFmt, style: s } of saved) {
-    cell.style = s;
-    if (numFmt) cell.numFmt = numFmt;
-  }
+  // The looks are shared objects (see styleCache): put the same ones back, never copies.
+  for (const { cell, style: s } of saved) cell.style = s;
 }

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { toA1 } from "../engine/address";
 import type { SheetCell, SheetModel } from "../sheets/sheetModel";
-import { applyCellStyle } from "./cellStyles";
+import { styleCache, type CellLook } from "./cellStyles";
 import { applySheetExtras } from "./worksheetExtras";
 import { FileAccessError, WorkbookWriteError, errnoCode, reasonOf } from "./fileErrors";
 import { type DroppedPart, inspectWorkbookParts } from "./findUnkeepableParts";
@@ -152,6 +152,7 @@ function placeSheets(
     }
   }
   const report: WritePlanReport = { replaced: [], added: [], removed: [], kept: [], dropped: [] };
+  const lookOf = styleCache();
   const positions = new Map<string, number>();
   for (const sheet of before) {
     const key = folded(sheet.name);
@@ -175,7 +176,7 @@ function placeSheets(
     } else {
       report.added.push(model.name);
     }
-    fillWorksheet(sheet, model, outPath);
+    fillWorksheet(sheet, model, outPath, lookOf);
   }
   // A mark on a sheet kept as it was: only its own non-blank cells are written.
   for (const mark of marks) {
@@ -186,14 +187,19 @@ function placeSheets(
         if (!modelCell || modelCell.value === null) return;
         const cell = sheet.getCell(r + 1, c + 1);
         cell.value = excelValue(modelCell, () => `${mark.name}!${toA1(r, c)}`, outPath);
-        if (modelCell.style) applyCellStyle(cell, modelCell.style);
+        if (modelCell.style) cell.style = lookOf(modelCell);
       }),
     );
   }
   return report;
 }
 
-function fillWorksheet(sheet: ExcelJS.Worksheet, model: SheetModel, outPath: string): void {
+function fillWorksheet(
+  sheet: ExcelJS.Worksheet,
+  model: SheetModel,
+  outPath: string,
+  lookOf: (look: CellLook) => Partial<ExcelJS.Style>,
+): void {
   sheet.state = model.state ?? "visible";
   model.columnWidths?.forEach((width, column) => {
     if (typeof width === "number" && width > 0) sheet.getColumn(column + 1).width = width;
@@ -214,8 +220,7 @@ function fillWorksheet(sheet: ExcelJS.Worksheet, model: SheetModel, outPath: str
       if (!modelCell) return;
       const cell = sheet.getCell(r + 1, c + 1);
       cell.value = excelValue(modelCell, () => `${model.name}!${toA1(r, c)}`, outPath);
-      if (modelCell.numFmt) cell.numFmt = modelCell.numFmt;
-      if (modelCell.style) applyCellStyle(cell, modelCell.style);
+      if (modelCell.numFmt || modelCell.style) cell.style = lookOf(modelCell);
     });
   });
   applySheetExtras(sheet, model);
