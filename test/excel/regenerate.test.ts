@@ -1,0 +1,122 @@
+import { createExcelPort, type ExcelPort } from "../../src/excel";
+import type { CellValue } from "../../src/engine/grid";
+import { computePlan } from "../../src/engine/plan/computePlan";
+import { validPlan } from "../../src/engine/plan/testing/validPlan";
+import { readHistory } from "../../src/engine/reader/readHistory";
+import { seededRandom } from "../../src/sample/random";
+import { planSheetsForWorkbook } from "../../src/taskpane/state/planSheetsForWorkbook";
+import { createFakeWorkbook, type FakeWorkbook } from "../support/excelFake";
+import { planFixture } from "./support/planFixture";
+
+/** Everything a user could see in the workbook, sheet by sheet, as text. */
+function workbookText(fake: FakeWorkbook): string[] {
+  return fake.workbook.order.map((name) =>
+    JSON.stringify([
+      name,
+      fake.workbook.snapshot(name, { withCells: false }),
+      fake.workbook.values(name),
+    ]),
+  );
+}
+
+async function generate(
+  port: ExcelPort,
+  history: string,
+  growth: number,
+  method: "lastYear" | "history",
+) {
+  const grid = await port.readHistory({ kind: "sheet", name: history });
+  const read = readHistory(grid);
+  const plan = validPlan({
+    version: 1,
+    planYear: 2026,
+    target: { growth },
+    levels: [
+      { dimension: "region", method: "lastYear" },
+      { dimension: "rep", method },
+    ],
+    rounding: { unit: 100 },
+    language: "en-US",
+  });
+  const result = computePlan(read, plan);
+  const models = await planSheetsForWorkbook(port, {
+    result,
+    plan,
+    language: "en-US",
+    historySheet: grid.sheet,
+  });
+  await port.writeSheets(models);
+}
+
+async function setCell(
+  fake: FakeWorkbook,
+  sheet: string,
+  address: string,
+  value: CellValue,
+): Promise<void> {
+  await fake.host.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
+    await context.sync();
+  });
+}
+
+describe("Generate in Excel keeps what people typed", () => {
+  it("carries 30 typed (rep, month) rows through a changed target and weights, and a second run changes nothing", async () => {
+    const fixture = planFixture({ reps: 12, rows: 3000 });
+    const fake = createFakeWorkbook({
+      sheets: [
+        fixture.historySheet,
+        { name: "Regional notes", values: [["do not touch", null, 3.5]] },
+      ],
+    });
+    const port = createExcelPort(fake.host, { isSetSupported: fake.isSetSupported });
+    const history = fixture.historySheet.name;
+    const historyBefore = JSON.stringify(fake.workbook.values(history));
+    await generate(port, history, 0.1, "lastYear");
+
+    const values = fake.workbook.values("Action Plan");
+    const header = values.findIndex((row) => row.includes("Period") && row.includes("Notes"));
+    const col = (name: string) => values[header].indexOf(name);
+    const rowsByKey = (grid: CellValue[][]) =>
+      new Map(
+        grid
+          .map((row, r): [string, number] => [`${row[col("Rep")]}|${row[col("Period")]}`, r])
+          .filter(([key], r) => r > header && /\|\d{4}-\d{2}$/.test(key)),
+      );
+    const rows = [...rowsByKey(values)];
+    expect(rows).toHaveLength(12 * 12);
+    const letter = (c: number) => String.fromCharCode(65 + c);
+    const random = seededRandom(30);
+    const typed = new Map<string, { note: string; status: string }>();
+    while (typed.size < 30) {
+      const [key, r] = rows[random.int(0, rows.length - 1)];
+      if (typed.has(key)) continue;
+      const entry = {
+        note: `call back ${typed.size}`,
+        status: random.pick(["In progress", "Done", "At risk"]),
+      };
+      await setCell(fake, "Action Plan", `${letter(col("Notes"))}${r + 1}`, entry.note);
+      await setCell(fake, "Action Plan", `${letter(col("Status"))}${r + 1}`, entry.status);
+      typed.set(key, entry);
+    }
+    const targetsBefore = new Map(rows.map(([key, r]) => [key, values[r][col("Target")]]));
+
+    await generate(port, history, 0.2, "history");
+    const after = fake.workbook.values("Action Plan");
+    const afterRows = rowsByKey(after);
+    for (const [key, entry] of typed) {
+      const r = afterRows.get(key)!;
+      expect([after[r][col("Notes")], after[r][col("Status")]]).toEqual([entry.note, entry.status]);
+    }
+    const changed = [...afterRows].filter(
+      ([key, r]) => after[r][col("Target")] !== targetsBefore.get(key),
+    ).length;
+    expect(changed).toBeGreaterThan(100);
+    expect(fake.workbook.values("Regional notes")[0]).toEqual(["do not touch", "", 3.5]);
+    expect(JSON.stringify(fake.workbook.values(history))).toBe(historyBefore);
+
+    const once = workbookText(fake);
+    await generate(port, history, 0.2, "history");
+    expect(workbookText(fake)).toEqual(once);
+  });
+});
