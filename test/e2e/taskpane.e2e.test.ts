@@ -28,6 +28,14 @@ const AXE = require.resolve("axe-core/axe.min.js", { paths: [require.resolve("je
 /** Accessibility violations of the page as rendered, contrast included. */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  // Judge the page at rest: no pointer hovering a control, no colour half-way through a transition.
+  await page.mouse.move(0, 0);
+  await page.addStyleTag({
+    content: "*, *::before, *::after { transition: none !important; animation: none !important; }",
+  });
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
   return page.evaluate(async () => {
     type AxeResult = { violations: { id: string; nodes: { target: unknown[] }[] }[] };
     const axe = (
