@@ -1,31 +1,9 @@
 import type { CellValue, Grid } from "../../src/engine/grid";
 import { readHistory } from "../../src/engine/reader/readHistory";
-import { createExcelPort, ExcelPortError, type ExcelPort, type Progress } from "../../src/excel";
+import type { Progress } from "../../src/excel";
 import { generateHistory } from "../../src/sample/generateHistory";
-import {
-  createFakeWorkbook,
-  type FakeSheetInit,
-  type FakeWorkbook,
-  type FakeWorkbookInit,
-} from "../support/excelFake";
-
-function open(
-  sheets: FakeSheetInit[],
-  init: Omit<FakeWorkbookInit, "sheets"> = {},
-): { fake: FakeWorkbook; port: ExcelPort } {
-  const fake = createFakeWorkbook({ ...init, sheets });
-  return { fake, port: createExcelPort(fake.host, { isSetSupported: fake.isSetSupported }) };
-}
-
-async function portError(promise: Promise<unknown>): Promise<ExcelPortError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ExcelPortError) return error;
-    throw error;
-  }
-  throw new Error("expected an ExcelPortError");
-}
+import type { FakeSheetInit } from "../support/excelFake";
+import { open, portError } from "./support/openPort";
 
 /**
  * What Excel gives for a sheet's used range (values only): a rectangle from the first to the last

@@ -1,11 +1,12 @@
-import { createExcelPort, type ExcelPort } from "../../src/excel";
+import type { ExcelPort } from "../../src/excel";
 import type { CellValue } from "../../src/engine/grid";
 import { computePlan } from "../../src/engine/plan/computePlan";
 import { validPlan } from "../../src/engine/plan/testing/validPlan";
 import { readHistory } from "../../src/engine/reader/readHistory";
 import { seededRandom } from "../../src/sample/random";
 import { planSheetsForWorkbook } from "../../src/taskpane/state/planSheetsForWorkbook";
-import { createFakeWorkbook, type FakeWorkbook } from "../support/excelFake";
+import type { FakeWorkbook } from "../support/excelFake";
+import { open } from "./support/openPort";
 import { planFixture } from "./support/planFixture";
 
 /** Everything a user could see in the workbook, sheet by sheet, as text. */
@@ -63,13 +64,10 @@ async function setCell(
 describe("Generate in Excel keeps what people typed", () => {
   it("carries 30 typed (rep, month) rows through a changed target and weights, and a second run changes nothing", async () => {
     const fixture = planFixture({ reps: 12, rows: 3000 });
-    const fake = createFakeWorkbook({
-      sheets: [
-        fixture.historySheet,
-        { name: "Regional notes", values: [["do not touch", null, 3.5]] },
-      ],
-    });
-    const port = createExcelPort(fake.host, { isSetSupported: fake.isSetSupported });
+    const { fake, port } = open([
+      fixture.historySheet,
+      { name: "Regional notes", values: [["do not touch", null, 3.5]] },
+    ]);
     const history = fixture.historySheet.name;
     const historyBefore = JSON.stringify(fake.workbook.values(history));
     await generate(port, history, 0.1, "lastYear");

@@ -1,36 +1,13 @@
-import { createExcelPort, ExcelPortError, type ExcelPort } from "../../src/excel";
 import { blockAddress } from "../../src/excel/rangeAddress";
 import { GENERATED_TAG } from "../../src/excel/workbookInventory";
 import { PLAN_STORE_SHEET, planStoreSheet, readPlanStore } from "../../src/sheets/planStoreSheet";
 import type { CellBlock, SheetModel } from "../../src/sheets/sheetModel";
-import {
-  createFakeWorkbook,
-  type FakeSheetInit,
-  type FakeWorkbook,
-  type FakeWorkbookInit,
-} from "../support/excelFake";
+import type { FakeSheetInit, FakeWorkbook } from "../support/excelFake";
+import { open, portError } from "./support/openPort";
 import { expectSheetWritten } from "./support/expectWritten";
 import { planFixture } from "./support/planFixture";
 
 const HYPERLINK = '=HYPERLINK("http://example.com","x")';
-
-function open(
-  sheets: FakeSheetInit[],
-  init: Omit<FakeWorkbookInit, "sheets"> = {},
-): { fake: FakeWorkbook; port: ExcelPort } {
-  const fake = createFakeWorkbook({ ...init, sheets });
-  return { fake, port: createExcelPort(fake.host, { isSetSupported: fake.isSetSupported }) };
-}
-
-async function portError(promise: Promise<unknown>): Promise<ExcelPortError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ExcelPortError) return error;
-    throw error;
-  }
-  throw new Error("expected an ExcelPortError");
-}
 
 /** Every sheet's full contents as text, cheap to compare for large workbooks. */
 function snapshots(fake: FakeWorkbook): string[] {
