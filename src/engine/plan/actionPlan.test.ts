@@ -80,6 +80,14 @@ describe("action plan units", () => {
     expect(ann.months.reduce((a, b) => a + b, 0)).toBe(result.rows[0].annual);
   });
 
+  it("gives each unit its base-year months", () => {
+    const [ann, bo] = result.actionPlans;
+    expect(ann.baseMonths).toEqual([
+      1100, 1100, 1050, 1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100, 1100,
+    ]);
+    expect(bo.baseMonths).toEqual(new Array(12).fill(500));
+  });
+
   it("averages positive transactions of the window and counts deals needed", () => {
     const ann = result.actionPlans[0];
     expect(ann.dealSize).toBeCloseTo((800 + 200 + 100) / 3, 2);

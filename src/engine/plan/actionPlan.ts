@@ -2,6 +2,7 @@ import type { Dimension, HistoryRecord } from "../history";
 import { BLANK_MEMBER } from "./aggregate";
 import { collectLeaves } from "./collectLeaves";
 import type { PlanNode } from "./planResult";
+import { roundCents } from "./tracking";
 
 /** Visits a month per customer of each tier (the seed's cadence: weekly, fortnightly, monthly). */
 export const VISITS_PER_MONTH = { A: 4, B: 2, C: 1 } as const;
@@ -13,6 +14,11 @@ export type ActionPlanUnit = {
   path: string[];
   /** Monthly targets in currency. */
   months: number[];
+  /**
+   * Net sales of each base-year month (currency, to the cent), of the unit's whole history: a
+   * child the cascade left out (no qualifying sales) still counts here.
+   */
+  baseMonths: number[];
   /** Mean positive transaction amount in the window; null without transactions (wide history). */
   dealSize: number | null;
   /** Deals needed each month: ceil(target / deal size); null without a deal size. */
@@ -114,6 +120,7 @@ export function actionPlanUnits(
     return {
       path: u.path,
       months,
+      baseMonths: u.baseMonths.map(roundCents),
       dealSize,
       dealsNeeded: months.map((m) => (dealSize ? Math.ceil(m / dealSize - 1e-9) : null)),
       customers,

@@ -8,7 +8,7 @@ import {
   roundHalfUp,
 } from "../rounding";
 import { suggestNearest } from "../suggest";
-import type { MonthCell } from "./aggregate";
+import { monthTotals, type MonthCell } from "./aggregate";
 import { distributeWithBounds, type BoundedChild } from "./distributeWithBounds";
 import type { PlanNode } from "./planResult";
 import type { BoundSpec, LevelSpec, LockSpec, PlanFile } from "./planSchema";
@@ -231,6 +231,12 @@ function splitNode(
     );
   }
 
+  const cellsByMember = new Map<string, MonthCell[]>();
+  for (const c of cells) {
+    const list = cellsByMember.get(c.members[depth]);
+    if (list) list.push(c);
+    else cellsByMember.set(c.members[depth], [c]);
+  }
   const children: PlanNode[] = [];
   const makeChild = (member: string, units: number, lock?: LockSpec): PlanNode => ({
     dimension: level.dimension,
@@ -238,6 +244,7 @@ function splitNode(
     path: [...node.path, member],
     units,
     baseNet: histories.get(member)?.netByYear.get(planYear - 1) ?? 0,
+    baseMonths: monthTotals(cellsByMember.get(member) ?? [], planYear - 1, planYear - 1),
     lock: lock
       ? lock.amount !== undefined
         ? "amount"
@@ -254,12 +261,6 @@ function splitNode(
   children.sort((a, b) => byCodePoint(a.member ?? "", b.member ?? ""));
   node.children = children;
 
-  const cellsByMember = new Map<string, MonthCell[]>();
-  for (const c of cells) {
-    const list = cellsByMember.get(c.members[depth]);
-    if (list) list.push(c);
-    else cellsByMember.set(c.members[depth], [c]);
-  }
   for (const child of children)
     splitNode(ctx, child, cellsByMember.get(child.member ?? "") ?? [], depth + 1);
 }
@@ -291,6 +292,7 @@ export function buildCascade(
     path: [],
     units: targetUnits,
     baseNet,
+    baseMonths: monthTotals(historyCells, plan.planYear - 1, plan.planYear - 1),
     isNew: false,
     children: [],
   };

@@ -139,6 +139,15 @@ describe("computePlan — properties", () => {
             });
           };
           capped(result.root, 0);
+          // Base-year months: a leaf's sum to its base net; the root's are the company's.
+          for (const row of result.rows) {
+            expect(row.baseMonths).toHaveLength(12);
+            const sum = row.baseMonths.reduce((a, b) => a + b, 0);
+            expect(Math.abs(sum - row.baseNet)).toBeLessThan(0.07);
+          }
+          result.root.baseMonths.forEach((m, i) =>
+            expect(Math.abs(m - result.baseMonths[i])).toBeLessThan(0.006),
+          );
           for (const t of result.tracking.filter((x) => x.status === "open")) {
             expect(t.reforecast! % p.unit).toBe(0);
             expect(t.reforecast).toBeGreaterThanOrEqual(0);

@@ -133,6 +133,52 @@ describe("computePlan — targets", () => {
   });
 });
 
+describe("computePlan — base-year months of the leaves", () => {
+  /** The worked example with cents: every 2025 row gains 0.37 and Cy's a 12.05 return in May. */
+  function recordsWithCents(): HistoryRecord[] {
+    const records = workedExampleRecords().map((r) =>
+      r.year === 2025 ? { ...r, amount: r.amount + 0.37 } : r,
+    );
+    records.push({
+      year: 2025,
+      month: 5,
+      amount: -12.05,
+      dims: { region: "West", rep: "Cy" },
+      cell: "D999",
+      transaction: true,
+    });
+    return records;
+  }
+  const result = computePlan({ records: recordsWithCents() }, plan());
+  const cents = (x: number) => Math.round(x * 100);
+
+  it("gives every leaf the net sales of each base-year month, summing to its base net", () => {
+    for (const row of result.rows) {
+      expect(row.baseMonths).toHaveLength(12);
+      expect(Math.abs(row.baseMonths.reduce((a, b) => a + b, 0) - row.baseNet)).toBeLessThan(0.005);
+    }
+    const ann = rowOf(result, "East", "Ann");
+    expect(ann.baseMonths).toEqual(WORKED_EXAMPLE_SHARES.map((pct) => 1200 * pct + 0.37));
+    expect(rowOf(result, "West", "Cy").baseMonths[4]).toBe(8628.32);
+  });
+
+  it("adds up, month by month, to the company's base months across the leaves", () => {
+    const summed = result.baseMonths.map((_, m) =>
+      result.rows.reduce((s, r) => s + cents(r.baseMonths[m]), 0),
+    );
+    expect(summed).toEqual(result.baseMonths.map(cents));
+    expect(result.baseMonths.reduce((a, b) => a + b, 0)).toBeCloseTo(result.base, 6);
+  });
+
+  it("gives a new leaf, which has no history, twelve zeros", () => {
+    const r = computePlan(
+      { records: recordsWithCents() },
+      plan({ locks: [{ where: { region: "West", rep: "Dee" }, amount: 20000, new: true }] }),
+    );
+    expect(rowOf(r, "West", "Dee").baseMonths).toEqual(new Array(12).fill(0));
+  });
+});
+
 describe("computePlan — locks and caps", () => {
   it("holds an amount lock and spreads the rest by weight", () => {
     const r = computePlan(

@@ -130,6 +130,7 @@ export function computePlan(
     annual: leaf.units * unit,
     months: (leaf.monthUnits ?? []).map((u) => u * unit),
     baseNet: roundCents(leaf.baseNet),
+    baseMonths: leaf.baseMonths.map(roundCents),
     isNew: leaf.isNew,
     lock: leaf.lock,
   }));

@@ -12,6 +12,8 @@ export type PlanNode = {
   units: number;
   /** Net sales in the base year (currency). */
   baseNet: number;
+  /** Net sales of each base-year month (currency, unrounded): they sum to `baseNet`. */
+  baseMonths: number[];
   /** Set when a lock fixed this node's target. */
   lock?: "amount" | "growth" | "share";
   /** A node added by a `new` lock: no history. */
@@ -29,6 +31,8 @@ export type PlanRow = {
   annual: number;
   months: number[];
   baseNet: number;
+  /** Net sales of each base-year month (currency, to the cent): they sum to `baseNet`. */
+  baseMonths: number[];
   isNew: boolean;
   lock?: PlanNode["lock"];
 };
