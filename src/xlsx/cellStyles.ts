@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { CellStyle } from "../sheets/sheetModel";
+import type { CellStyle, ConditionalFormatSpec } from "../sheets/sheetModel";
 
 const HEADER_FILL = "FFDDEBF7";
 const INPUT_FILL = "FFFFF2CC";
@@ -7,40 +7,49 @@ const NOTE_GREY = "FF7F7F7F";
 const SUBTITLE_GREY = "FF595959";
 const RULE = "FF8EA9DB";
 
+/** The parts of a named look, as plain data both .xlsx writers read. */
+export type LookParts = {
+  font?: { bold?: boolean; italic?: boolean; size?: number; color?: string };
+  /** Solid fill colour (ARGB). */
+  fill?: string;
+  /** A thin rule above or below the cell, and its colour (ARGB). */
+  border?: { side: "top" | "bottom"; color: string };
+  alignment?: { vertical: "middle"; wrapText: boolean };
+};
+
 /**
- * Applies a named look to a cell: title large bold; subtitle grey; header bold on a light fill
- * with a rule below; label bold; total bold with a rule above; note italic grey; input (a cell
- * the user types into) on pale yellow. Fresh objects each time: ExcelJS shares style objects
- * between cells that were given the same one.
+ * Each named look: title large bold; subtitle grey; header bold on a light fill with a rule
+ * below; label bold; total bold with a rule above; note italic grey; input (a cell the user types
+ * into) on pale yellow.
+ */
+export const LOOKS: Record<CellStyle, LookParts> = {
+  title: { font: { bold: true, size: 14 } },
+  subtitle: { font: { size: 11, color: SUBTITLE_GREY } },
+  header: {
+    font: { bold: true },
+    fill: HEADER_FILL,
+    border: { side: "bottom", color: RULE },
+    alignment: { vertical: "middle", wrapText: true },
+  },
+  label: { font: { bold: true } },
+  total: { font: { bold: true }, border: { side: "top", color: RULE } },
+  note: { font: { italic: true, color: NOTE_GREY } },
+  input: { fill: INPUT_FILL },
+};
+
+/**
+ * Applies a named look to a cell (see `LOOKS`). Fresh objects each time: ExcelJS shares style
+ * objects between cells that were given the same one.
  */
 export function applyCellStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  switch (style) {
-    case "title":
-      cell.font = { bold: true, size: 14 };
-      break;
-    case "subtitle":
-      cell.font = { size: 11, color: { argb: SUBTITLE_GREY } };
-      break;
-    case "header":
-      cell.font = { bold: true };
-      cell.fill = solidFill(HEADER_FILL);
-      cell.border = { bottom: { style: "thin", color: { argb: RULE } } };
-      cell.alignment = { vertical: "middle", wrapText: true };
-      break;
-    case "label":
-      cell.font = { bold: true };
-      break;
-    case "total":
-      cell.font = { bold: true };
-      cell.border = { top: { style: "thin", color: { argb: RULE } } };
-      break;
-    case "note":
-      cell.font = { italic: true, color: { argb: NOTE_GREY } };
-      break;
-    case "input":
-      cell.fill = solidFill(INPUT_FILL);
-      break;
+  const { font, fill, border, alignment } = LOOKS[style];
+  if (font) {
+    const { color, ...rest } = font;
+    cell.font = color ? { ...rest, color: { argb: color } } : { ...rest };
   }
+  if (fill) cell.fill = solidFill(fill);
+  if (border) cell.border = { [border.side]: { style: "thin", color: { argb: border.color } } };
+  if (alignment) cell.alignment = { ...alignment };
 }
 
 /** A cell's whole look: its named style and number format. */
@@ -77,3 +86,10 @@ export function styleCache(): (look: CellLook) => Partial<ExcelJS.Style> {
 function solidFill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }
+
+/** Fill and font of each traffic-light tone (Excel's own good / neutral / bad cell styles). */
+export const TONES: Record<ConditionalFormatSpec["tone"], { fill: string; font: string }> = {
+  good: { fill: "FFC6EFCE", font: "FF006100" },
+  neutral: { fill: "FFFFEB9C", font: "FF9C5700" },
+  bad: { fill: "FFFFC7CE", font: "FF9C0006" },
+};

@@ -1,13 +1,7 @@
 import type ExcelJS from "exceljs";
 import { columnLetters, toA1 } from "../engine/address";
-import type { CellBlock, ConditionalFormatSpec, SheetModel } from "../sheets/sheetModel";
-
-/** Fill and font of each traffic-light tone (Excel's own good / neutral / bad cell styles). */
-const TONES: Record<ConditionalFormatSpec["tone"], { fill: string; font: string }> = {
-  good: { fill: "FFC6EFCE", font: "FF006100" },
-  neutral: { fill: "FFFFEB9C", font: "FF9C5700" },
-  bad: { fill: "FFFFC7CE", font: "FF9C0006" },
-};
+import type { CellBlock, SheetModel } from "../sheets/sheetModel";
+import { TONES } from "./cellStyles";
 
 function toneStyle(tone: { fill: string; font: string }): Partial<ExcelJS.Style> {
   return {

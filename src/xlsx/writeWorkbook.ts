@@ -9,6 +9,9 @@ import { FileAccessError, WorkbookWriteError, errnoCode, reasonOf } from "./file
 import { type DroppedPart, inspectWorkbookParts } from "./findUnkeepableParts";
 import { checkWorkbookBytes, loadWorkbook, readBytes } from "./readHistoryFile";
 import { writeFileAtomic } from "./writeFileAtomic";
+import { newWorkbookBytes } from "./writeNewWorkbook";
+
+const CREATOR = "Sales Target Planner";
 
 export type WritePlanOptions = {
   /**
@@ -44,7 +47,8 @@ const MAX_CELL_TEXT = 32_767;
 const MAX_SHEET_NAME = 31;
 
 /**
- * Writes sheet models to an .xlsx file, atomically. A new file holds the models in order. An
+ * Writes sheet models to an .xlsx file, atomically. A new file holds the models in order, written
+ * as SpreadsheetML directly (see `newWorkbookBytes`): fast enough for plans of millions of cells. An
  * existing file is regenerated in place: sheets named in `replaceSheets` or by a model are
  * rewritten at their old position (new ones appended), every other sheet is kept as it is. Before
  * touching an existing file it is checked for parts ExcelJS would drop (charts, images, pivot
@@ -65,9 +69,10 @@ export async function writePlanWorkbook(
   }
   checkSheetNames(models, outPath);
   const existing = await existingWorkbook(outPath);
-  const workbook = existing?.workbook ?? newWorkbook();
+  if (!existing) return writeNewWorkbook(models, outPath);
+  const workbook = existing.workbook;
   const report = placeSheets(workbook, models, options.replaceSheets ?? [], outPath);
-  report.dropped = existing?.dropped ?? [];
+  report.dropped = existing.dropped;
   if (!workbook.worksheets.some((sheet) => sheet.state === "visible" || !sheet.state)) {
     throw new WorkbookWriteError("no-visible-sheet", outPath);
   }
@@ -84,16 +89,39 @@ export async function writePlanWorkbook(
 /** Cells past which a workbook is compressed fast rather than small: deflate dominates the write. */
 const FAST_ZIP_CELLS = 200_000;
 
-function zipOptions(models: readonly SheetModel[]): object {
+function zipLevel(models: readonly SheetModel[]): number {
   const cells = models.reduce((n, m) => n + m.rows.reduce((k, row) => k + row.length, 0), 0);
-  return { compression: "DEFLATE", compressionOptions: { level: cells > FAST_ZIP_CELLS ? 1 : 6 } };
+  return cells > FAST_ZIP_CELLS ? 1 : 6;
 }
 
-function newWorkbook(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Sales Target Planner";
-  workbook.created = new Date();
-  return workbook;
+function zipOptions(models: readonly SheetModel[]): object {
+  return { compression: "DEFLATE", compressionOptions: { level: zipLevel(models) } };
+}
+
+/** A file that does not exist yet: the models, in order, written as SpreadsheetML directly. */
+async function writeNewWorkbook(
+  models: readonly SheetModel[],
+  outPath: string,
+): Promise<WritePlanReport> {
+  const written = models.filter((model) => !model.keepExisting);
+  if (!written.some((model) => (model.state ?? "visible") === "visible")) {
+    throw new WorkbookWriteError("no-visible-sheet", outPath);
+  }
+  const bytes = await newWorkbookBytes(models, {
+    level: zipLevel(models),
+    check: (cell, sheet, row, column) =>
+      checkCell(cell, () => `${sheet}!${toA1(row, column)}`, outPath),
+    creator: CREATOR,
+    created: new Date(),
+  });
+  await writeFileAtomic(outPath, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  return {
+    replaced: [],
+    added: written.map((model) => model.name),
+    removed: [],
+    kept: [],
+    dropped: [],
+  };
 }
 
 /** The workbook at `outPath` when there is one, after checking it can be rewritten safely. */
@@ -231,6 +259,17 @@ function fillWorksheet(
  * any other value is written as itself, so a string stays a string even when it starts with `=`.
  */
 function excelValue(cell: SheetCell, where: () => string, outPath: string): ExcelJS.CellValue {
+  checkCell(cell, where, outPath);
+  const value = cell.value;
+  if (cell.formula !== undefined) {
+    const formula = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
+    return value === null ? { formula } : { formula, result: value };
+  }
+  return value;
+}
+
+/** Refuses a value Excel cannot hold: a non-finite number, or text over Excel's limit. */
+function checkCell(cell: SheetCell, where: () => string, outPath: string): void {
   const value = cell.value;
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw new WorkbookWriteError("cell-value-invalid", outPath, {
@@ -244,11 +283,6 @@ function excelValue(cell: SheetCell, where: () => string, outPath: string): Exce
       reason: `text longer than ${MAX_CELL_TEXT} characters`,
     });
   }
-  if (cell.formula !== undefined) {
-    const formula = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
-    return value === null ? { formula } : { formula, result: value };
-  }
-  return value;
 }
 
 function checkSheetNames(models: readonly SheetModel[], outPath: string): void {

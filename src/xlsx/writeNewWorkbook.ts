@@ -1,0 +1,295 @@
+import { columnLetters, toA1 } from "../engine/address";
+import type { SheetCell, SheetModel, TableSpec } from "../sheets/sheetModel";
+import { StyleSheet, textElement, xmlText } from "./spreadsheetMl";
+import { blockRef } from "./worksheetExtras";
+import { ZipArchive } from "./zipArchive";
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** Column width Excel gives a column nobody sized. */
+const DEFAULT_WIDTH = 9.140625;
+
+/** Checks a model cell before it is written; throws the writer's error naming the cell. */
+export type CellCheck = (cell: SheetCell, sheet: string, row: number, column: number) => void;
+
+/**
+ * A new .xlsx workbook holding the models in order, as SpreadsheetML written directly: shared
+ * strings, one cell format per distinct look, Excel tables, conditional formats, dropdowns,
+ * hidden rows and columns, frozen panes and column widths. Formula cells carry the engine's value
+ * as their cached result and the workbook asks for a full recalculation on load; strings are
+ * always text. Models marked `keepExisting` have no sheet to keep in a new file and are skipped.
+ * Each sheet's XML is compressed as it is produced, so memory stays near the models' own size.
+ * @example const bytes = await newWorkbookBytes(models, { level: 6, check });
+ */
+export async function newWorkbookBytes(
+  models: readonly SheetModel[],
+  options: { level: number; check: CellCheck; creator: string; created: Date },
+): Promise<Buffer> {
+  const sheets = models.filter((model) => !model.keepExisting);
+  const zip = new ZipArchive(options.level);
+  const styles = new StyleSheet();
+  const strings = new SharedStrings();
+  const activeTab = Math.max(
+    0,
+    sheets.findIndex((model) => (model.state ?? "visible") === "visible"),
+  );
+  let tableId = 0;
+  const tableParts: string[] = [];
+  for (let i = 0; i < sheets.length; i++) {
+    const model = sheets[i];
+    const tables = (model.tables ?? []).map((spec) => ({ spec, id: ++tableId }));
+    await zip.addEntry(`xl/worksheets/sheet${i + 1}.xml`, (write) =>
+      writeSheetXml(
+        model,
+        i === activeTab,
+        tables,
+        { styles, strings, check: options.check },
+        write,
+      ),
+    );
+    if (tables.length > 0) {
+      const rels = tables
+        .map(
+          ({ id }, k) =>
+            `<Relationship Id="rId${k + 1}" Type="${REL_NS}/table" Target="../tables/table${id}.xml"/>`,
+        )
+        .join("");
+      await zip.addText(
+        `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+        `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">${rels}</Relationships>`,
+      );
+      for (const { spec, id } of tables) {
+        await zip.addText(`xl/tables/table${id}.xml`, tableXml(model, spec, id));
+        tableParts.push(`xl/tables/table${id}.xml`);
+      }
+    }
+  }
+  await zip.addText("xl/sharedStrings.xml", strings.toXml());
+  await zip.addText("xl/styles.xml", styles.toXml());
+  await zip.addText("xl/workbook.xml", workbookXml(sheets, activeTab));
+  await zip.addText("xl/_rels/workbook.xml.rels", workbookRelsXml(sheets.length));
+  await zip.addText("docProps/core.xml", coreXml(options.creator, options.created));
+  await zip.addText("docProps/app.xml", appXml());
+  await zip.addText("_rels/.rels", rootRelsXml());
+  await zip.addText("[Content_Types].xml", contentTypesXml(sheets.length, tableParts));
+  return zip.finish();
+}
+
+/** Text cells' strings, each stored once. */
+class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  private readonly items: string[] = [];
+  private uses = 0;
+
+  idOf(text: string): number {
+    this.uses++;
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.items.length;
+      this.items.push(text);
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+
+  toXml(): string {
+    const items = this.items.map((text) => `<si>${textElement(text)}</si>`).join("");
+    return `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.items.length}">${items}</sst>`;
+  }
+}
+
+type SheetContext = { styles: StyleSheet; strings: SharedStrings; check: CellCheck };
+
+async function writeSheetXml(
+  model: SheetModel,
+  selected: boolean,
+  tables: { spec: TableSpec; id: number }[],
+  { styles, strings, check }: SheetContext,
+  write: (text: string) => Promise<void> | void,
+): Promise<void> {
+  const width = model.rows.reduce((max, row) => Math.max(max, row.length), 0);
+  const dimension =
+    model.rows.length > 0 && width > 0 ? `A1:${toA1(model.rows.length - 1, width - 1)}` : "A1";
+  await write(
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="${dimension}"/>${sheetViewsXml(model, selected)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(model)}<sheetData>`,
+  );
+  const hiddenRows = new Set(model.hiddenRows ?? []);
+  const lastHidden = hiddenRows.size > 0 ? Math.max(...hiddenRows) : -1;
+  const rowCount = Math.max(model.rows.length, lastHidden + 1);
+  // Column letters once per column, not once per cell.
+  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
+  for (let r = 0; r < rowCount; r++) {
+    const row = model.rows[r] ?? [];
+    const hidden = hiddenRows.has(r) ? ' hidden="1"' : "";
+    let cells = "";
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      check(cell, model.name, r, c);
+      cells += cellXml(cell, `${letters[c]}${r + 1}`, styles, strings);
+    }
+    if (cells === "" && !hidden) continue;
+    const result = write(`<row r="${r + 1}"${hidden}>${cells}</row>`);
+    if (result) await result;
+  }
+  await write("</sheetData>");
+  await write(conditionalFormatsXml(model, styles));
+  await write(validationsXml(model));
+  await write(
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+  );
+  if (tables.length > 0) {
+    const parts = tables.map((_, k) => `<tablePart r:id="rId${k + 1}"/>`).join("");
+    await write(`<tableParts count="${tables.length}">${parts}</tableParts>`);
+  }
+  await write("</worksheet>");
+}
+
+function cellXml(cell: SheetCell, ref: string, styles: StyleSheet, strings: SharedStrings): string {
+  const xf = cell.style || cell.numFmt ? styles.xfOf(cell) : 0;
+  const s = xf ? ` s="${xf}"` : "";
+  const value = cell.value;
+  if (cell.formula !== undefined) {
+    const expression = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
+    const f = `<f>${xmlText(expression)}</f>`;
+    if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
+    if (typeof value === "number") return `<c r="${ref}"${s}>${f}<v>${numberText(value)}</v></c>`;
+    if (typeof value === "boolean")
+      return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(value)}</v></c>`;
+  }
+  if (value === null) return xf ? `<c r="${ref}"${s}/>` : "";
+  if (typeof value === "number") return `<c r="${ref}"${s}><v>${numberText(value)}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="s"><v>${strings.idOf(value)}</v></c>`;
+}
+
+/** A finite number as SpreadsheetML writes it (`-0` as `0`). */
+function numberText(value: number): string {
+  return Object.is(value, -0) ? "0" : String(value);
+}
+
+function sheetViewsXml(model: SheetModel, selected: boolean): string {
+  const tab = selected ? ' tabSelected="1"' : "";
+  const freeze = model.freeze;
+  if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) {
+    return `<sheetViews><sheetView${tab} workbookViewId="0"/></sheetViews>`;
+  }
+  const pane =
+    freeze.rows > 0 && freeze.columns > 0
+      ? "bottomRight"
+      : freeze.rows > 0
+        ? "bottomLeft"
+        : "topRight";
+  const split = [
+    freeze.columns > 0 ? ` xSplit="${freeze.columns}"` : "",
+    freeze.rows > 0 ? ` ySplit="${freeze.rows}"` : "",
+  ].join("");
+  const topLeft = toA1(Math.max(0, freeze.rows), Math.max(0, freeze.columns));
+  return `<sheetViews><sheetView${tab} workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`;
+}
+
+function colsXml(model: SheetModel): string {
+  const widths = model.columnWidths ?? [];
+  const hidden = new Set(model.hiddenColumns ?? []);
+  const last = Math.max(widths.length - 1, ...hidden);
+  const cols: string[] = [];
+  for (let c = 0; c <= last; c++) {
+    const width = widths[c];
+    const sized = typeof width === "number" && width > 0;
+    if (!sized && !hidden.has(c)) continue;
+    const attributes = [
+      `min="${c + 1}" max="${c + 1}" width="${sized ? width : DEFAULT_WIDTH}"`,
+      hidden.has(c) ? ' hidden="1"' : "",
+      sized ? ' customWidth="1"' : "",
+    ].join("");
+    cols.push(`<col ${attributes}/>`);
+  }
+  return cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "";
+}
+
+function conditionalFormatsXml(model: SheetModel, styles: StyleSheet): string {
+  let priority = 1;
+  return (model.conditionalFormats ?? [])
+    .map((format) => {
+      const formulas = format.bounds.map((f) => `<formula>${xmlText(f)}</formula>`).join("");
+      const dxf = styles.dxfOf(format.tone);
+      const rule =
+        format.operator === "expression"
+          ? `<cfRule type="expression" dxfId="${dxf}" priority="${priority++}">${formulas}</cfRule>`
+          : `<cfRule type="cellIs" dxfId="${dxf}" priority="${priority++}" operator="${format.operator}">${formulas}</cfRule>`;
+      return `<conditionalFormatting sqref="${blockRef(format.block)}">${rule}</conditionalFormatting>`;
+    })
+    .join("");
+}
+
+function validationsXml(model: SheetModel): string {
+  const validations = model.validations ?? [];
+  if (validations.length === 0) return "";
+  const items = validations.map((validation) => {
+    const list = `"${validation.values.map((v) => v.replace(/"/g, '""')).join(",")}"`;
+    return `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${blockRef(validation.block)}"><formula1>${xmlText(list)}</formula1></dataValidation>`;
+  });
+  return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
+}
+
+/** An Excel table over a block whose first row holds the column names. */
+function tableXml(model: SheetModel, spec: TableSpec, id: number): string {
+  const ref = blockRef(spec.block);
+  const header = model.rows[spec.block.firstRow] ?? [];
+  const columns: string[] = [];
+  for (let c = spec.block.firstColumn; c <= spec.block.lastColumn; c++) {
+    const text = header[c]?.value;
+    const name = typeof text === "string" && text !== "" ? text : columnLetters(c);
+    columns.push(`<tableColumn id="${columns.length + 1}" name="${xmlText(name)}"/>`);
+  }
+  const name = xmlText(spec.name);
+  return `${XML_HEAD}<table xmlns="${MAIN_NS}" id="${id}" name="${name}" displayName="${name}" ref="${ref}" headerRowCount="1" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.join("")}</tableColumns><tableStyleInfo name="${xmlText(spec.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
+}
+
+function workbookXml(sheets: readonly SheetModel[], activeTab: number): string {
+  const entries = sheets
+    .map((model, i) => {
+      const state = model.state && model.state !== "visible" ? ` state="${model.state}"` : "";
+      return `<sheet name="${xmlText(model.name)}" sheetId="${i + 1}"${state} r:id="rId${i + 1}"/>`;
+    })
+    .join("");
+  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView activeTab="${activeTab}"/></bookViews><sheets>${entries}</sheets><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`;
+}
+
+function workbookRelsXml(sheetCount: number): string {
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, i) =>
+      `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  ).join("");
+  return `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">${sheets}<Relationship Id="rId${sheetCount + 1}" Type="${REL_NS}/styles" Target="styles.xml"/><Relationship Id="rId${sheetCount + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+}
+
+function rootRelsXml(): string {
+  return `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+}
+
+function coreXml(creator: string, created: Date): string {
+  const when = created.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>${xmlText(creator)}</dc:creator><cp:lastModifiedBy>${xmlText(creator)}</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`;
+}
+
+function appXml(): string {
+  return `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Microsoft Excel</Application></Properties>`;
+}
+
+function contentTypesXml(sheetCount: number, tableParts: readonly string[]): string {
+  const ct = "application/vnd.openxmlformats-officedocument";
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`,
+  ).join("");
+  const tables = tableParts
+    .map((part) => `<Override PartName="/${part}" ContentType="${ct}.spreadsheetml.table+xml"/>`)
+    .join("");
+  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>${sheets}${tables}<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/></Types>`;
+}
