@@ -63,6 +63,10 @@ export type SheetLabels = {
   annualQuota: string;
   quarterlyQuota: string;
   monthlyQuota: string;
+  month: string;
+  quotaVsLastYear: string;
+  targetOfYear: (year: number) => string;
+  quotaChartTitle: (planYear: number, baseYear: number) => string;
   actionRows: string;
   trackingRows: string;
   notInPlan: string;
@@ -142,6 +146,10 @@ const EN: SheetLabels = {
   annualQuota: "Annual quota",
   quarterlyQuota: "Quarterly quota",
   monthlyQuota: "Monthly quota",
+  month: "Month",
+  quotaVsLastYear: "Quota vs last year",
+  targetOfYear: (y) => `Target ${y}`,
+  quotaChartTitle: (plan, base) => `Monthly quota ${plan} vs net sales ${base}`,
   actionRows: "Action plan",
   trackingRows: "Tracking",
   notInPlan: "Not in the current plan: kept as it was, not regenerated",
@@ -221,6 +229,10 @@ const ZH: SheetLabels = {
   annualQuota: "年度任务",
   quarterlyQuota: "季度任务",
   monthlyQuota: "月度任务",
+  month: "月份",
+  quotaVsLastYear: "任务与去年对比",
+  targetOfYear: (y) => `${y} 年目标`,
+  quotaChartTitle: (plan, base) => `${plan} 年月度任务与 ${base} 年净销售额`,
   actionRows: "行动计划",
   trackingRows: "跟踪监控",
   notInPlan: "已不在当前计划中:保留原样,不再重新生成",

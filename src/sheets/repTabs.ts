@@ -1,11 +1,15 @@
 import type { Dimension } from "../engine/history";
 import type { ActionPlanUnit } from "../engine/plan/actionPlan";
 import type { PlanResult, TrackingRow } from "../engine/plan/planResult";
+import { roundCents } from "../engine/plan/tracking";
 import { actionRowsBlock } from "./actionRows";
 import { a1, amount, columnRange, fillBlanks, formula, PERCENT_FORMAT, text } from "./cells";
 import type { SheetLabels } from "./labels";
-import type { SheetCell, SheetModel } from "./sheetModel";
+import type { ChartSpec, SheetCell, SheetModel } from "./sheetModel";
 import { attainmentLights } from "./trackingSheet";
+
+/** The name of the chart on every rep tab, the same in every language and run. */
+export const QUOTA_CHART_NAME = "SalesTargetPlanner_QuotaChart";
 
 /** One rep: the members that identify them (their region, when region is above rep, and name). */
 export type RepIdentity = { key: string; rep: string; region?: string; units: ActionPlanUnit[] };
@@ -46,7 +50,8 @@ function belongsTo(
 
 /**
  * A rep's quota tab: annual and quarterly quota, the monthly quota by product (where product is a
- * level), the rep's action-plan rows (user columns kept across regenerations) and tracking.
+ * level), the monthly quota against last year's net sales (a table and, in Excel, a chart), the
+ * rep's action-plan rows (user columns kept across regenerations) and tracking.
  * @example repTab(result, identity, labels, "Ann").kind === "rep-tab"
  */
 export function repTab(
@@ -130,6 +135,15 @@ export function repTab(
     ),
   );
   push();
+  const lastYear = new Array<number>(12).fill(0);
+  for (const unit of identity.units) unit.baseMonths.forEach((m, i) => (lastYear[i] += m));
+  const chart = quotaVsLastYear(rows, labels, result, {
+    targets: totals,
+    targetRow: totalRow,
+    firstTargetColumn: monthCol(0),
+    lastYear: lastYear.map(roundCents),
+  });
+  push();
   push(text(labels.actionRows, "subtitle"));
 
   const block = actionRowsBlock(
@@ -165,6 +179,51 @@ export function repTab(
     hiddenColumns: [block.layout.keyColumn, block.layout.signatureColumn],
     userRows: block.layout,
     conditionalFormats,
+    charts: [chart],
+  };
+}
+
+/**
+ * The rep's month × (target, last year) block, appended to `rows`, and the chart drawn from it to
+ * its right. Targets refer to the monthly quota's cells, so the chart follows them; last year's
+ * net sales are values.
+ */
+function quotaVsLastYear(
+  rows: (SheetCell | null)[][],
+  labels: SheetLabels,
+  result: PlanResult,
+  quota: { targets: number[]; targetRow: number; firstTargetColumn: number; lastYear: number[] },
+): ChartSpec {
+  const titleRow = rows.length;
+  rows.push([text(labels.quotaVsLastYear, "subtitle")]);
+  const headerRow = rows.length;
+  const targetName = labels.targetOfYear(result.planYear);
+  const lastYearName = labels.baseYear(result.baseYear);
+  rows.push([
+    text(labels.month, "header"),
+    text(targetName, "header"),
+    text(lastYearName, "header"),
+  ]);
+  labels.months.forEach((month, m) =>
+    rows.push([
+      text(month),
+      formula(a1(quota.targetRow, quota.firstTargetColumn + m), quota.targets[m]),
+      amount(quota.lastYear[m]),
+    ]),
+  );
+  const lastRow = rows.length - 1;
+  return {
+    name: QUOTA_CHART_NAME,
+    type: "columnClustered",
+    title: labels.quotaChartTitle(result.planYear, result.baseYear),
+    source: `${a1(headerRow, 0)}:${a1(lastRow, 2)}`,
+    categories: columnRange(0, headerRow + 1, lastRow),
+    series: [
+      { name: targetName, values: columnRange(1, headerRow + 1, lastRow) },
+      { name: lastYearName, values: columnRange(2, headerRow + 1, lastRow) },
+    ],
+    // Columns E to M: clear of the block and of the hidden key columns further right.
+    anchor: { from: a1(titleRow, 4), to: a1(lastRow, 12) },
   };
 }
 

@@ -53,6 +53,31 @@ export type ConditionalFormatSpec = {
 /** A dropdown: the cells of the block accept one of the listed texts. */
 export type ListValidationSpec = { block: CellBlock; values: string[] };
 
+/**
+ * A chart drawn from a block of its own sheet. Only the Excel port draws charts: the .xlsx writer
+ * (ExcelJS cannot write them) leaves them out and writes the sheet's cells all the same.
+ */
+export type ChartSpec = {
+  /**
+   * Stable name, the same in every language and every run: a regeneration replaces the chart of
+   * this name and keeps every other chart on the sheet.
+   */
+  name: string;
+  type: "line" | "columnClustered";
+  title: string;
+  /**
+   * The block drawn (A1, this sheet): a header row naming the series over a first column of
+   * category labels; each further column is one series. Excel reads a chart from it this way.
+   */
+  source: string;
+  /** The category labels (A1): the source's first column below the header. */
+  categories: string;
+  /** One per further column of the source, in order: its name and its values (A1). */
+  series: { name: string; values: string }[];
+  /** The cells the chart covers, top-left to bottom-right (A1). */
+  anchor: { from: string; to: string };
+};
+
 export type SheetModel = {
   /** Sheet name as written (≤ 31 characters, no `: \ / ? * [ ]`). */
   name: string;
@@ -83,6 +108,8 @@ export type SheetModel = {
    * When the sheet is gone, nothing is written.
    */
   keepExisting?: boolean;
+  /** Charts over this sheet's cells (Excel only; see `ChartSpec`). */
+  charts?: ChartSpec[];
 };
 
 /**
