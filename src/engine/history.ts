@@ -42,6 +42,7 @@ export type SkipCode =
   | "blank-row"
   | "total-row"
   | "amount-not-number"
+  | "amount-too-large"
   | "amount-missing"
   | "date-not-readable"
   | "date-missing"

@@ -10,6 +10,7 @@ const EXAMPLES: Notice[] = [
   { code: "blank-row", params: { rows: 3, through: "A5" } },
   { code: "total-row", params: { label: "合计" } },
   { code: "amount-not-number", params: { value: "N/A", column: "销售额" } },
+  { code: "amount-too-large", params: { value: "1E+308", column: "Amount" } },
   { code: "amount-missing", params: { column: "Amount" } },
   { code: "date-not-readable", params: { value: "soon", column: "Date" } },
   { code: "date-missing", params: { column: "Date" } },

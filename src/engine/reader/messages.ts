@@ -43,6 +43,12 @@ export const READER_MESSAGES: MessageCatalog = {
     "en-US": (p) => `amount is not a number: "${text(p.value)}"`,
     "zh-CN": (p) => `金额不是数字:"${text(p.value)}"`,
   },
+  "amount-too-large": {
+    "en-US": (p) =>
+      `amount is too large to be sales: "${text(p.value)}" (Excel holds 15 digits; at most 999,999,999,999,999)`,
+    "zh-CN": (p) =>
+      `金额过大,不可能是销售额:"${text(p.value)}"(Excel 只保存 15 位数字;最多 999,999,999,999,999)`,
+  },
   "amount-missing": {
     "en-US": () => "amount is blank",
     "zh-CN": () => "金额为空",

@@ -1,5 +1,19 @@
 import type { CellValue } from "../grid";
 
+/**
+ * Amounts from this magnitude on are not sales: Excel keeps 15 significant digits, so it cannot
+ * hold them to the unit, and summing them could overflow.
+ */
+export const AMOUNT_LIMIT = 1e15;
+
+/**
+ * Whether an amount read from a cell is small enough to plan with (see `AMOUNT_LIMIT`).
+ * @example isPlannableAmount(1234.5) === true; isPlannableAmount(1e308) === false
+ */
+export function isPlannableAmount(amount: number): boolean {
+  return Math.abs(amount) < AMOUNT_LIMIT;
+}
+
 /** Texts longer than this are not amounts. */
 const AMOUNT_TEXT_LIMIT = 64;
 

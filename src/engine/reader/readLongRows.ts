@@ -5,7 +5,7 @@ import { cellTextForMessage, isBlankCell } from "./cellText";
 import { detectDayOrder } from "./detectDayOrder";
 import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
-import { parseAmount } from "./parseAmount";
+import { isPlannableAmount, parseAmount } from "./parseAmount";
 import { readDateCell, type DateNumberKind } from "./readDateCell";
 import { readRowDimensions } from "./readRowDimensions";
 import { walkDataRows } from "./walkDataRows";
@@ -106,11 +106,11 @@ export function readLongRows(view: GridView, header: HeaderAnalysis): RowsRead {
       return;
     }
     const amount = parseAmount(amountValue);
-    if (amount === null) {
+    if (amount === null || !isPlannableAmount(amount)) {
       read.skipped.push({
         sheet: view.sheet,
         cell: amountCell,
-        code: "amount-not-number",
+        code: amount === null ? "amount-not-number" : "amount-too-large",
         params: { value: cellTextForMessage(amountValue), column: amountColumn.header },
       });
       return;
@@ -152,9 +152,9 @@ export function readLongRows(view: GridView, header: HeaderAnalysis): RowsRead {
     };
     const quantity =
       quantityColumn === undefined ? null : parseAmount(view.cell(row, quantityColumn));
-    if (quantity !== null) record.quantity = quantity;
+    if (quantity !== null && isPlannableAmount(quantity)) record.quantity = quantity;
     const cost = costColumn === undefined ? null : parseAmount(view.cell(row, costColumn));
-    if (cost !== null) record.cost = cost;
+    if (cost !== null && isPlannableAmount(cost)) record.cost = cost;
     read.records.push(record);
   });
   return read;

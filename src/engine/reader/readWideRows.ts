@@ -4,7 +4,7 @@ import type { HeaderAnalysis } from "./analyzeHeaderRow";
 import { cellTextForMessage, isBlankCell } from "./cellText";
 import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
-import { parseAmount } from "./parseAmount";
+import { isPlannableAmount, parseAmount } from "./parseAmount";
 import type { RowsRead } from "./readLongRows";
 import { readRowDimensions } from "./readRowDimensions";
 import { walkDataRows } from "./walkDataRows";
@@ -40,11 +40,11 @@ export function readWideRows(view: GridView, header: HeaderAnalysis): RowsRead {
       if (isBlankCell(value)) continue;
       const cell = view.address(row, month.column);
       const amount = parseAmount(value);
-      if (amount === null) {
+      if (amount === null || !isPlannableAmount(amount)) {
         read.skipped.push({
           sheet: view.sheet,
           cell,
-          code: "amount-not-number",
+          code: amount === null ? "amount-not-number" : "amount-too-large",
           params: { value: cellTextForMessage(value), column: month.header },
         });
         continue;
