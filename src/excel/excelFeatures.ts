@@ -1,8 +1,15 @@
 /** `Office.context.requirements.isSetSupported`, or a stand-in for tests. */
 export type IsSetSupported = (name: string, version: string) => boolean;
 
-/** What the running Excel offers beyond the declared minimum, ExcelApi 1.4. */
+/**
+ * What the running Excel offers beyond the declared minimum, ExcelApi 1.4 — and charts, which the
+ * minimum includes but are asked about all the same: without them the sheets are still written.
+ */
 export type ExcelFeatures = {
+  /** ExcelApi 1.1: `worksheet.charts` (chart, title, name, position, series names). */
+  charts: boolean;
+  /** ExcelApi 1.7: `chartSeries.setValues` / `setXAxisValues`, a series tied to given cells. */
+  chartSeriesRanges: boolean;
   /** ExcelApi 1.6: `range.conditionalFormats`. */
   conditionalFormats: boolean;
   /** ExcelApi 1.6: `application.suspendApiCalculationUntilNextSync`. */
@@ -24,6 +31,8 @@ export type ExcelFeatures = {
 export function detectExcelFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
   const has = (version: string) => isSetSupported("ExcelApi", version);
   return {
+    charts: has("1.1"),
+    chartSeriesRanges: has("1.7"),
     conditionalFormats: has("1.6"),
     suspendCalculation: has("1.6"),
     freezePanes: has("1.7"),

@@ -1,6 +1,7 @@
 import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
 import type { SheetModel } from "../sheets/sheetModel";
 import { blockSteps } from "./blockSteps";
+import { chartSteps, readChartsToReplace } from "./chartWrites";
 import { checkSheetModels } from "./checkSheetModels";
 import type { ExcelFeatures } from "./excelFeatures";
 import type { ExcelHost, ExcelWriteReport, RunOptions } from "./excelPort";
@@ -31,11 +32,12 @@ function suspend(context: Excel.RequestContext, features: ExcelFeatures): void {
  * Then one request prepares every sheet (see `setupStep`), and the models' cells follow in row
  * blocks packed into requests of at most 3.5 MB by their serialized size — the plan store first,
  * so that sheets added by a write that fails later are already registered as generated — then
- * the marks on kept sheets (`keepExisting`: only their non-blank cells). Each
- * request suspends calculation and screen updating when Excel supports it, and a last request
- * recalculates (Excel leaves that to the add-in after a suspension). Sheets the add-in did
- * not generate — the history among them — are never written. A cancelled run stops between
- * requests with `cancelled`, listing the sheets completely written.
+ * the marks on kept sheets (`keepExisting`: only their non-blank cells), then the models' charts
+ * (those the add-in drew before on a rewritten sheet are replaced, a user's kept: one more round
+ * trip finds them; see `chartSteps`). Each request suspends calculation and screen updating when
+ * Excel supports it, and a last request recalculates (Excel leaves that to the add-in after a
+ * suspension). Sheets the add-in did not generate — the history among them — are never written.
+ * A cancelled run stops between requests with `cancelled`, listing the sheets completely written.
  */
 export async function writeSheetModels(
   host: ExcelHost,
@@ -53,6 +55,7 @@ export async function writeSheetModels(
       syncs.throwIfCancelled(() => ({ written: "", done: 0, total: 0 }));
       const inventory = await readWorkbookInventory(context, features, syncs);
       const plan = planSheetWrites(models, inventory);
+      const oldCharts = await readChartsToReplace(context, features, plan, syncs);
 
       const rewritten = models.filter((m) => !m.keepExisting);
       const isStore = (m: SheetModel) => folded(m.name) === folded(PLAN_STORE_SHEET);
@@ -75,7 +78,7 @@ export async function writeSheetModels(
         inventory.sheets.map((s) => s.name),
         features,
       );
-      const steps: WriteStep[] = [setup, ...blocks];
+      const steps: WriteStep[] = [setup, ...blocks, ...chartSteps(rewritten, features, oldCharts)];
       const total = blocks.length;
       let done = 0;
       options.onProgress?.({ phase: "write", done, total });
@@ -85,10 +88,14 @@ export async function writeSheetModels(
         syncs.throwIfCancelled(() => ({ written: written.join(", "), done, total }));
         suspend(context, features);
         for (const step of pack) step.queue(context);
-        const sheets = [...new Set(pack.filter((s) => s.kind === "block").map((s) => s.sheet))];
+        const sheets = [...new Set(pack.filter((s) => s.kind !== "setup").map((s) => s.sheet))];
         stage = {
           phase: "write",
-          stage: pack.some((s) => s.kind === "setup") ? "prepare" : "cells",
+          stage: pack.some((s) => s.kind === "setup")
+            ? "prepare"
+            : pack.some((s) => s.kind === "block")
+              ? "cells"
+              : "charts",
           sheets: sheets.join(", "),
         };
         await syncs.sync();

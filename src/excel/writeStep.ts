@@ -4,7 +4,7 @@ import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./payloadBytes";
 export type WriteStep = {
   /** The sheet it writes (the setup step: the first model's). */
   sheet: string;
-  kind: "setup" | "block";
+  kind: "setup" | "block" | "chart";
   /** Set on a sheet's last step: the sheet is complete once this step is sent. */
   completesSheet?: string;
   /** Bytes it adds to a request, by construction never less than what is sent. */

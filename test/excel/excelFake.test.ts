@@ -141,7 +141,9 @@ describe("strict in-memory workbook: Office.js proxy rules", () => {
     const fake = sales();
     await fake.host.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sales");
-      expect(() => sheet.charts).toThrow("Worksheet.charts is not implemented in the fake");
+      expect(() => sheet.pivotTables).toThrow(
+        "Worksheet.pivotTables is not implemented in the fake",
+      );
       expect(() => (sheet as unknown as { getRangeByIndexes(): void }).getRangeByIndexes()).toThrow(
         /not implemented in the fake/,
       );
@@ -449,5 +451,148 @@ describe("strict in-memory workbook: sheets, ranges and the rest", () => {
       }),
     );
     expect(error.code).toBe("ItemNotFound");
+  });
+});
+
+describe("strict in-memory workbook: charts", () => {
+  const quota = (requirementSets?: string[]) =>
+    createFakeWorkbook({
+      sheets: [
+        {
+          name: "Ann",
+          values: [
+            ["Month", "Target", "Last year"],
+            ["Jan", 100, 90],
+            ["Feb", 200, null],
+            ["Mar", 300, 310.5],
+          ],
+        },
+        { name: "Bo", values: [[1]] },
+      ],
+      requirementSets,
+    });
+
+  it("reads a new chart's series from its block, as Excel does: names above, labels left", async () => {
+    const fake = quota();
+    await fake.host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Ann");
+      // A formula in the block is plotted by its result.
+      sheet.getRange("B2").formulas = [["=$C$4"]];
+      const chart = sheet.charts.add("ColumnClustered", sheet.getRange("A1:C4"), "Auto");
+      chart.title.text = "Quota";
+      chart.setPosition("E1", "L14");
+      const charts = sheet.charts;
+      charts.load("items/name,count");
+      expect(() => charts.count).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(charts.count).toBe(1);
+      expect(charts.items.map((c) => c.name)).toEqual(["Chart 1"]);
+    });
+    expect(fake.workbook.charts("Ann")).toEqual([
+      {
+        name: "Chart 1",
+        type: "ColumnClustered",
+        title: "Quota",
+        source: "A1:C4",
+        anchor: { from: "E1", to: "L14" },
+        series: [
+          {
+            name: "Target",
+            valuesAddress: "B2:B4",
+            categoriesAddress: "A2:A4",
+            categories: ["Jan", "Feb", "Mar"],
+            values: [310.5, 200, 300],
+          },
+          {
+            name: "Last year",
+            valuesAddress: "C2:C4",
+            categoriesAddress: "A2:A4",
+            categories: ["Jan", "Feb", "Mar"],
+            values: [90, null, 310.5],
+          },
+        ],
+      },
+    ]);
+    expect(fake.workbook.charts("Bo")).toEqual([]);
+  });
+
+  it("names, renames series, finds charts by name (the first of several) and deletes them", async () => {
+    const fake = quota();
+    await fake.host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Ann");
+      const range = sheet.getRange("A1:C4");
+      for (const name of ["Mine", "Ours", "Ours"]) {
+        const chart = sheet.charts.add("Line", range, "Columns");
+        chart.name = name;
+      }
+      sheet.charts.getItem("Ours").series.getItemAt(1).name = "2025";
+      const missing = sheet.charts.getItemOrNullObject("Nobody's");
+      const found = sheet.charts.getItemOrNullObject("ours");
+      await context.sync();
+      expect([missing.isNullObject, found.isNullObject]).toEqual([true, false]);
+      expect(() => found.name).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      sheet.charts.getItem("Ours").delete();
+      await context.sync();
+    });
+    const charts = fake.workbook.charts("Ann");
+    expect(charts.map((c) => c.name)).toEqual(["Mine", "Ours"]);
+    expect(charts[1].series.map((s) => s.name)).toEqual(["Target", "Last year"]);
+    const error = await rejection(
+      fake.host.run(async (context) => {
+        context.workbook.worksheets.getItem("Ann").charts.getItem("Gone").delete();
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("ItemNotFound");
+  });
+
+  it("refuses an unknown type, a blank block, another sheet's cells, a series call too new", async () => {
+    const add = (type: string, address: string) =>
+      rejection(
+        quota().host.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem("Ann");
+          sheet.charts.add(type as Excel.ChartType, sheet.getRange(address), "Columns");
+          await context.sync();
+        }),
+      );
+    expect((await add("Column", "A1:C4")).code).toBe("InvalidArgument");
+    expect((await add("Invalid", "A1:C4")).code).toBe("InvalidArgument");
+    expect((await add("Line", "H1:J9")).code).toBe("InvalidArgument");
+
+    const otherSheet = await rejection(
+      quota().host.run(async (context) => {
+        const bo = context.workbook.worksheets.getItem("Bo");
+        context.workbook.worksheets.getItem("Ann").charts.add("Line", bo.getRange("A1:B2"));
+        await context.sync();
+      }),
+    );
+    expect(otherSheet.code).toBe("NotImplementedInFake");
+
+    const old = quota(["ExcelApi 1.4"]);
+    const tooNew = await rejection(
+      old.host.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Ann");
+        const chart = sheet.charts.add("Line", sheet.getRange("A1:C4"), "Columns");
+        chart.series.getItemAt(0).setValues(sheet.getRange("C2:C4"));
+        await context.sync();
+      }),
+    );
+    expect(tooNew.code).toBe("ApiNotFound");
+  });
+
+  it("ties a series to other cells with setValues and setXAxisValues (ExcelApi 1.7)", async () => {
+    const fake = quota();
+    await fake.host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Ann");
+      const chart = sheet.charts.add("Line", sheet.getRange("B1:C4"), "Columns");
+      const series = chart.series.getItemAt(0);
+      series.setValues(sheet.getRange("C2:C4"));
+      series.setXAxisValues(sheet.getRange("A2:A4"));
+      await context.sync();
+    });
+    const [target, lastYear] = fake.workbook.charts("Ann")[0].series;
+    expect(target).toMatchObject({ name: "Target", categories: ["Jan", "Feb", "Mar"] });
+    expect(target.values).toEqual([90, null, 310.5]);
+    expect(lastYear).toMatchObject({ categoriesAddress: null, categories: [1, 2, 3] });
   });
 });

@@ -5,6 +5,7 @@ export {
   type FakeWorkbook,
   type FakeWorkbookInit,
 } from "./createFakeWorkbook";
+export type { FakeChartView } from "./charts";
 export type { FakeStats } from "./fakeEngine";
 export { PAYLOAD_LIMIT } from "./fakeEngine";
 export { FakeWorkbookInspector, type SheetSnapshot } from "./inspector";

@@ -1,5 +1,6 @@
 import { fromA1 } from "../../../src/engine/address";
 import { formatBounds } from "./addresses";
+import { describeCharts, type FakeChartView } from "./charts";
 import {
   cellKey,
   type FakeCell,
@@ -111,6 +112,11 @@ export class FakeWorkbookInspector {
       address: formatBounds(v.bounds),
       rule: v.rule,
     }));
+  }
+
+  /** The sheet's charts in the order they were added, series valued from the cells now. */
+  charts(sheet: string): FakeChartView[] {
+    return describeCharts(this.sheet(sheet));
   }
 
   customProperties(sheet: string): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { parseBounds, splitSheet, WHOLE_SHEET } from "./addresses";
+import { FakeChartCollection } from "./charts";
 import { FakeClientObject, quote } from "./clientObject";
 import { FakeCollection } from "./collection";
 import { FakeFreezePanes } from "./freezePanes";
@@ -144,6 +145,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
 
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.context, `${this.path}.tables`, () => this.resolve());
+  }
+
+  /** The sheet's charts. */
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.context, `${this.path}.charts`, () => this.resolve());
   }
 
   /** Custom properties of the sheet (ExcelApi 1.12). */
