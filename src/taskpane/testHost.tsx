@@ -2,14 +2,17 @@
  * The task pane over an in-memory workbook instead of Excel, for browser tests (dist/test-host.html;
  * never referenced by the manifest). The workbook starts with the bundled sample history,
  * generated in the page, and is exposed as `window.__stpWorkbook` for the test to inspect.
- * Query: `?lang=zh-CN` (default en-US), `?theme=dark`, `?rows=N` (about N sales rows).
+ * Query: `?lang=zh-CN` (default en-US), `?theme=dark`, `?rows=N` (about N sales rows). As in Excel,
+ * a spinner shows first and the pane's code comes from a file of its own.
  */
+import type { ComponentType } from "react";
 import { createRoot } from "react-dom/client";
 import { createFakeWorkbook, type FakeWorkbook } from "../../test/support/excelFake";
 import { pickLanguage } from "../engine/language";
 import { createExcelPort } from "../excel/createExcelPort";
 import { generateHistory } from "../sample/generateHistory";
-import { Pane } from "./app/Pane";
+import type { PaneProps } from "./app/Pane";
+import { Starting } from "./app/Starting";
 
 declare global {
   interface Window {
@@ -25,13 +28,23 @@ function provideByteLength(): void {
   scope.Buffer = { byteLength: (text: string) => encoder.encode(text).length };
 }
 
-function start(): void {
+/** The pane, from the file the bundle splits it into. */
+function loadPane(): Promise<{ Pane: ComponentType<PaneProps> }> {
+  return import(/* webpackChunkName: "test-host-pane" */ "./app/Pane.js") as unknown as Promise<{
+    Pane: ComponentType<PaneProps>;
+  }>;
+}
+
+async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) return;
   const query = new URLSearchParams(window.location.search);
   const language = pickLanguage(query.get("lang") ?? "en-US");
   const theme = query.get("theme") === "dark" ? "dark" : "light";
   const rows = Number(query.get("rows") ?? "3000");
+  const root = createRoot(container);
+  root.render(<Starting language={language} />);
+  const pane = loadPane();
   provideByteLength();
   // The same history as samples/sales-history-*.xlsx (`stp sample` defaults).
   const grid = generateHistory({
@@ -47,7 +60,8 @@ function start(): void {
   });
   window.__stpWorkbook = fake;
   document.documentElement.lang = language;
-  createRoot(container).render(
+  const { Pane } = await pane;
+  root.render(
     <Pane
       port={createExcelPort(fake.host, { isSetSupported: fake.isSetSupported })}
       language={language}
@@ -56,4 +70,4 @@ function start(): void {
   );
 }
 
-start();
+void start();

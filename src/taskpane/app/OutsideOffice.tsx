@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import type { Language } from "../../engine/language";
 import type { PaneTheme } from "../host/officeTheme";
-import { UI_STRINGS } from "../i18n/I18nContext";
+import { UI_STRINGS } from "../i18n/uiStringsByLanguage";
 import { FILL_PANE } from "./fillPane";
 
 const useStyles = makeStyles({

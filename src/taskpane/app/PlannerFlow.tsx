@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowLeftRegular, ArrowRightRegular, DismissRegular } from "@fluentui/react-icons";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { ProblemsProvider } from "../components/problems";
 import { useI18n } from "../i18n/I18nContext";
 import { STEPS, type StepId } from "../i18n/uiStrings";
@@ -19,11 +19,15 @@ import { fieldDomId, fieldPathAncestors, stepOfField } from "../model/fieldPaths
 import { usePort } from "../state/PortContext";
 import { usePlanner } from "../state/usePlanner";
 import { useWriter } from "../state/useWriter";
-import { BreakdownStep } from "../steps/BreakdownStep";
 import { DataStep } from "../steps/DataStep";
-import { GenerateStep } from "../steps/GenerateStep";
-import { PreviewStep } from "../steps/PreviewStep";
-import { TargetStep } from "../steps/TargetStep";
+import {
+  BreakdownStep,
+  GenerateStep,
+  preloadSteps,
+  PreviewStep,
+  TargetStep,
+} from "../steps/LazySteps";
+import { StepBoundary } from "./StepBoundary";
 
 const useStyles = makeStyles({
   pane: {
@@ -74,7 +78,11 @@ function focusField(field: string): boolean {
   return false;
 }
 
-/** The guided flow: Data → Target → Breakdown → Preview → Generate, over one Excel workbook. */
+/**
+ * The guided flow: Data → Target → Breakdown → Preview → Generate, over one Excel workbook. The
+ * steps after Data come from files of their own, fetched once the pane is open; moving to a step
+ * is a transition, so the current step stays until the next one is ready.
+ */
 export function PlannerFlow() {
   const port = usePort();
   const { t, language, notice } = useI18n();
@@ -85,6 +93,11 @@ export function PlannerFlow() {
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const movedByUser = useRef(false);
+  const [, startStepChange] = useTransition();
+
+  useEffect(() => {
+    if (!planner.opening) preloadSteps();
+  }, [planner.opening]);
 
   useEffect(() => {
     if (pendingFocus) {
@@ -99,11 +112,13 @@ export function PlannerFlow() {
 
   const goTo = (next: StepId) => {
     movedByUser.current = true;
-    setStep(next);
+    startStepChange(() => setStep(next));
   };
   const goToField = (field: string) => {
-    setStep(stepOfField(field));
-    setPendingFocus(field);
+    startStepChange(() => {
+      setStep(stepOfField(field));
+      setPendingFocus(field);
+    });
   };
 
   if (planner.opening) {
@@ -158,11 +173,13 @@ export function PlannerFlow() {
             {t.steps[step]}
             <Text size={200}> · {t.stepOf(index + 1, STEPS.length)}</Text>
           </h2>
-          {step === "data" && <DataStep planner={planner} />}
-          {step === "target" && <TargetStep planner={planner} />}
-          {step === "breakdown" && <BreakdownStep planner={planner} />}
-          {step === "preview" && <PreviewStep planner={planner} onGoTo={goToField} />}
-          {step === "generate" && <GenerateStep planner={planner} writer={writer} />}
+          <StepBoundary step={step} loadingLabel={t.loadingStep} failedMessage={t.stepLoadFailed}>
+            {step === "data" && <DataStep planner={planner} />}
+            {step === "target" && <TargetStep planner={planner} />}
+            {step === "breakdown" && <BreakdownStep planner={planner} />}
+            {step === "preview" && <PreviewStep planner={planner} onGoTo={goToField} />}
+            {step === "generate" && <GenerateStep planner={planner} writer={writer} />}
+          </StepBoundary>
         </div>
 
         <nav className={styles.nav} aria-label={t.stepsLabel}>

@@ -2,14 +2,12 @@ import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Notice } from "../../engine/history";
 import type { Language } from "../../engine/language";
 import { formatNotice } from "../../engine/messages";
-import { EN } from "./en";
 import { makeFormatters, type Formatters } from "./formatters";
 import { PANE_NOTICES } from "./paneNotices";
 import type { UiStrings } from "./uiStrings";
-import { ZH } from "./zh";
+import { UI_STRINGS } from "./uiStringsByLanguage";
 
-/** The pane's texts in each language. */
-export const UI_STRINGS: Record<Language, UiStrings> = { "en-US": EN, "zh-CN": ZH };
+export { UI_STRINGS };
 
 export type I18n = {
   language: Language;

@@ -15,6 +15,11 @@ export const EN: UiStrings = {
   back: "Back",
   next: "Next",
   starting: "Starting…",
+  loadFailed:
+    "Sales Target Planner could not be loaded. Check the connection, then close the pane and open it again.",
+  loadingStep: "Loading…",
+  stepLoadFailed:
+    "This step could not be loaded. Check the connection, then close the pane and open it again; the other steps still work.",
   outside: {
     title: "Open this pane in Excel",
     intro:

@@ -18,6 +18,12 @@ export type UiStrings = {
   back: string;
   next: string;
   starting: string;
+  /** The pane's own code could not be loaded. */
+  loadFailed: string;
+  /** A step's code is loading. */
+  loadingStep: string;
+  /** A step's code could not be loaded. */
+  stepLoadFailed: string;
   outside: {
     title: string;
     intro: string;

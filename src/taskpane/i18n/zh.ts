@@ -15,6 +15,9 @@ export const ZH: UiStrings = {
   back: "上一步",
   next: "下一步",
   starting: "正在启动…",
+  loadFailed: "销售目标规划未能加载。请检查网络连接,然后关闭任务窗格并重新打开。",
+  loadingStep: "正在加载…",
+  stepLoadFailed: "此步骤未能加载。请检查网络连接,然后关闭任务窗格并重新打开;其他步骤仍可使用。",
   outside: {
     title: "请在 Excel 中打开此窗格",
     intro:

@@ -55,3 +55,16 @@ jest.mock("../../../src/taskpane/chart/loadSeasonalityChart", () => ({
   loadSeasonalityChart: () =>
     Promise.resolve(jest.requireActual("../../../src/taskpane/chart/SeasonalityChart")),
 }));
+
+// Nor the steps' split-off files: each step comes straight from its module (a test may make one
+// fail to load).
+jest.mock("../../../src/taskpane/steps/loadSteps", () => {
+  const step = (name: string) =>
+    jest.fn(() => Promise.resolve(jest.requireActual(`../../../src/taskpane/steps/${name}`)));
+  return {
+    loadTargetStep: step("TargetStep"),
+    loadBreakdownStep: step("BreakdownStep"),
+    loadPreviewStep: step("PreviewStep"),
+    loadGenerateStep: step("GenerateStep"),
+  };
+});
