@@ -6,7 +6,7 @@ import { aggregateByMonth } from "./aggregate";
 import { buildCascade } from "./buildCascade";
 import { growthOutliers } from "./growthOutliers";
 import type { PlanResult, PlanRow } from "./planResult";
-import type { PlanFile } from "./planSchema";
+import { MAX_PLAN_NUMBER, type PlanFile } from "./planSchema";
 import { monthShares } from "./timeShares";
 import { collectLeaves } from "./collectLeaves";
 import { roundCents, trackPlan } from "./tracking";
@@ -117,6 +117,15 @@ export function computePlan(
     }
     if (!(base > 0)) throw new PlanError("base-not-positive", { baseYear, base }, "target.growth");
     targetUnits = Math.max(0, roundHalfUp((base * (1 + plan.target.growth)) / unit));
+  }
+  // Splits are exact in whole units only up to Excel's 15 digits (and far beyond, never).
+  if (!(targetUnits * unit <= MAX_PLAN_NUMBER)) {
+    const field = "amount" in plan.target ? "target.amount" : "target.growth";
+    throw new PlanError(
+      "target-too-large",
+      { amount: targetUnits * unit, limit: MAX_PLAN_NUMBER },
+      field,
+    );
   }
 
   const historyCells = aggregateByMonth(past, dims);

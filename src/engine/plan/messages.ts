@@ -201,6 +201,11 @@ export const PLAN_MESSAGES: MessageCatalog = {
       `the target ${n(p, "amount")} is not a multiple of the rounding unit ${n(p, "unit")}`,
     "zh-CN": (p) => `目标 ${n(p, "amount")} 不是取整单位 ${n(p, "unit")} 的整数倍`,
   },
+  "target-too-large": {
+    "en-US": (p) =>
+      `the target ${n(p, "amount")} is too large: at most ${n(p, "limit")} can be split in whole units`,
+    "zh-CN": (p) => `目标 ${n(p, "amount")} 过大:最多只能按整单位分解 ${n(p, "limit")}`,
+  },
   "growth-needs-full-base-year": {
     "en-US": (p) =>
       `a growth target needs sales in all 12 months of ${s(p, "baseYear")}; missing: ${monthList(p, "missing", "en")}`,

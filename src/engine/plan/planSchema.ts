@@ -13,17 +13,25 @@ export const TIME_METHODS = [
   "manual",
 ] as const;
 
+/**
+ * The largest amount, weight or ratio a plan file may give: Excel holds 15 digits, and the plan
+ * splits amounts in whole units, which larger numbers cannot be.
+ */
+export const MAX_PLAN_NUMBER = 999_999_999_999_999;
+
 const years = z.number().int().min(1).max(20);
-const weightMap = z.record(z.string().min(1), z.number().finite().nonnegative());
+/** A non-negative number a plan can compute with. */
+const planNumber = z.number().finite().nonnegative().max(MAX_PLAN_NUMBER);
+const weightMap = z.record(z.string().min(1), planNumber);
 
 const bound = z.union([
-  z.strictObject({ ofLastYear: z.number().finite().nonnegative() }),
-  z.strictObject({ amount: z.number().finite().nonnegative() }),
+  z.strictObject({ ofLastYear: planNumber }),
+  z.strictObject({ amount: planNumber }),
 ]);
 
 const blendPart = z.strictObject({
   method: z.enum(["lastYear", "history", "equal", "manual"]),
-  weight: z.number().finite().positive(),
+  weight: planNumber.positive(),
   years: years.optional(),
   weights: weightMap.optional(),
 });
@@ -59,8 +67,8 @@ const level = z
 const lock = z
   .strictObject({
     where: z.partialRecord(z.enum(DIMENSIONS), z.string().min(1)),
-    amount: z.number().finite().nonnegative().optional(),
-    growth: z.number().finite().gt(-1).optional(),
+    amount: planNumber.optional(),
+    growth: z.number().finite().gt(-1).max(MAX_PLAN_NUMBER).optional(),
     share: z.number().finite().min(0).max(1).optional(),
     new: z.boolean().optional(),
   })
@@ -80,7 +88,7 @@ const time = z
     method: z.enum(TIME_METHODS).default("seasonality"),
     years: years.default(3),
     profile: z.enum(["company", "leaf"]).default("company"),
-    weights: z.array(z.number().finite().nonnegative()).length(12).optional(),
+    weights: z.array(planNumber).length(12).optional(),
   })
   .superRefine((t, ctx) => {
     if (t.method === "manual" && !t.weights) {
@@ -94,8 +102,8 @@ export const planFileSchema = z
     version: z.literal(1),
     planYear: z.number().int().min(1901).max(9998),
     target: z.union([
-      z.strictObject({ amount: z.number().finite().nonnegative() }),
-      z.strictObject({ growth: z.number().finite().gt(-1) }),
+      z.strictObject({ amount: planNumber }),
+      z.strictObject({ growth: z.number().finite().gt(-1).max(MAX_PLAN_NUMBER) }),
     ]),
     columns: z.partialRecord(z.enum(COLUMN_ROLES), z.string().min(1)).optional(),
     levels: z.array(level).max(DIMENSIONS.length).default([]),

@@ -62,7 +62,13 @@ function pathPattern(path: readonly PropertyKey[]): string {
 
 function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  const text = JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // Nested deeper than the stack allows: its outline says enough.
+    text = Array.isArray(value) ? "[…]" : "{…}";
+  }
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -93,10 +93,10 @@ export const READER_MESSAGES: MessageCatalog = {
   },
   "column-not-found": {
     "en-US": (p) =>
-      `the ${roleEn(p)} column "${text(p.header)}" is not in the header row of sheet "${text(p.sheet)}"` +
+      `the ${roleEn(p)} column "${text(p.header)}" (columns.${text(p.role)} in the plan) is not in the header row of sheet "${text(p.sheet)}"` +
       (p.suggestion !== undefined ? `; did you mean "${text(p.suggestion)}"?` : ""),
     "zh-CN": (p) =>
-      `工作表"${text(p.sheet)}"的标题行中找不到${roleZh(p)}列"${text(p.header)}"` +
+      `工作表"${text(p.sheet)}"的标题行中找不到计划中 columns.${text(p.role)} 指定的${roleZh(p)}列"${text(p.header)}"` +
       (p.suggestion !== undefined ? `,是否是"${text(p.suggestion)}"?` : ""),
   },
   "history-unreadable": {
