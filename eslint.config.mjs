@@ -27,7 +27,7 @@ const impureModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ["build/", "dist/", "coverage/", "node_modules/"] },
+  { ignores: ["build/", "dist/", "coverage/", "node_modules/", "bench/.work/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -2,14 +2,26 @@
 "use strict";
 /**
  * `npm run bench`: measures the planner against a peer in the same run and writes
- * bench-results.json. Not part of the tests. Needs Debian's python3 with pandas and xlsxwriter
- * (`apt-get install python3-pandas python3-xlsxwriter`).
+ * bench-results.json. Not part of the tests. engine_1m_rows needs Debian's python3 with pandas and
+ * xlsxwriter (`apt-get install python3-pandas python3-xlsxwriter`); the rest only `npm ci`.
  *
  * engine_1m_rows: a seeded 1,000,000-row history (8 regions × 40 products × 200 reps × 4
  * channels, January three years before the plan year to mid plan year), planned region → product
  * → rep by last year with seasonality and tracking, by `stp plan` as a whole process (workbook and
  * result JSON) and by bench/pandas_plan.py (result JSON and an .xlsx of allocation and tracking),
  * each run BENCH_RUNS times (default 3); the ratio is of the medians; the two result JSONs must agree.
+ *
+ * excel_read_1m_rows, excel_write_200_reps: the Excel port over the strict in-memory workbook
+ * (bench/excelPort.ts, compiled by bench/tsconfig.json into bench/.work/js): round trips and the
+ * largest request in bytes reading the same history from a sheet, and writing a 200-rep plan;
+ * `growth` lists smaller runs (250,000 and 500,000 rows; 50 and 100 reps) beside the full one.
+ *
+ * taskpane_initial_js_gzip_bytes: the production build (`npm run build:addin`, into dist/), the
+ * gzip size of the scripts dist/taskpane.html loads before its first paint; lazily loaded chunks
+ * are not counted. taskpane_initial_js lists the files.
+ *
+ * BENCH_ONLY=excel,taskpane (any of engine, excel, taskpane) runs only those; the other figures
+ * of an earlier bench-results.json are kept.
  */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -20,6 +32,8 @@ const WORK = path.join(__dirname, ".work");
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 3));
 const PYTHON = process.env.BENCH_PYTHON || "/usr/bin/python3";
 const STP = path.join(ROOT, "bin", "stp.js");
+const { initialScripts } = require("./initialScripts");
+const BENCHMARKS = ["engine", "excel", "taskpane"];
 
 function run(command, args, options = {}) {
   const started = process.hrtime.bigint();
@@ -189,11 +203,71 @@ function engineBenchmark() {
   };
 }
 
+/** Compiles the Excel port's benchmark and runs it in a process of its own. */
+function excelBenchmarks() {
+  run(process.execPath, [
+    path.join(ROOT, "node_modules", "typescript", "bin", "tsc"),
+    "-p",
+    path.join(__dirname, "tsconfig.json"),
+  ]);
+  const r = run(
+    process.execPath,
+    ["--max-old-space-size=8192", path.join(WORK, "js", "bench", "excelPort.js")],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return JSON.parse(r.stdout.trim().split("\n").pop());
+}
+
+/** Builds the add-in for production and sizes the scripts the task pane loads before first paint. */
+function taskpaneBenchmark() {
+  console.log("building the add-in (npm run build:addin)…");
+  run(process.execPath, [
+    path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"),
+    "--mode",
+    "production",
+  ]);
+  const scripts = initialScripts(path.join(ROOT, "dist"), "taskpane.html");
+  console.log(
+    `taskpane.html loads ${scripts.files.map((f) => `${f.file} (${f.gzipBytes} B gzip)`).join(", ")}`,
+  );
+  return {
+    taskpane_initial_js_gzip_bytes: scripts.gzipBytes,
+    taskpane_initial_js: Object.fromEntries(
+      scripts.files.map((f) => [f.file.replace(/\.[0-9a-f]{8}\.js$/, ".js"), f.gzipBytes]),
+    ),
+  };
+}
+
 function main() {
-  const results = { engine_1m_rows: engineBenchmark() };
+  const only = (process.env.BENCH_ONLY || BENCHMARKS.join(","))
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = only.filter((name) => !BENCHMARKS.includes(name));
+  if (unknown.length)
+    throw new Error(`BENCH_ONLY: unknown ${unknown.join(", ")}; use ${BENCHMARKS.join(", ")}`);
   const out = path.join(ROOT, "bench-results.json");
+  const earlier = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, "utf8")) : {};
+  const measured = {};
+  // The cheap parts first: they fail fast.
+  if (only.includes("excel")) Object.assign(measured, excelBenchmarks());
+  if (only.includes("taskpane")) Object.assign(measured, taskpaneBenchmark());
+  if (only.includes("engine")) measured.engine_1m_rows = engineBenchmark();
+  const order = [
+    "engine_1m_rows",
+    "excel_read_1m_rows",
+    "excel_write_200_reps",
+    "taskpane_initial_js_gzip_bytes",
+    "taskpane_initial_js",
+  ];
+  const merged = { ...earlier, ...measured };
+  const results = Object.fromEntries(
+    [...order, ...Object.keys(merged)].filter((k) => k in merged).map((k) => [k, merged[k]]),
+  );
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.table(Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v])));
+  console.log(JSON.stringify(measured, null, 2));
+  const kept = Object.keys(results).filter((k) => !(k in measured));
+  if (kept.length) console.log(`kept from an earlier run: ${kept.join(", ")}`);
   console.log(`wrote ${path.relative(ROOT, out)}`);
 }
 
