@@ -89,12 +89,15 @@ export function planSheetWrites(
       plan.replaced.push({ model, existing: existing.name });
     else throw new ExcelPortError("sheet-name-taken", { sheet: existing.name, kind: model.kind });
   }
-  // With a new plan store, generated sheets it no longer lists are removed; a write without one
-  // (a refresh of some sheets) leaves the registry as it is, and so those sheets.
+  // With a new plan store, generated sheets the old one lists and the new one does not are
+  // removed; a write without one (a refresh of some sheets) leaves the registry as it is, and so
+  // those sheets. A tagged sheet the registry does not list under its name is one the user
+  // renamed or copied to keep: it stays.
   const writesStore = rewritten.some((m) => folded(m.name) === folded(PLAN_STORE_SHEET));
+  const registered = new Set((inventory.store?.sheets ?? []).map((s) => folded(s.name)));
   for (const sheet of inventory.sheets) {
     const key = folded(sheet.name);
-    if (writesStore && ours.has(key) && !modelKeys.has(key)) plan.removed.push(sheet.name);
+    if (writesStore && registered.has(key) && !modelKeys.has(key)) plan.removed.push(sheet.name);
   }
   const cleared = new Set([
     ...plan.replaced.map((r) => folded(r.existing)),

@@ -3,6 +3,7 @@ import { columnWidthPoints, STANDARD_WIDTH_POINTS } from "./columnWidthPoints";
 import type { ExcelFeatures } from "./excelFeatures";
 import { folded, type SheetWritePlan } from "./planSheetWrites";
 import { blockAddress, columnsAddress, consecutiveRuns, rowsAddress } from "./rangeAddress";
+import { ACTION_OVERHEAD_BYTES } from "./payloadBytes";
 import { StepBuilder, type WriteStep } from "./writeStep";
 import { GENERATED_TAG } from "./workbookInventory";
 
@@ -41,8 +42,8 @@ function queueClearing(step: StepBuilder, name: string, features: ExcelFeatures)
   });
 }
 
-/** Sheet-wide settings of a model: visibility, tag, column widths, frozen panes, hidden rows and columns. */
-function queueSheetSettings(step: StepBuilder, model: SheetModel, features: ExcelFeatures): void {
+/** What a model says of its sheet as a whole: visibility and the generated-sheet tag. */
+function queueSheetLabels(step: StepBuilder, model: SheetModel, features: ExcelFeatures): void {
   const name = model.name;
   const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(name);
   const visibility = VISIBILITY[model.state ?? "visible"];
@@ -54,6 +55,12 @@ function queueSheetSettings(step: StepBuilder, model: SheetModel, features: Exce
       sheet(context).customProperties.add(GENERATED_TAG, model.kind);
     });
   }
+}
+
+/** A model's sheet layout, which emptying resets: column widths, panes, hidden rows and columns. */
+function queueSheetLayout(step: StepBuilder, model: SheetModel, features: ExcelFeatures): void {
+  const name = model.name;
+  const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(name);
   for (const [first, last, points] of widthRuns(model.columnWidths)) {
     step.add(1, [name, points], (context) => {
       sheet(context).getRange(columnsAddress(first, last)).format.columnWidth = points;
@@ -106,26 +113,87 @@ function queuePositions(
   });
 }
 
+/** A table as the workbook inventory lists it. */
+type TableOnSheet = { name: string; sheet: string };
+
+/**
+ * Rewritten sheets that keep their old cells until the request of their first new cells, by
+ * folded name: those with rows to write. A write that fails in between leaves such a sheet as it
+ * was — with the notes people typed there, which the next write carries over — never blank.
+ */
+function emptiedWithFirstBlock(plan: SheetWritePlan): Map<string, SheetWritePlan["replaced"][0]> {
+  return new Map(
+    plan.replaced.filter((r) => r.model.rows.length > 0).map((r) => [folded(r.model.name), r]),
+  );
+}
+
+/** Bytes `withEmptying` may add to a first block; blocks are cut this much smaller. */
+export const EMPTYING_BYTES = 16 * ACTION_OVERHEAD_BYTES;
+
+/**
+ * A rewritten sheet's blocks, its emptying put at the head of the first one: its old tables
+ * deleted (with their cells), its cells, rules and layout cleared, then its layout set. The
+ * sheet thus goes from old to new in the requests of its cells, starting with one that empties
+ * and fills it (see `packSteps`, which keeps a sheet's blocks together when they fit).
+ * Other blocks pass as they are.
+ */
+export function withEmptying(
+  blocks: WriteStep[],
+  model: SheetModel,
+  plan: SheetWritePlan,
+  tables: readonly TableOnSheet[],
+  features: ExcelFeatures,
+): WriteStep[] {
+  const replaced = emptiedWithFirstBlock(plan).get(folded(model.name));
+  const [first, ...rest] = blocks;
+  if (!replaced || replaced.model !== model || !first) return blocks;
+  const emptying = new StepBuilder();
+  for (const table of tables) {
+    if (folded(table.sheet) !== folded(replaced.existing)) continue;
+    emptying.add(1, table.name, (context) => context.workbook.tables.getItem(table.name).delete());
+  }
+  queueClearing(emptying, model.name, features);
+  queueSheetLayout(emptying, model, features);
+  const prelude = emptying.build(model.name, "block");
+  return [
+    {
+      ...first,
+      bytes: prelude.bytes + first.bytes,
+      queue: (context) => {
+        prelude.queue(context);
+        first.queue(context);
+      },
+    },
+    ...rest,
+  ];
+}
+
 /**
  * The one request that prepares every sheet before any cell is written: adds all missing sheets
  * (Excel has no bulk add, so every `worksheets.add` is queued here, in one batch), deletes
- * generated sheets no longer wanted and their tables, clears the generated sheets to rewrite
- * (ranges are cleared, sheets are not deleted: deleting clears Excel's undo stack), and sets
- * names, visibility, tags, column widths, panes, hidden rows and columns and tab order.
+ * generated sheets no longer wanted and their tables, renames and clears the generated sheets to
+ * rewrite (ranges are cleared, sheets are not deleted: deleting clears Excel's undo stack) —
+ * except those with rows, emptied with their first cells (see `withEmptying`) — and sets
+ * visibility, tags, column widths, panes, hidden rows and columns and tab order.
  */
 export function setupStep(
   models: readonly SheetModel[],
   plan: SheetWritePlan,
   sheetsBefore: readonly string[],
+  tables: readonly TableOnSheet[],
   features: ExcelFeatures,
 ): WriteStep {
   const step = new StepBuilder();
+  const later = emptiedWithFirstBlock(plan);
+  const laterSheets = new Set([...later.values()].map((r) => folded(r.existing)));
   for (const model of plan.added) {
     step.add(1, model.name, (context) => {
       context.workbook.worksheets.add(model.name);
     });
   }
+  const sheetOf = new Map(tables.map((t) => [folded(t.name), folded(t.sheet)]));
   for (const table of plan.tablesToDelete) {
+    if (laterSheets.has(sheetOf.get(folded(table)) ?? "")) continue;
     step.add(1, table, (context) => context.workbook.tables.getItem(table).delete());
   }
   for (const name of plan.removed) {
@@ -137,9 +205,12 @@ export function setupStep(
         context.workbook.worksheets.getItem(existing).name = model.name;
       });
     }
-    queueClearing(step, model.name, features);
+    if (!later.has(folded(model.name))) queueClearing(step, model.name, features);
   }
-  for (const model of models) queueSheetSettings(step, model, features);
+  for (const model of models) {
+    queueSheetLabels(step, model, features);
+    if (!later.has(folded(model.name))) queueSheetLayout(step, model, features);
+  }
   const removed = new Set(plan.removed.map(folded));
   const renamed = new Map(plan.replaced.map((r) => [folded(r.existing), r.model.name]));
   const current = [

@@ -9,7 +9,7 @@ import type { ExcelPortErrorParams } from "./excelPortError";
 import { toExcelPortError } from "./officeErrors";
 import { ACTION_OVERHEAD_BYTES, REQUEST_BUDGET_BYTES } from "./payloadBytes";
 import { folded, planSheetWrites } from "./planSheetWrites";
-import { setupStep } from "./setupStep";
+import { EMPTYING_BYTES, setupStep, withEmptying } from "./setupStep";
 import { SyncCounter } from "./syncCounter";
 import { readWorkbookInventory } from "./workbookInventory";
 import { packSteps, type WriteStep } from "./writeStep";
@@ -29,9 +29,11 @@ function suspend(context: Excel.RequestContext, features: ExcelFeatures): void {
  * Writes sheet models into the workbook. First it looks (two round trips): the sheets, the
  * tables and the plan store's registry of generated sheets. A sheet with a model's name that the
  * add-in did not generate stops the write there (`sheet-name-taken`), before anything changes.
- * Then one request prepares every sheet (see `setupStep`), and the models' cells follow in row
- * blocks packed into requests of at most 3.5 MB by their serialized size — the plan store first,
- * so that sheets added by a write that fails later are already registered as generated — then
+ * Then one request prepares every sheet (see `setupStep`; a rewritten sheet keeps its old cells
+ * until the request of its first new ones, see `withEmptying`), and the models' cells follow in
+ * row blocks packed into requests of at most 3.5 MB by their serialized size — the plan store
+ * first, so that sheets added by a write that fails later are already registered as generated,
+ * each sheet's blocks in one request when they fit — then
  * the marks on kept sheets (`keepExisting`: only their non-blank cells), then the models' charts
  * (those the add-in drew before on a rewritten sheet are replaced, a user's kept: one more round
  * trip finds them; see `chartSteps`). Each request suspends calculation and screen updating when
@@ -71,11 +73,20 @@ export async function writeSheetModels(
         ...marks,
       ];
       const budget = REQUEST_BUDGET_BYTES - SUSPEND_BYTES;
-      const blocks = ordered.flatMap((model) => blockSteps(model, features, budget));
+      const blocks = ordered.flatMap((model) =>
+        withEmptying(
+          blockSteps(model, features, budget - EMPTYING_BYTES),
+          model,
+          plan,
+          inventory.tables,
+          features,
+        ),
+      );
       const setup = setupStep(
         rewritten,
         plan,
         inventory.sheets.map((s) => s.name),
+        inventory.tables,
         features,
       );
       const steps: WriteStep[] = [setup, ...blocks, ...chartSteps(rewritten, features, oldCharts)];

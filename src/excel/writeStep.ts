@@ -47,22 +47,37 @@ export class StepBuilder {
 
 /**
  * Groups steps, in order, into requests of at most `budget` bytes (a step larger than the budget
- * goes alone).
+ * goes alone). The blocks of one sheet (consecutive `block` steps of the same sheet) that fit in
+ * one request together go in one: a sheet is then written whole or not at all.
  * @example packSteps([{ bytes: 2 }, { bytes: 2 }, { bytes: 2 }], 4).length === 2
  */
-export function packSteps<T extends { bytes: number }>(steps: readonly T[], budget: number): T[][] {
+export function packSteps<T extends { bytes: number; sheet?: string; kind?: string }>(
+  steps: readonly T[],
+  budget: number,
+): T[][] {
   const packs: T[][] = [];
   let current: T[] = [];
   let size = 0;
-  for (const step of steps) {
-    if (current.length > 0 && size + step.bytes > budget) {
+  const sameSheet = (a: T | undefined, b: T) =>
+    a !== undefined && a.kind === "block" && b.kind === "block" && a.sheet === b.sheet;
+  steps.forEach((step, i) => {
+    let needed = step.bytes;
+    if (!sameSheet(steps[i - 1], step)) {
+      // A sheet's first block: room for all its blocks, when one request can hold them.
+      let run = step.bytes;
+      for (let k = i + 1; k < steps.length && sameSheet(steps[k - 1], steps[k]); k++) {
+        run += steps[k].bytes;
+      }
+      if (run <= budget) needed = run;
+    }
+    if (current.length > 0 && size + needed > budget) {
       packs.push(current);
       current = [];
       size = 0;
     }
     current.push(step);
     size += step.bytes;
-  }
+  });
   if (current.length > 0) packs.push(current);
   return packs;
 }
