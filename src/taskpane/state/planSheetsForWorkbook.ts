@@ -47,7 +47,14 @@ export async function planSheetsForWorkbook(
     const before = generated.find((g) => g.kind === model.kind && g.key === model.key);
     if (!before || !present.has(foldSheetName(before.name))) continue;
     if (options.signal?.aborted) throw new ExcelPortError("cancelled");
-    const grid = await port.readHistory({ kind: "sheet", name: before.name }, options);
+    let grid: Grid;
+    try {
+      grid = await port.readHistory({ kind: "sheet", name: before.name }, options);
+    } catch (error) {
+      // Deleted or renamed since the outline: nothing of it to carry, as if it had never been.
+      if (error instanceof ExcelPortError && error.code === "source-not-found") continue;
+      throw error;
+    }
     previous.set(foldSheetName(before.name), valuesFromA1(grid));
   }
   return carryIntoSheets(
