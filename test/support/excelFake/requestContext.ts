@@ -3,6 +3,23 @@ import { FakeOfficeError } from "./officeError";
 import { strictObject } from "./strictObject";
 import { FakeWorkbookObject } from "./workbook";
 import type { FakeApplication } from "./application";
+import type { FakeWorkbookState } from "./workbookState";
+
+/** Called before a request reaches the workbook, with the number that request's sync will have. */
+export type BeforeSyncHook = (sync: number) => void;
+
+const beforeSyncHooks = new WeakMap<FakeWorkbookState, BeforeSyncHook>();
+
+/**
+ * Runs `hook` before every request that reaches this workbook, as a user could act in Excel
+ * between two round trips of the add-in: the hook changes the state (adds, renames, deletes a
+ * sheet, types into a cell) and the request then meets the changed workbook. `null` removes it.
+ * @example beforeEachSync(fake.workbook.state, (sync) => { if (sync === 3) addSheet(fake.workbook.state, "Plan Summary"); })
+ */
+export function beforeEachSync(state: FakeWorkbookState, hook: BeforeSyncHook | null): void {
+  if (hook) beforeSyncHooks.set(state, hook);
+  else beforeSyncHooks.delete(state);
+}
 
 /**
  * The fake's `Excel.RequestContext`: proxies queue actions here; `sync()` sends them to the engine
@@ -41,7 +58,9 @@ export class FakeRequestContext {
     const actions = this.pending;
     this.pending = [];
     await Promise.resolve();
-    if (actions.length > 0) this.engine.runBatch(actions);
+    if (actions.length === 0) return;
+    beforeSyncHooks.get(this.engine.state)?.(this.engine.nextSync);
+    this.engine.runBatch(actions);
   }
 
   /** Whether actions wait for a sync. */
