@@ -17,7 +17,13 @@ import { carryIntoSheets } from "../sheets/carryUserCells";
 import { sheetLabels } from "../sheets/labels";
 import { PLAN_STORE_SHEET, readPlanStore } from "../sheets/planStoreSheet";
 import { foldSheetName } from "../sheets/sheetNames";
-import { FileAccessError, WorkbookWriteError, readHistoryFile, writePlanWorkbook } from "../xlsx";
+import {
+  FileAccessError,
+  WorkbookWriteError,
+  fileStamp,
+  readHistoryFile,
+  writePlanWorkbook,
+} from "../xlsx";
 import { ensureParentFolder, readTextFile, writeTextFileAtomic } from "../xlsx/textFiles";
 import { CliFailure, EXIT, type CliIO } from "./cliFailure";
 import { CLI_MESSAGES } from "./messages";
@@ -175,6 +181,8 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
 
   await ensureParentFolder(args.out);
   if (args.json) await ensureParentFolder(args.json);
+  // The output as read: a save by another program before the new one replaces it stops the write.
+  const outStamp = await fileStamp(args.out);
   // Regenerating: what was generated before (the store's registry) and what the user typed there.
   const existing = existsSync(args.out) ? await readHistoryFile(args.out) : [];
   const storeGrid = existing.find(
@@ -203,7 +211,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
     sheetLabels(language).notInPlanRows,
   );
   const replaceSheets = [...generated.map((g) => g.name), PLAN_STORE_SHEET];
-  await writePlanWorkbook(models, args.out, { replaceSheets });
+  await writePlanWorkbook(models, args.out, { replaceSheets, unchangedSince: outStamp });
   const written = [args.out];
   if (args.json) {
     const json = toResultJson(result, history, say);

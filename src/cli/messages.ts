@@ -29,12 +29,22 @@ export const CLI_MESSAGES: MessageCatalog = {
     "zh-CN": (p) => `${s(p, "path")}:文件不存在`,
   },
   "file-unreadable": {
-    "en-US": (p) => `${s(p, "path")}: cannot be read${p.reason ? ` (${s(p, "reason")})` : ""}`,
-    "zh-CN": (p) => `${s(p, "path")}:无法读取${p.reason ? `(${s(p, "reason")})` : ""}`,
+    "en-US": (p) =>
+      `${s(p, "path")}: cannot be read${p.reason ? ` (${s(p, "reason")})` : ""}; nothing was written: check that Excel opens it, then run stp again`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}:无法读取${p.reason ? `(${s(p, "reason")})` : ""};未写入任何内容:请确认 Excel 能打开它,然后再次运行 stp`,
   },
   "file-unwritable": {
-    "en-US": (p) => `${s(p, "path")}: cannot be written${p.reason ? ` (${s(p, "reason")})` : ""}`,
-    "zh-CN": (p) => `${s(p, "path")}:无法写入${p.reason ? `(${s(p, "reason")})` : ""}`,
+    "en-US": (p) =>
+      `${s(p, "path")}: cannot be written${p.reason ? ` (${s(p, "reason")})` : ""}; it was left as it was: close it in any program that has it open and check that its folder can be written, then run stp again, or choose another path`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}:无法写入${p.reason ? `(${s(p, "reason")})` : ""};原文件保持不变:请在打开它的程序中关闭它,并确认所在文件夹可写,然后再次运行 stp,或换一个路径`,
+  },
+  "file-changed": {
+    "en-US": (p) =>
+      `${s(p, "path")}: changed while the plan was being written (saved, replaced or removed by another program); nothing was written: run stp again`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}:在写入计划期间被其他程序保存、替换或删除;未写入任何内容:请再次运行 stp`,
   },
   "unsupported-file-type": {
     "en-US": (p) =>

@@ -2,7 +2,12 @@ import type { Notice } from "../engine/history";
 
 /** Why a file could not be read or written. The CLI exits with 3 for every one of these. */
 export type FileAccessErrorCode =
-  "file-not-found" | "file-unreadable" | "file-unwritable" | "unsupported-file-type";
+  | "file-not-found"
+  | "file-unreadable"
+  | "file-unwritable"
+  /** The file is not as it was read: another program saved, replaced or removed it meanwhile. */
+  | "file-changed"
+  | "unsupported-file-type";
 
 /**
  * A file that cannot be opened, parsed or written. `params.path` always names it; `params.reason`

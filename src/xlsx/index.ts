@@ -24,4 +24,4 @@ export {
   type WritePlanReport,
 } from "./writeWorkbook";
 export { readTextFile, writeTextFileAtomic } from "./textFiles";
-export { writeFileAtomic } from "./writeFileAtomic";
+export { fileStamp, writeFileAtomic, type FileStamp } from "./writeFileAtomic";

@@ -8,7 +8,7 @@ import { applySheetExtras } from "./worksheetExtras";
 import { FileAccessError, WorkbookWriteError, errnoCode, reasonOf } from "./fileErrors";
 import { type DroppedPart, inspectWorkbookParts } from "./findUnkeepableParts";
 import { checkWorkbookBytes, loadWorkbook, readBytes } from "./readHistoryFile";
-import { writeFileAtomic } from "./writeFileAtomic";
+import { type FileStamp, writeFileAtomic } from "./writeFileAtomic";
 import { newWorkbookBytes } from "./writeNewWorkbook";
 
 const CREATOR = "Sales Target Planner";
@@ -20,6 +20,11 @@ export type WritePlanOptions = {
    * listed here that has a model's name stops the write with `sheet-name-taken`.
    */
   replaceSheets?: readonly string[];
+  /**
+   * The output file as the caller read it (`fileStamp`; null: there was none). When it is not so
+   * any more as the new workbook would replace it, nothing is written (`file-changed`).
+   */
+  unchangedSince?: FileStamp;
 };
 
 /** What the write did to the workbook's sheets, by name. */
@@ -69,7 +74,8 @@ export async function writePlanWorkbook(
   }
   checkSheetNames(models, outPath);
   const existing = await existingWorkbook(outPath);
-  if (!existing) return writeNewWorkbook(models, outPath);
+  const unchanged = { unchangedSince: options.unchangedSince };
+  if (!existing) return writeNewWorkbook(models, outPath, unchanged);
   const workbook = existing.workbook;
   const report = placeSheets(workbook, models, options.replaceSheets ?? [], outPath);
   report.dropped = existing.dropped;
@@ -82,7 +88,7 @@ export async function writePlanWorkbook(
   const bytes = await workbook.xlsx.writeBuffer({
     zip: zipOptions(models),
   } as ExcelJS.XlsxWriteOptions);
-  await writeFileAtomic(outPath, new Uint8Array(bytes as ArrayBuffer));
+  await writeFileAtomic(outPath, new Uint8Array(bytes as ArrayBuffer), unchanged);
   return report;
 }
 
@@ -102,6 +108,7 @@ function zipOptions(models: readonly SheetModel[]): object {
 async function writeNewWorkbook(
   models: readonly SheetModel[],
   outPath: string,
+  unchanged: { unchangedSince?: FileStamp },
 ): Promise<WritePlanReport> {
   const written = models.filter((model) => !model.keepExisting);
   if (!written.some((model) => (model.state ?? "visible") === "visible")) {
@@ -114,7 +121,11 @@ async function writeNewWorkbook(
     creator: CREATOR,
     created: new Date(),
   });
-  await writeFileAtomic(outPath, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  await writeFileAtomic(
+    outPath,
+    new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+    unchanged,
+  );
   return {
     replaced: [],
     added: written.map((model) => model.name),
