@@ -27,7 +27,7 @@ jest.mock("../../src/excel/payloadBytes", () => ({
   REQUEST_BUDGET_BYTES: 60_000,
 }));
 
-const fixture = planFixture({ reps: 3, rows: 200, regions: 1, actualMonths: 2 });
+const fixture = planFixture({ reps: 2, rows: 150, regions: 1, actualMonths: 2 });
 const HISTORY = fixture.historySheet.name;
 const MINE = "My notes";
 
@@ -106,7 +106,7 @@ function typeNotes(fake: FakeWorkbook, count: number): Map<string, string> {
   const notes = values[header].indexOf("Notes");
   const sheet = fake.workbook.sheet("Action Plan");
   const typed = new Map<string, string>();
-  for (let r = header + 1; r < values.length && typed.size < count; r += 7) {
+  for (let r = header + 1; r < values.length && typed.size < count; r += 3) {
     if (!/^\d{4}-\d{2}$/.test(String(values[r][period]))) continue;
     const note = `call back ${typed.size}`;
     cellForWrite(sheet, r, notes).value = note;
@@ -166,13 +166,13 @@ async function requestsOf(setup: (port: ExcelPort) => Promise<unknown>) {
  * (looking, preparing), one in the middle and its last two (the last cells, recalculating).
  */
 function offsets({ before, write }: { before: number; write: number }): number[] {
-  const picks = [-before, -1, 0, 1, 2, 3, Math.floor(write / 2), write - 2, write - 1];
+  const picks = [-before, -1, 0, 2, 3, Math.floor(write / 2), write - 1];
   return [...new Set(picks)].filter((o) => o >= -before && o < write).sort((x, y) => x - y);
 }
 
-/** Every request of a write by its offset from the first one. */
+/** Every request of a write that can change the workbook (after its two looks), by offset. */
 function writeOffsets({ write }: { write: number }): number[] {
-  return Array.from({ length: write }, (_, i) => i);
+  return Array.from({ length: write - 2 }, (_, i) => i + 2);
 }
 
 const firstWrite = async () => undefined;

@@ -236,7 +236,7 @@ describe("plan files, random and broken, through the validator and the engine", 
       fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
         checkPlanText(JSON.stringify(value) ?? "null");
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 
@@ -270,7 +270,7 @@ describe("plan files, random and broken, through the validator and the engine", 
           related: true,
         });
       }),
-      { numRuns: 400 },
+      { numRuns: 250 },
     );
   });
 
