@@ -6,6 +6,7 @@ import type { HistoryReadResult, Notice } from "../engine/history";
 import { pickLanguage, type Language } from "../engine/language";
 import { formatNotice } from "../engine/messages";
 import { computePlan } from "../engine/plan/computePlan";
+import type { PlanResult } from "../engine/plan/planResult";
 import type { PlanFile } from "../engine/plan/planSchema";
 import { toResultJson } from "../engine/plan/resultJson";
 import { parsePlanFileText } from "../engine/plan/validatePlanFile";
@@ -141,6 +142,41 @@ function chooseHistory(
   );
 }
 
+/** What a plan run keeps of the history once it is planned: no cells, no records. */
+type HistorySummary = Pick<HistoryReadResult, "sheet" | "layout" | "skipped" | "notes"> & {
+  recordCount: number;
+};
+
+/** Reads the history file and plans it; the grids and records stay inside this call. */
+async function planFromHistory(
+  args: { history: string; config: string; sheet?: string; asOf?: string },
+  plan: PlanFile,
+  say: (n: Notice) => string,
+): Promise<{ result: PlanResult; history: HistorySummary }> {
+  const grids = await readHistoryFile(args.history);
+  const history = chooseHistory(grids, plan, args.sheet, say);
+  if (history.error) {
+    const where = history.error.cell ? `${history.sheet}!${history.error.cell}` : history.sheet;
+    throw new CliFailure(EXIT.badInput, `${where}: ${say(history.error)}`);
+  }
+
+  let result: PlanResult;
+  try {
+    result = computePlan(history, plan, { asOf: args.asOf });
+  } catch (e) {
+    if (e instanceof PlanError) {
+      const where = e.where
+        ? `${path.basename(args.config)} ${e.where}`
+        : path.basename(args.config);
+      throw new CliFailure(EXIT.badInput, `${where}: ${say(e.toNotice())}`);
+    }
+    throw e;
+  }
+
+  const { sheet, layout, skipped, notes, records } = history;
+  return { result, history: { sheet, layout, skipped, notes, recordCount: records.length } };
+}
+
 async function runPlan(argv: string[], io: CliIO): Promise<number> {
   let language = environmentLanguage(io.env);
   const say = (n: Notice) => formatNotice(n, language, CLI_MESSAGES);
@@ -159,25 +195,9 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const plan = validation.plan;
   if (plan.language) language = plan.language;
 
-  const grids = await readHistoryFile(args.history);
-  const history = chooseHistory(grids, plan, args.sheet, say);
-  if (history.error) {
-    const where = history.error.cell ? `${history.sheet}!${history.error.cell}` : history.sheet;
-    throw new CliFailure(EXIT.badInput, `${where}: ${say(history.error)}`);
-  }
-
-  let result;
-  try {
-    result = computePlan(history, plan, { asOf: args.asOf });
-  } catch (e) {
-    if (e instanceof PlanError) {
-      const where = e.where
-        ? `${path.basename(args.config)} ${e.where}`
-        : path.basename(args.config);
-      throw new CliFailure(EXIT.badInput, `${where}: ${say(e.toNotice())}`);
-    }
-    throw e;
-  }
+  // The history's cells and records are needed only here: once planned, they can be let go.
+  const { result, history } = await planFromHistory(args, plan, say);
+  const json = args.json ? toResultJson(result, history, say) : null;
 
   await ensureParentFolder(args.out);
   if (args.json) await ensureParentFolder(args.json);
@@ -213,8 +233,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const replaceSheets = [...generated.map((g) => g.name), PLAN_STORE_SHEET];
   await writePlanWorkbook(models, args.out, { replaceSheets, unchangedSince: outStamp });
   const written = [args.out];
-  if (args.json) {
-    const json = toResultJson(result, history, say);
+  if (args.json && json) {
     await writeTextFileAtomic(args.json, `${JSON.stringify(json, null, 2)}\n`);
     written.push(args.json);
   }
@@ -239,7 +258,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
       params: {
         sheet: history.sheet,
         layout: history.layout,
-        records: history.records.length,
+        records: history.recordCount,
         skipped: history.skipped.length,
       },
     }),

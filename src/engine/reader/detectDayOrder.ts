@@ -1,5 +1,8 @@
 import { ambiguousDateParts, type DayOrder } from "./parseDateText";
 
+/** Distinct texts remembered while counting. */
+const MAX_DISTINCT = 100_000;
+
 /** The order chosen for a column's `03/04/2024`-style dates and what it rests on. */
 export type DayOrderDecision = {
   order: DayOrder;
@@ -21,8 +24,14 @@ export function detectDayOrder(texts: Iterable<string>): DayOrderDecision | null
   let monthFirst = 0;
   let dayFirstExample = "";
   let monthFirstExample = "";
+  // Columns repeat their dates: each distinct text is looked at once, counted every time.
+  const seen = new Map<string, ReturnType<typeof ambiguousDateParts>>();
   for (const text of texts) {
-    const parts = ambiguousDateParts(text);
+    let parts = seen.get(text);
+    if (parts === undefined) {
+      parts = ambiguousDateParts(text);
+      if (seen.size < MAX_DISTINCT) seen.set(text, parts);
+    }
     if (!parts) continue;
     firstAmbiguous ??= text.trim();
     if (parts.first > 12 && parts.second <= 12) {

@@ -6,10 +6,13 @@ import { detectDayOrder } from "./detectDayOrder";
 import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
 import { isPlannableAmount, parseAmount } from "./parseAmount";
-import { readDateCell, type DateNumberKind } from "./readDateCell";
+import { readDateCell, type DateCellReading, type DateNumberKind } from "./readDateCell";
 import { readRowDimensions } from "./readRowDimensions";
 import { walkDataRows } from "./walkDataRows";
 import { monthOfYearCell, yearCell } from "./yearAndMonthCells";
+
+/** Distinct date texts remembered while reading (a few years of days, with room to spare). */
+const MAX_CACHED_DATE_TEXTS = 100_000;
 
 /** What reading the rows of a history adds to the result. */
 export type RowsRead = { records: HistoryRecord[]; skipped: SkippedRow[]; notes: Notice[] };
@@ -77,8 +80,19 @@ export function readLongRows(view: GridView, header: HeaderAnalysis): RowsRead {
       }
       return { ok: true, year, month };
     }
-    const reading = readDateCell(value, format, order);
+    const reading =
+      typeof value === "string" ? dateOfText(value) : readDateCell(value, format, order);
     return reading.ok ? reading : { ...reading, column: dateColumn.column };
+  };
+  // A history repeats the same date texts row after row: each distinct text is parsed once.
+  const textDates = new Map<string, DateCellReading>();
+  const dateOfText = (value: string): DateCellReading => {
+    let reading = textDates.get(value);
+    if (reading === undefined) {
+      reading = readDateCell(value, undefined, order);
+      if (textDates.size < MAX_CACHED_DATE_TEXTS) textDates.set(value, reading);
+    }
+    return reading;
   };
 
   walkDataRows(view, header.row, header.firstColumn, read.skipped, (row) => {
