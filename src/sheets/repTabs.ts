@@ -1,6 +1,6 @@
 import type { Dimension } from "../engine/history";
 import type { ActionPlanUnit } from "../engine/plan/actionPlan";
-import type { PlanResult, TrackingRow } from "../engine/plan/planResult";
+import type { PlanResult, PlanRow, TrackingRow } from "../engine/plan/planResult";
 import { roundCents } from "../engine/plan/tracking";
 import { actionRowsBlock } from "./actionRows";
 import { a1, amount, columnRange, fillBlanks, formula, PERCENT_FORMAT, text } from "./cells";
@@ -11,41 +11,59 @@ import { attainmentLights } from "./trackingSheet";
 /** The name of the chart on every rep tab, the same in every language and run. */
 export const QUOTA_CHART_NAME = "SalesTargetPlanner_QuotaChart";
 
-/** One rep: the members that identify them (their region, when region is above rep, and name). */
-export type RepIdentity = { key: string; rep: string; region?: string; units: ActionPlanUnit[] };
+/**
+ * One rep: the members that identify them (their region, when region is above rep, and name), and
+ * what the plan holds of them: action-plan units, leaf rows and tracking rows, in plan order.
+ */
+export type RepIdentity = {
+  key: string;
+  rep: string;
+  region?: string;
+  units: ActionPlanUnit[];
+  rows: PlanRow[];
+  tracking: TrackingRow[];
+};
 
 /**
  * The reps of a plan, in cascade order: every action-plan unit at the rep level, grouped by the
  * rep's region (when region is a level above rep) and name — a rep selling several products is
- * one person, two reps of one name in two regions are two.
+ * one person, two reps of one name in two regions are two. Each rep's leaf rows and tracking rows
+ * are gathered in one pass over the plan.
  * @example repIdentities(result).map((r) => r.key) → ['["East","Ann"]', '["East","Bo"]', …]
  */
 export function repIdentities(result: PlanResult): RepIdentity[] {
   const repIndex = result.levels.indexOf("rep");
   if (repIndex < 0) return [];
   const regionIndex = result.levels.indexOf("region");
+  const keyOf = (path: readonly string[]): string | undefined => {
+    const rep = path[repIndex];
+    if (rep === undefined) return undefined;
+    const region = regionIndex >= 0 && regionIndex < repIndex ? path[regionIndex] : undefined;
+    return JSON.stringify(region === undefined ? [rep] : [region, rep]);
+  };
   const byKey = new Map<string, RepIdentity>();
   for (const unit of result.actionPlans) {
-    const rep = unit.path[repIndex];
-    if (rep === undefined) continue;
-    const region = regionIndex >= 0 && regionIndex < repIndex ? unit.path[regionIndex] : undefined;
-    const key = JSON.stringify(region === undefined ? [rep] : [region, rep]);
-    const identity = byKey.get(key) ?? { key, rep, region, units: [] };
+    const key = keyOf(unit.path);
+    if (key === undefined) continue;
+    let identity = byKey.get(key);
+    if (!identity) {
+      const region =
+        regionIndex >= 0 && regionIndex < repIndex ? unit.path[regionIndex] : undefined;
+      identity = { key, rep: unit.path[repIndex], region, units: [], rows: [], tracking: [] };
+      byKey.set(key, identity);
+    }
     identity.units.push(unit);
-    byKey.set(key, identity);
   }
+  // Leaves and tracking rows share paths: each path's key is worked out once.
+  const keys = new Map<readonly string[], string | undefined>();
+  const identityOf = (path: readonly string[]) => {
+    if (!keys.has(path)) keys.set(path, keyOf(path));
+    const key = keys.get(path);
+    return key === undefined ? undefined : byKey.get(key);
+  };
+  for (const row of result.rows) identityOf(row.path)?.rows.push(row);
+  for (const row of result.tracking) identityOf(row.path)?.tracking.push(row);
   return [...byKey.values()];
-}
-
-function belongsTo(
-  identity: RepIdentity,
-  levels: readonly Dimension[],
-  path: readonly string[],
-): boolean {
-  const repIndex = levels.indexOf("rep");
-  const regionIndex = levels.indexOf("region");
-  if (path[repIndex] !== identity.rep) return false;
-  return identity.region === undefined || path[regionIndex] === identity.region;
 }
 
 /**
@@ -67,7 +85,7 @@ export function repTab(
   push();
 
   const productIndex = result.levels.indexOf("product");
-  const leaves = result.rows.filter((r) => belongsTo(identity, result.levels, r.path));
+  const leaves = identity.rows;
   const groups = new Map<string, number[]>();
   for (const leaf of leaves) {
     const label = productIndex >= 0 ? (leaf.path[productIndex] ?? labels.total) : labels.total;
@@ -156,7 +174,7 @@ export function repTab(
   rows.push(...block.rows);
 
   const conditionalFormats = [];
-  const tracking = result.tracking.filter((t) => belongsTo(identity, result.levels, t.path));
+  const tracking = identity.tracking;
   if (tracking.length > 0) {
     push();
     push(text(labels.trackingRows, "subtitle"));

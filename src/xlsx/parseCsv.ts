@@ -48,6 +48,11 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return ",";
 }
 
+/** Field texts up to this length are shared between the cells that hold them. */
+const MAX_SHARED_LENGTH = 64;
+/** Distinct texts shared at most (a bound on the lookup's own memory). */
+const MAX_SHARED_TEXTS = 1 << 20;
+
 function splitRows(text: string, sep: CsvDelimiter): CsvRows {
   const rows: CsvRows = [];
   let row: (string | null)[] = [];
@@ -56,8 +61,20 @@ function splitRows(text: string, sep: CsvDelimiter): CsvRows {
   let inRow = false;
   let i = 0;
   const n = text.length;
+  // Histories repeat their names, dates and codes row after row: one string per distinct short
+  // text keeps the grid small.
+  const seen = new Map<string, string>();
   const endField = () => {
-    row.push(field === "" ? null : field);
+    if (field === "") row.push(null);
+    else if (field.length > MAX_SHARED_LENGTH) row.push(field);
+    else {
+      let shared = seen.get(field);
+      if (shared === undefined) {
+        shared = field;
+        if (seen.size < MAX_SHARED_TEXTS) seen.set(field, field);
+      }
+      row.push(shared);
+    }
     field = "";
   };
   const endRow = () => {

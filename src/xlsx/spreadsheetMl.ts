@@ -69,7 +69,8 @@ const DEFAULT_FONT =
  * @example const styles = new StyleSheet(); styles.xfOf({ style: "total", numFmt: "#,##0" }) === 1
  */
 export class StyleSheet {
-  private readonly xfIds = new Map<string, number>();
+  /** Cell format ids by named style, then number format ("" for none). */
+  private readonly xfIds = new Map<string, Map<string, number>>();
   private readonly xfs: string[] = [
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
   ];
@@ -87,12 +88,19 @@ export class StyleSheet {
   /** The cell format index of a look (0 for none). */
   xfOf(look: CellLook): number {
     if (!look.style && !look.numFmt) return 0;
-    const key = `${look.style ?? ""}\u0000${look.numFmt ?? ""}`;
-    let id = this.xfIds.get(key);
+    // Looked up without building a key: this runs once per written cell.
+    const style = look.style ?? "";
+    let byFormat = this.xfIds.get(style);
+    if (!byFormat) {
+      byFormat = new Map();
+      this.xfIds.set(style, byFormat);
+    }
+    const numFmt = look.numFmt ?? "";
+    let id = byFormat.get(numFmt);
     if (id === undefined) {
       id = this.xfs.length;
       this.xfs.push(this.xfXml(look));
-      this.xfIds.set(key, id);
+      byFormat.set(numFmt, id);
     }
     return id;
   }
