@@ -1,15 +1,13 @@
 "use strict";
-// Runs `stp` in this process and reports, on its last stdout line, the exit code and the peak
-// resident memory of the whole run (the parent times the process from outside).
+// Runs `stp` as users run it (bin/stp.js) in this process and reports, on its last stdout line
+// as the process exits, the exit code and the peak resident memory of the whole run (the parent
+// times the process from outside).
 const path = require("path");
-const { runCli } = require(path.join(__dirname, "..", "build", "cli", "main.js"));
 
-runCli(process.argv.slice(2), {
-  out: () => undefined,
-  err: (line) => process.stderr.write(`${line}\n`),
-  env: process.env,
-}).then((code) => {
+const STP = path.join(__dirname, "..", "bin", "stp.js");
+process.on("exit", (code) => {
   const peakMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify({ code, peakMb })}\n`);
-  process.exit(code);
 });
+process.argv = [process.argv[0], STP, ...process.argv.slice(2)];
+require(STP);

@@ -13,10 +13,11 @@ import { parsePlanFileText } from "../engine/plan/validatePlanFile";
 import { PlanError } from "../engine/planError";
 import { readHistory } from "../engine/reader/readHistory";
 import { suggestNearest } from "../engine/suggest";
-import { buildPlanSheets } from "../sheets/buildPlanSheets";
-import { carryIntoSheets } from "../sheets/carryUserCells";
+import { planSheets } from "../sheets/buildPlanSheets";
+import { carryIntoSheet, type CarryReport } from "../sheets/carryUserCells";
 import { sheetLabels } from "../sheets/labels";
 import { PLAN_STORE_SHEET, readPlanStore } from "../sheets/planStoreSheet";
+import type { LazySheet } from "../sheets/sheetModel";
 import { foldSheetName } from "../sheets/sheetNames";
 import {
   FileAccessError,
@@ -197,7 +198,10 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
 
   // The history's cells and records are needed only here: once planned, they can be let go.
   const { result, history } = await planFromHistory(args, plan, say);
-  const json = args.json ? toResultJson(result, history, say) : null;
+  // The result JSON as text before anything is written: a failure here leaves no file half-done.
+  const jsonText = args.json
+    ? `${JSON.stringify(toResultJson(result, history, say), null, 2)}\n`
+    : null;
 
   await ensureParentFolder(args.out);
   if (args.json) await ensureParentFolder(args.json);
@@ -216,25 +220,30 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const userSheets = existing
     .map((g) => g.sheet)
     .filter((name) => !generatedNames.has(foldSheetName(name)));
-  const built = buildPlanSheets({
+  const valuesByName = new Map(existing.map((g) => [foldSheetName(g.sheet), g.values]));
+  const previousValues = (name: string) => valuesByName.get(foldSheetName(name)) ?? null;
+  const orphanNote = sheetLabels(language).notInPlanRows;
+  const reports: CarryReport[] = [];
+  // Each sheet is built, given its user cells and written in turn, then let go.
+  const sheets: LazySheet[] = planSheets({
     result,
     plan,
     language,
     historySheet: history.sheet,
     existing: { generated, userSheets },
-  });
-  const valuesByName = new Map(existing.map((g) => [foldSheetName(g.sheet), g.values]));
-  const { models, reports } = carryIntoSheets(
-    built,
-    generated,
-    (name) => valuesByName.get(foldSheetName(name)) ?? null,
-    sheetLabels(language).notInPlanRows,
-  );
+  }).map((sheet) => ({
+    ...sheet,
+    build: () => {
+      const carried = carryIntoSheet(sheet.build(), generated, previousValues, orphanNote);
+      if (carried.report) reports.push(carried.report);
+      return carried.model;
+    },
+  }));
   const replaceSheets = [...generated.map((g) => g.name), PLAN_STORE_SHEET];
-  await writePlanWorkbook(models, args.out, { replaceSheets, unchangedSince: outStamp });
+  await writePlanWorkbook(sheets, args.out, { replaceSheets, unchangedSince: outStamp });
   const written = [args.out];
-  if (args.json && json) {
-    await writeTextFileAtomic(args.json, `${JSON.stringify(json, null, 2)}\n`);
+  if (args.json && jsonText !== null) {
+    await writeTextFileAtomic(args.json, jsonText);
     written.push(args.json);
   }
 

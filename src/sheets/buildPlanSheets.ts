@@ -9,7 +9,7 @@ import { sheetLabels } from "./labels";
 import { planStoreSheet, type GeneratedSheet } from "./planStoreSheet";
 import { repIdentities, repTab } from "./repTabs";
 import { foldSheetName, uniqueSheetName } from "./sheetNames";
-import type { SheetModel } from "./sheetModel";
+import type { LazySheet, SheetModel } from "./sheetModel";
 import { summarySheet } from "./summarySheet";
 import { trackingSheet } from "./trackingSheet";
 
@@ -37,6 +37,15 @@ export type PlanSheetsInput = {
  *   → ["Plan Summary", "Allocation", "Allocation Table", "Action Plan", "Tracking", "Ann", "Bo", "_stp_plan"]
  */
 export function buildPlanSheets(input: PlanSheetsInput): SheetModel[] {
+  return planSheets(input).map((sheet) => sheet.build());
+}
+
+/**
+ * The sheets of `buildPlanSheets`, named and in order, each built only when asked: a writer can
+ * write a plan of millions of cells one sheet at a time.
+ * @example planSheets(input).map((s) => s.name) → ["Plan Summary", "Allocation", …, "_stp_plan"]
+ */
+export function planSheets(input: PlanSheetsInput): LazySheet[] {
   const { result, plan } = input;
   const labels = sheetLabels(input.language);
   const previous = input.existing?.generated ?? [];
@@ -50,34 +59,52 @@ export function buildPlanSheets(input: PlanSheetsInput): SheetModel[] {
   const names = labels.sheetNames;
   const summaryName = nameFor("summary", names.summary);
   const allocationName = nameFor("allocation", names.allocation);
-  const allocation = allocationSheet(result, labels, allocationName);
-  const sheets: SheetModel[] = [
-    summarySheet(
-      result,
-      plan,
-      labels,
-      summaryName,
-      allocationName,
-      allocation.layout,
-      input.historySheet,
-    ),
-    allocation.model,
-    allocationTableSheet(result, labels, nameFor("allocation-table", names.allocationTable)),
+  // The summary points into the allocation matrix: both come from one build of it.
+  let allocation: ReturnType<typeof allocationSheet> | undefined;
+  const allocationOnce = () => (allocation ??= allocationSheet(result, labels, allocationName));
+  const sheets: LazySheet[] = [
+    {
+      name: summaryName,
+      kind: "summary",
+      build: () =>
+        summarySheet(
+          result,
+          plan,
+          labels,
+          summaryName,
+          allocationName,
+          allocationOnce().layout,
+          input.historySheet,
+        ),
+    },
+    lazy(allocationName, "allocation", () => {
+      const { model } = allocationOnce();
+      allocation = undefined;
+      return model;
+    }),
   ];
-  if (result.actionPlans.length > 0)
-    sheets.push(actionPlanSheet(result, labels, nameFor("action-plan", names.actionPlan)));
-  if (result.closedMonths > 0)
-    sheets.push(trackingSheet(result, labels, nameFor("tracking", names.tracking)));
+  const tableName = nameFor("allocation-table", names.allocationTable);
+  sheets.push(
+    lazy(tableName, "allocation-table", () => allocationTableSheet(result, labels, tableName)),
+  );
+  if (result.actionPlans.length > 0) {
+    const name = nameFor("action-plan", names.actionPlan);
+    sheets.push(lazy(name, "action-plan", () => actionPlanSheet(result, labels, name)));
+  }
+  if (result.closedMonths > 0) {
+    const name = nameFor("tracking", names.tracking);
+    sheets.push(lazy(name, "tracking", () => trackingSheet(result, labels, name)));
+  }
 
   const reps = repIdentities(result);
   for (const identity of reps) {
-    const tab = repTab(
-      result,
-      identity,
-      labels,
-      nameFor("rep-tab", identity.rep, identity.key, "Rep"),
-    );
-    sheets.push({ ...tab, key: identity.key });
+    const name = nameFor("rep-tab", identity.rep, identity.key, "Rep");
+    sheets.push({
+      name,
+      kind: "rep-tab",
+      key: identity.key,
+      build: () => ({ ...repTab(result, identity, labels, name), key: identity.key }),
+    });
   }
   const current = new Set(reps.map((r) => r.key));
   for (const gone of previous.filter(
@@ -85,24 +112,28 @@ export function buildPlanSheets(input: PlanSheetsInput): SheetModel[] {
   )) {
     if (taken.has(foldSheetName(gone.name))) continue;
     taken.add(foldSheetName(gone.name));
-    sheets.push({
+    const mark: SheetModel = {
       name: gone.name,
       kind: "rep-tab",
       key: gone.key,
       keepExisting: true,
       rows: [[null], [text(labels.notInPlan, "note")]],
-    });
+    };
+    sheets.push({ ...mark, build: () => mark });
   }
 
-  sheets.push(
-    planStoreSheet({
-      plan: JSON.stringify(plan),
-      sheets: sheets.map((s) => ({
-        name: s.name,
-        kind: s.kind,
-        ...(s.key === undefined ? {} : { key: s.key }),
-      })),
-    }),
-  );
+  const store = planStoreSheet({
+    plan: JSON.stringify(plan),
+    sheets: sheets.map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      ...(s.key === undefined ? {} : { key: s.key }),
+    })),
+  });
+  sheets.push({ name: store.name, kind: store.kind, state: store.state, build: () => store });
   return sheets;
+}
+
+function lazy(name: string, kind: string, build: () => SheetModel): LazySheet {
+  return { name, kind, build };
 }

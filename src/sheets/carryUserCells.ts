@@ -149,12 +149,27 @@ export function carryIntoSheets(
 ): { models: SheetModel[]; reports: CarryReport[] } {
   const reports: CarryReport[] = [];
   const out = models.map((model) => {
-    if (!model.userRows || model.keepExisting) return model;
-    const before = generated.find((g) => g.kind === model.kind && g.key === model.key);
-    const values = before ? previousValues(before.name) : null;
-    const carried = carryUserCells(model, values, orphanNote);
-    if (values) reports.push(carried.report);
+    const carried = carryIntoSheet(model, generated, previousValues, orphanNote);
+    if (carried.report) reports.push(carried.report);
     return carried.model;
   });
   return { models: out, reports };
+}
+
+/**
+ * `carryIntoSheets` for one model: the model with the user cells carried in, and the report when
+ * an earlier generation of the sheet was found (null otherwise).
+ * @example carryIntoSheet(model, registry, (name) => valuesOf(name), note).report?.carried
+ */
+export function carryIntoSheet(
+  model: SheetModel,
+  generated: readonly { name: string; kind: string; key?: string }[],
+  previousValues: (sheetName: string) => readonly (readonly CellValue[])[] | null,
+  orphanNote: string,
+): { model: SheetModel; report: CarryReport | null } {
+  if (!model.userRows || model.keepExisting) return { model, report: null };
+  const before = generated.find((g) => g.kind === model.kind && g.key === model.key);
+  const values = before ? previousValues(before.name) : null;
+  const carried = carryUserCells(model, values, orphanNote);
+  return { model: carried.model, report: values ? carried.report : null };
 }

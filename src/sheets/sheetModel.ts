@@ -130,3 +130,29 @@ export type UserRowsLayout = {
   /** Generated columns covered by the signature, in signature order. */
   generatedColumns: number[];
 };
+
+/**
+ * A sheet whose name, kind and visibility are known before its cells are. Writers build it when
+ * they reach it and let it go once written, so a large plan's cells are never all held at once.
+ */
+export type LazySheet = Pick<SheetModel, "name" | "kind" | "key" | "state" | "keepExisting"> & {
+  build: () => SheetModel;
+};
+
+/** What writers take: a built sheet model or one built when it is written. */
+export type SheetSource = SheetModel | LazySheet;
+
+/**
+ * The model of a sheet source, built now when it is lazy.
+ * @example sheetOf({ name: "Ann", kind: "rep-tab", build: () => model }) === model
+ */
+export function sheetOf(source: SheetSource): SheetModel {
+  if (!("build" in source)) return source;
+  const model = source.build();
+  for (const field of ["name", "kind", "key", "state", "keepExisting"] as const) {
+    if ((model[field] ?? null) !== (source[field] ?? null)) {
+      throw new Error(`sheet ${source.name}: built with ${field} ${String(model[field])}`);
+    }
+  }
+  return model;
+}

@@ -50,8 +50,8 @@ export function detectDelimiter(text: string): CsvDelimiter {
 
 /** Field texts up to this length are shared between the cells that hold them. */
 const MAX_SHARED_LENGTH = 64;
-/** Distinct texts shared at most (a bound on the lookup's own memory). */
-const MAX_SHARED_TEXTS = 1 << 20;
+/** Distinct texts of one column past which its texts are no longer shared. */
+const MAX_SHARED_PER_COLUMN = 50_000;
 
 function splitRows(text: string, sep: CsvDelimiter): CsvRows {
   const rows: CsvRows = [];
@@ -62,19 +62,22 @@ function splitRows(text: string, sep: CsvDelimiter): CsvRows {
   let i = 0;
   const n = text.length;
   // Histories repeat their names, dates and codes row after row: one string per distinct short
-  // text keeps the grid small.
-  const seen = new Map<string, string>();
+  // text keeps the grid small. A column of mostly distinct texts (amounts) stops being looked up.
+  const seen: (Map<string, string> | null)[] = [];
   const endField = () => {
-    if (field === "") row.push(null);
-    else if (field.length > MAX_SHARED_LENGTH) row.push(field);
-    else {
-      let shared = seen.get(field);
-      if (shared === undefined) {
-        shared = field;
-        if (seen.size < MAX_SHARED_TEXTS) seen.set(field, field);
+    const column = row.length;
+    let shared: string | null = field === "" ? null : field;
+    if (shared !== null && field.length <= MAX_SHARED_LENGTH) {
+      let texts = seen[column];
+      if (texts === undefined) texts = seen[column] = new Map();
+      if (texts !== null) {
+        const known = texts.get(field);
+        if (known !== undefined) shared = known;
+        else if (texts.size < MAX_SHARED_PER_COLUMN) texts.set(field, field);
+        else seen[column] = null;
       }
-      row.push(shared);
     }
+    row.push(shared);
     field = "";
   };
   const endRow = () => {

@@ -1,5 +1,11 @@
 import { columnLetters, toA1 } from "../engine/address";
-import type { SheetCell, SheetModel, TableSpec } from "../sheets/sheetModel";
+import {
+  sheetOf,
+  type SheetCell,
+  type SheetModel,
+  type SheetSource,
+  type TableSpec,
+} from "../sheets/sheetModel";
 import { StyleSheet, textElement, xmlText } from "./spreadsheetMl";
 import { blockRef } from "./worksheetExtras";
 import { ZipArchive } from "./zipArchive";
@@ -20,15 +26,22 @@ export type CellCheck = (cell: SheetCell, sheet: string, row: number, column: nu
  * hidden rows and columns, frozen panes and column widths. Formula cells carry the engine's value
  * as their cached result and the workbook asks for a full recalculation on load; strings are
  * always text. Models marked `keepExisting` have no sheet to keep in a new file and are skipped.
- * Each sheet's XML is compressed as it is produced, so memory stays near the models' own size.
- * @example const bytes = await newWorkbookBytes(models, { level: 6, check });
+ * A lazy sheet is built when its turn comes and let go once written, and each sheet's XML is
+ * compressed as it is produced (at the level `level` gives for it), so memory stays near the
+ * largest sheet's own size.
+ * @example const bytes = await newWorkbookBytes(models, { level: () => 6, check });
  */
 export async function newWorkbookBytes(
-  models: readonly SheetModel[],
-  options: { level: number; check: CellCheck; creator: string; created: Date },
+  models: readonly SheetSource[],
+  options: {
+    level: (model: SheetModel) => number;
+    check: CellCheck;
+    creator: string;
+    created: Date;
+  },
 ): Promise<Buffer> {
   const sheets = models.filter((model) => !model.keepExisting);
-  const zip = new ZipArchive(options.level);
+  const zip = new ZipArchive(6);
   const styles = new StyleSheet();
   const strings = new SharedStrings();
   const activeTab = Math.max(
@@ -38,16 +51,19 @@ export async function newWorkbookBytes(
   let tableId = 0;
   const tableParts: string[] = [];
   for (let i = 0; i < sheets.length; i++) {
-    const model = sheets[i];
+    const model = sheetOf(sheets[i]);
     const tables = (model.tables ?? []).map((spec) => ({ spec, id: ++tableId }));
-    await zip.addEntry(`xl/worksheets/sheet${i + 1}.xml`, (write) =>
-      writeSheetXml(
-        model,
-        i === activeTab,
-        tables,
-        { styles, strings, check: options.check },
-        write,
-      ),
+    await zip.addEntry(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      (write) =>
+        writeSheetXml(
+          model,
+          i === activeTab,
+          tables,
+          { styles, strings, check: options.check },
+          write,
+        ),
+      options.level(model),
     );
     if (tables.length > 0) {
       const rels = tables
@@ -249,7 +265,7 @@ function tableXml(model: SheetModel, spec: TableSpec, id: number): string {
   return `${XML_HEAD}<table xmlns="${MAIN_NS}" id="${id}" name="${name}" displayName="${name}" ref="${ref}" headerRowCount="1" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.join("")}</tableColumns><tableStyleInfo name="${xmlText(spec.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
 }
 
-function workbookXml(sheets: readonly SheetModel[], activeTab: number): string {
+function workbookXml(sheets: readonly SheetSource[], activeTab: number): string {
   const entries = sheets
     .map((model, i) => {
       const state = model.state && model.state !== "visible" ? ` state="${model.state}"` : "";

@@ -2,7 +2,7 @@ import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { toA1 } from "../engine/address";
-import type { SheetCell, SheetModel } from "../sheets/sheetModel";
+import { sheetOf, type SheetCell, type SheetModel, type SheetSource } from "../sheets/sheetModel";
 import { styleCache, type CellLook } from "./cellStyles";
 import { applySheetExtras } from "./worksheetExtras";
 import { FileAccessError, WorkbookWriteError, errnoCode, reasonOf } from "./fileErrors";
@@ -63,7 +63,7 @@ const MAX_SHEET_NAME = 31;
  * @example await writePlanWorkbook(models, "plan.xlsx", { replaceSheets: storedSheetNames })
  */
 export async function writePlanWorkbook(
-  models: readonly SheetModel[],
+  sheets: readonly SheetSource[],
   outPath: string,
   options: WritePlanOptions = {},
 ): Promise<WritePlanReport> {
@@ -72,11 +72,12 @@ export async function writePlanWorkbook(
       reason: path.extname(outPath) || "no extension",
     });
   }
-  checkSheetNames(models, outPath);
+  checkSheetNames(sheets, outPath);
   const existing = await existingWorkbook(outPath);
   const unchanged = { unchangedSince: options.unchangedSince };
-  if (!existing) return writeNewWorkbook(models, outPath, unchanged);
+  if (!existing) return writeNewWorkbook(sheets, outPath, unchanged);
   const workbook = existing.workbook;
+  const models = sheets.map(sheetOf);
   const report = placeSheets(workbook, models, options.replaceSheets ?? [], outPath);
   report.dropped = existing.dropped;
   if (!workbook.worksheets.some((sheet) => sheet.state === "visible" || !sheet.state)) {
@@ -96,8 +97,12 @@ export async function writePlanWorkbook(
 const FAST_ZIP_CELLS = 200_000;
 
 function zipLevel(models: readonly SheetModel[]): number {
-  const cells = models.reduce((n, m) => n + m.rows.reduce((k, row) => k + row.length, 0), 0);
+  const cells = models.reduce((n, m) => n + cellCount(m), 0);
   return cells > FAST_ZIP_CELLS ? 1 : 6;
+}
+
+function cellCount(model: SheetModel): number {
+  return model.rows.reduce((k, row) => k + row.length, 0);
 }
 
 function zipOptions(models: readonly SheetModel[]): object {
@@ -106,16 +111,21 @@ function zipOptions(models: readonly SheetModel[]): object {
 
 /** A file that does not exist yet: the models, in order, written as SpreadsheetML directly. */
 async function writeNewWorkbook(
-  models: readonly SheetModel[],
+  sheets: readonly SheetSource[],
   outPath: string,
   unchanged: { unchangedSince?: FileStamp },
 ): Promise<WritePlanReport> {
-  const written = models.filter((model) => !model.keepExisting);
+  const written = sheets.filter((sheet) => !sheet.keepExisting);
   if (!written.some((model) => (model.state ?? "visible") === "visible")) {
     throw new WorkbookWriteError("no-visible-sheet", outPath);
   }
-  const bytes = await newWorkbookBytes(models, {
-    level: zipLevel(models),
+  // Compressed small until the workbook written so far is large, fast from then on.
+  let cellsSoFar = 0;
+  const bytes = await newWorkbookBytes(sheets, {
+    level: (model) => {
+      cellsSoFar += cellCount(model);
+      return cellsSoFar > FAST_ZIP_CELLS ? 1 : 6;
+    },
     check: (cell, sheet, row, column) =>
       checkCell(cell, () => `${sheet}!${toA1(row, column)}`, outPath),
     creator: CREATOR,
@@ -296,9 +306,9 @@ function checkCell(cell: SheetCell, where: () => string, outPath: string): void 
   }
 }
 
-function checkSheetNames(models: readonly SheetModel[], outPath: string): void {
+function checkSheetNames(sheets: readonly SheetSource[], outPath: string): void {
   const seen = new Set<string>();
-  for (const model of models) {
+  for (const model of sheets) {
     const reason = sheetNameProblem(model.name);
     if (reason) {
       throw new WorkbookWriteError("sheet-name-invalid", outPath, { sheet: model.name, reason });

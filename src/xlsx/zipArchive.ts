@@ -31,13 +31,15 @@ export class ZipArchive {
 
   /**
    * Adds an entry whose text `produce` writes in pieces, in order; `write` may be awaited so that
-   * the compressor keeps up (memory stays bounded by about one chunk).
+   * the compressor keeps up (memory stays bounded by about one chunk). `level` overrides the
+   * archive's compression level for this entry.
    */
   async addEntry(
     name: string,
     produce: (write: (text: string) => Promise<void> | void) => Promise<void>,
+    level = this.level,
   ): Promise<void> {
-    const deflate = zlib.createDeflateRaw({ level: this.level });
+    const deflate = zlib.createDeflateRaw({ level });
     const compressedParts: Buffer[] = [];
     let compressed = 0;
     deflate.on("data", (part: Buffer) => {
