@@ -240,7 +240,11 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
     },
   }));
   const replaceSheets = [...generated.map((g) => g.name), PLAN_STORE_SHEET];
-  await writePlanWorkbook(sheets, args.out, { replaceSheets, unchangedSince: outStamp });
+  const writeReport = await writePlanWorkbook(sheets, args.out, {
+    replaceSheets,
+    unchangedSince: outStamp,
+    quotaChartSheets: generated.filter((g) => g.kind === "rep-tab").map((g) => g.name),
+  });
   const written = [args.out];
   if (args.json && jsonText !== null) {
     await writeTextFileAtomic(args.json, jsonText);
@@ -301,6 +305,8 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
       );
     }
   }
+  for (const part of writeReport.dropped)
+    io.err(`${warningLabel}: ${say({ code: `dropped-${part}`, params: { path: args.out } })}`);
   for (const w of [...history.notes, ...result.warnings]) io.err(`${warningLabel}: ${say(w)}`);
   io.out(say({ code: "summary-wrote", params: { files: written.join(", ") } }));
   return EXIT.ok;

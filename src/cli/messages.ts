@@ -120,6 +120,17 @@ export const CLI_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `${s(p, "sheet")}:${s(p, "count")} 个生成的单元格曾被手工修改,已重新写入:${s(p, "cells")}`,
   },
+  "dropped-add-in-settings": {
+    "en-US": (p) =>
+      `${s(p, "path")}: the Office add-in's task-pane settings were not written back; the add-in sets them again when it is opened`,
+    "zh-CN": (p) => `${s(p, "path")}:未写回 Office 加载项的任务窗格设置;再次打开加载项时会重新设置`,
+  },
+  "dropped-add-in-charts": {
+    "en-US": (p) =>
+      `${s(p, "path")}: the quota charts the add-in drew on rep tabs are not written by stp; Generate in Excel draws them again`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}:stp 不写入加载项在销售代表工作表上绘制的配额图表;在 Excel 中点击"生成"会重新绘制`,
+  },
   "label-warning": {
     "en-US": () => "warning",
     "zh-CN": () => "警告",

@@ -25,6 +25,11 @@ export type WritePlanOptions = {
    * any more as the new workbook would replace it, nothing is written (`file-changed`).
    */
   unchangedSince?: FileStamp;
+  /**
+   * The rep tabs an earlier run generated, where the add-in draws its quota chart: that chart alone
+   * is dropped rather than refused (the add-in draws it again); any other chart is refused.
+   */
+  quotaChartSheets?: readonly string[];
 };
 
 /** What the write did to the workbook's sheets, by name. */
@@ -57,7 +62,9 @@ const MAX_SHEET_NAME = 31;
  * existing file is regenerated in place: sheets named in `replaceSheets` or by a model are
  * rewritten at their old position (new ones appended), every other sheet is kept as it is. Before
  * touching an existing file it is checked for parts ExcelJS would drop (charts, images, pivot
- * tables, custom XML…): `workbook-has-unkeepable-parts` names them. Formula cells carry the
+ * tables, custom XML…): `workbook-has-unkeepable-parts` names them; the add-in's own quota charts
+ * on the rep tabs listed in `quotaChartSheets` are dropped instead (the report's `dropped` says so), since
+ * those sheets are rewritten anyway and the add-in draws the charts again. Formula cells carry the
  * engine's value as their cached result; strings are always text, never formulas.
  * Throws `WorkbookWriteError` or `FileAccessError`; on any error the file on disk is unchanged.
  * @example await writePlanWorkbook(models, "plan.xlsx", { replaceSheets: storedSheetNames })
@@ -73,7 +80,7 @@ export async function writePlanWorkbook(
     });
   }
   checkSheetNames(sheets, outPath);
-  const existing = await existingWorkbook(outPath);
+  const existing = await existingWorkbook(outPath, options.quotaChartSheets ?? []);
   const unchanged = { unchangedSince: options.unchangedSince };
   if (!existing) return writeNewWorkbook(sheets, outPath, unchanged);
   const workbook = existing.workbook;
@@ -148,6 +155,7 @@ async function writeNewWorkbook(
 /** The workbook at `outPath` when there is one, after checking it can be rewritten safely. */
 async function existingWorkbook(
   outPath: string,
+  quotaChartSheets: readonly string[],
 ): Promise<{ workbook: ExcelJS.Workbook; dropped: DroppedPart[] } | null> {
   try {
     const stat = await fsp.stat(outPath);
@@ -161,16 +169,16 @@ async function existingWorkbook(
   }
   const bytes = await readBytes(outPath);
   checkWorkbookBytes(outPath, bytes);
-  const { unkeepable: parts, dropped } = await inspectWorkbookParts(bytes).catch(
-    (error: unknown) => {
-      throw new FileAccessError(
-        "file-unreadable",
-        outPath,
-        { reason: reasonOf(error) },
-        { cause: error },
-      );
-    },
-  );
+  const { unkeepable: parts, dropped } = await inspectWorkbookParts(bytes, {
+    quotaChartSheets,
+  }).catch((error: unknown) => {
+    throw new FileAccessError(
+      "file-unreadable",
+      outPath,
+      { reason: reasonOf(error) },
+      { cause: error },
+    );
+  });
   if (parts.length > 0) {
     throw new WorkbookWriteError(
       "workbook-has-unkeepable-parts",

@@ -1,7 +1,10 @@
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { seededRandom } from "../../src/sample/random";
+import { QUOTA_CHART_NAME } from "../../src/sheets/repTabs";
+import { drawCharts, sheetPartNumber } from "../support/drawCharts";
 import { runStp, tempFolder, writePlan } from "./runStp";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
@@ -189,5 +192,84 @@ describe("regenerating onto an existing plan workbook keeps what people typed", 
     expect(String(kept.getCell("A2").value)).toMatch(/Not in the current plan/);
     expect(String(kept.getCell("A1").value)).toContain(leavingRep);
     expect(after.getWorksheet("Tracking (2)")!.getCell("A1").value).toBe("user sheet");
+  });
+});
+
+describe("regenerating onto a workbook holding parts the .xlsx writer cannot keep", () => {
+  let folder: Folder;
+  const out = () => folder.file("plan.xlsx");
+  const args = () => [
+    "plan",
+    "--history",
+    path.join(SAMPLES, "sales-history-en.xlsx"),
+    "--config",
+    folder.file("plan.json"),
+    "--out",
+    out(),
+  ];
+
+  beforeAll(async () => {
+    folder = await tempFolder();
+    await writePlan(folder.file("plan.json"), {
+      version: 1,
+      planYear: 2026,
+      target: { growth: 0.1 },
+      levels: [
+        { dimension: "region", method: "lastYear" },
+        { dimension: "rep", method: "lastYear" },
+      ],
+      rounding: { unit: 100 },
+      language: "en-US",
+    });
+  });
+  afterAll(() => folder.remove());
+
+  /** A fresh plan workbook and the name of its first rep tab. */
+  async function generate(): Promise<string> {
+    await fsp.rm(out(), { force: true });
+    expect((await runStp(args())).code).toBe(0);
+    return (await load(out())).worksheets[5].name;
+  }
+
+  async function expectRefused(part: string): Promise<void> {
+    const before = await fsp.readFile(out());
+    const run = await runStp(args());
+    expect(run.code).toBe(3);
+    expect(run.err[0]).toBe(
+      `${out()}: holds ${part}, which rewriting would lose: nothing was written; choose another --out`,
+    );
+    expect(await fsp.readFile(out())).toEqual(before);
+  }
+
+  it("a pivot table: refused, named, the file unchanged", async () => {
+    await generate();
+    const zip = await JSZip.loadAsync(await fsp.readFile(out()));
+    zip.file("xl/pivotTables/pivotTable1.xml", "<pivotTableDefinition/>");
+    zip.file("xl/pivotCache/pivotCacheDefinition1.xml", "<pivotCacheDefinition/>");
+    await fsp.writeFile(out(), await zip.generateAsync({ type: "nodebuffer" }));
+    await expectRefused("pivot-tables");
+  });
+
+  it("a user's chart, on a rep tab or on the summary: refused, named, the file unchanged", async () => {
+    const repTab = await generate();
+    await drawCharts(out(), await sheetPartNumber(out(), repTab), ["Chart 1"]);
+    await expectRefused("charts");
+    await generate();
+    await drawCharts(out(), await sheetPartNumber(out(), "Plan Summary"), [QUOTA_CHART_NAME]);
+    await expectRefused("charts");
+  });
+
+  it("the add-in's quota chart on a rep tab: regenerated with a warning, the chart left to Excel", async () => {
+    const repTab = await generate();
+    const first = await sheetDump(out());
+    await drawCharts(out(), await sheetPartNumber(out(), repTab), [QUOTA_CHART_NAME]);
+    const run = await runStp(args());
+    expect(run.code).toBe(0);
+    expect(run.err).toContain(
+      `warning: ${out()}: the quota charts the add-in drew on rep tabs are not written by stp; Generate in Excel draws them again`,
+    );
+    const zip = await JSZip.loadAsync(await fsp.readFile(out()));
+    expect(Object.keys(zip.files).filter((f) => /charts|drawings/.test(f))).toEqual([]);
+    expect(await sheetDump(out())).toEqual(first);
   });
 });

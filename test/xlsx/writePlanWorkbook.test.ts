@@ -3,12 +3,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { QUOTA_CHART_NAME } from "../../src/sheets/repTabs";
 import type { SheetModel } from "../../src/sheets/sheetModel";
 import { FileAccessError, WorkbookWriteError } from "../../src/xlsx/fileErrors";
 import { findUnkeepableParts, inspectWorkbookParts } from "../../src/xlsx/findUnkeepableParts";
 import { readSheetValues } from "../../src/xlsx/readSheetValues";
 import { sheetNameProblem, writePlanWorkbook } from "../../src/xlsx/writeWorkbook";
 import { fixtureWorkbook, writeFixtureXlsx } from "../support/buildWorkbook";
+import { drawCharts } from "../support/drawCharts";
 
 let dir: string;
 
@@ -361,6 +363,72 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
     const report = await writePlanWorkbook([planModel()], file, { replaceSheets: ["Plan"] });
     expect(report.dropped).toEqual(["add-in-settings"]);
     expect(report.replaced).toEqual(["Plan"]);
+  });
+
+  describe("the add-in's quota charts", () => {
+    /** A generated workbook: Plan, the rep tab Ann (sheet2.xml) and the user's own Mine. */
+    async function generatedWorkbook(name: string): Promise<string> {
+      const file = path.join(dir, name);
+      await writePlanWorkbook(
+        [planModel(), planModel("Ann"), planModel("Mine"), storeModel("{}")],
+        file,
+      );
+      return file;
+    }
+    const generated = ["Plan", "Ann", "_stp_store"];
+
+    test("on a generated sheet: dropped with a report, the sheets rewritten", async () => {
+      const file = await generatedWorkbook("own-chart.xlsx");
+      await drawCharts(file, 2, [QUOTA_CHART_NAME]);
+      const bytes = await fsp.readFile(file);
+      expect(await inspectWorkbookParts(bytes, { quotaChartSheets: ["Ann"] })).toEqual({
+        unkeepable: [],
+        dropped: ["add-in-charts"],
+      });
+      // Without the store's list of generated rep tabs the chart is anybody's: refused.
+      expect(await findUnkeepableParts(bytes)).toEqual(["charts"]);
+      expect(
+        (await inspectWorkbookParts(bytes, { quotaChartSheets: ["Plan", "Mine"] })).unkeepable,
+      ).toEqual(["charts"]);
+      const report = await writePlanWorkbook(
+        [planModel("Plan", 900), planModel("Ann", 800), storeModel("{}")],
+        file,
+        { replaceSheets: generated, quotaChartSheets: ["Ann"] },
+      );
+      expect(report.dropped).toEqual(["add-in-charts"]);
+      expect(report.kept).toEqual(["Mine"]);
+      const rewritten = await JSZip.loadAsync(await fsp.readFile(file));
+      expect(Object.keys(rewritten.files).filter((f) => /charts|drawings/.test(f))).toEqual([]);
+      expect((await load(file)).getWorksheet("Ann")!.getCell("D3").value).toMatchObject({
+        result: 800,
+      });
+    });
+
+    test("a chart of another name beside it, or on the user's sheet: refused, file unchanged", async () => {
+      const beside = await generatedWorkbook("user-chart-beside.xlsx");
+      await drawCharts(beside, 2, [QUOTA_CHART_NAME, "My chart"]);
+      const onUserSheet = await generatedWorkbook("user-sheet-chart.xlsx");
+      await drawCharts(onUserSheet, 3, [QUOTA_CHART_NAME]);
+      const withShape = await generatedWorkbook("chart-and-shape.xlsx");
+      await drawCharts(
+        withShape,
+        2,
+        [QUOTA_CHART_NAME],
+        '<xdr:oneCellAnchor><xdr:sp><xdr:nvSpPr><xdr:cNvPr id="9" name="Arrow"/></xdr:nvSpPr></xdr:sp><xdr:clientData/></xdr:oneCellAnchor>',
+      );
+      for (const file of [beside, onUserSheet, withShape]) {
+        const before = await fsp.readFile(file);
+        const error = await expectWriteError(
+          writePlanWorkbook([planModel(), planModel("Ann"), storeModel("{}")], file, {
+            replaceSheets: generated,
+            quotaChartSheets: ["Ann"],
+          }),
+          "workbook-has-unkeepable-parts",
+        );
+        expect(error.parts).toEqual(["charts"]);
+        expect(await fsp.readFile(file)).toEqual(before);
+      }
+    });
   });
 
   test("a damaged existing file is unreadable, not overwritten", async () => {
