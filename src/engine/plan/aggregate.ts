@@ -22,19 +22,49 @@ export function aggregateByMonth(
   records: readonly HistoryRecord[],
   levels: readonly Dimension[],
 ): MonthCell[] {
-  const cells = new Map<string, MonthCell>();
+  // A tree of maps, one level per dimension, then year × 12 + month: no key string per record.
+  type Branch = Map<string, Branch | Map<number, MonthCell>>;
+  const root: Branch = new Map();
+  const cells: MonthCell[] = [];
+  const depth = levels.length;
+  const members = new Array<string>(depth);
   for (const r of records) {
-    const members = levels.map((d) => r.dims[d] ?? BLANK_MEMBER);
-    const key = `${members.join("\u0000")}\u0000${r.year}\u0000${r.month}`;
-    const cell = cells.get(key);
+    let branch: Branch = root;
+    let leaf: Map<number, MonthCell> | undefined;
+    for (let i = 0; i < depth; i++) {
+      const member = r.dims[levels[i]] ?? BLANK_MEMBER;
+      members[i] = member;
+      let next = branch.get(member);
+      if (next === undefined) {
+        next = i === depth - 1 ? new Map<number, MonthCell>() : new Map();
+        branch.set(member, next);
+      }
+      if (i === depth - 1) leaf = next as Map<number, MonthCell>;
+      else branch = next as Branch;
+    }
+    // No levels: every record is in the one branch.
+    if (leaf === undefined) {
+      leaf = root.get("") as Map<number, MonthCell> | undefined;
+      if (leaf === undefined) root.set("", (leaf = new Map()));
+    }
+    const key = r.year * 12 + r.month;
+    const cell = leaf.get(key);
     if (cell) {
       cell.amount += r.amount;
       cell.rows += 1;
     } else {
-      cells.set(key, { members, year: r.year, month: r.month, amount: r.amount, rows: 1 });
+      const created = {
+        members: members.slice(),
+        year: r.year,
+        month: r.month,
+        amount: r.amount,
+        rows: 1,
+      };
+      leaf.set(key, created);
+      cells.push(created);
     }
   }
-  return [...cells.values()];
+  return cells;
 }
 
 /**

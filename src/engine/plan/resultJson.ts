@@ -43,8 +43,13 @@ export function toResultJson(
   read: { skipped: readonly SkippedRow[]; notes: readonly Notice[] },
   describe: (notice: Notice) => string,
 ): ResultJson {
-  const keys = (path: readonly string[]): DimensionKeys =>
-    Object.fromEntries(result.levels.map((d, i) => [d, path[i] ?? null]));
+  // Built field by field, not by spreading: a plan has hundreds of thousands of these.
+  const levels = result.levels;
+  const keys = (path: readonly string[]): DimensionKeys => {
+    const out: DimensionKeys = {};
+    for (let i = 0; i < levels.length; i++) out[levels[i]] = path[i] ?? null;
+    return out;
+  };
   return {
     target: result.target,
     base: result.base,
@@ -56,26 +61,29 @@ export function toResultJson(
     levels: result.levels,
     periods: result.periods,
     shares: result.shares,
-    rows: result.rows.map((r) => ({
-      ...keys(r.path),
-      annual: r.annual,
-      months: r.months,
-      lastYear: r.baseNet,
-      ...(r.isNew ? { new: true as const } : {}),
-    })),
-    tracking: result.tracking.map((t) => ({
-      ...keys(t.path),
-      period: t.period,
-      status: t.status,
-      ...(t.unplanned ? { unplanned: true as const } : {}),
-      target: t.target,
-      actual: t.actual,
-      variance: t.variance,
-      attainment: t.attainment,
-      ytdTarget: t.ytdTarget,
-      ytdActual: t.ytdActual,
-      reforecast: t.reforecast,
-    })),
+    rows: result.rows.map((r) => {
+      const row: ResultJson["rows"][number] = Object.assign(keys(r.path), {
+        annual: r.annual,
+        months: r.months,
+        lastYear: r.baseNet,
+      });
+      if (r.isNew) row.new = true;
+      return row;
+    }),
+    tracking: result.tracking.map((t) => {
+      const row = keys(t.path) as ResultJson["tracking"][number];
+      row.period = t.period;
+      row.status = t.status;
+      if (t.unplanned) row.unplanned = true;
+      row.target = t.target;
+      row.actual = t.actual;
+      row.variance = t.variance;
+      row.attainment = t.attainment;
+      row.ytdTarget = t.ytdTarget;
+      row.ytdActual = t.ytdActual;
+      row.reforecast = t.reforecast;
+      return row;
+    }),
     skipped: read.skipped.map((s) => ({
       sheet: s.sheet,
       cell: s.cell,

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { aggregateByMonth, type MonthCell } from "./aggregate";
 import { hasFullWindow, monthShares } from "./timeShares";
 import { PlanError } from "../planError";
@@ -96,5 +97,49 @@ describe("aggregateByMonth", () => {
       { members: ["Ann"], year: 2025, month: 1, amount: 12, rows: 2 },
       { members: ["(blank)"], year: 2025, month: 1, amount: 1, rows: 1 },
     ]);
+  });
+
+  it("equals summing by a joined key, in first-seen order, for any records and levels", () => {
+    const dimensions = ["region", "product", "rep"] as const;
+    const record = fc.record({
+      year: fc.integer({ min: 2023, max: 2025 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      amount: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      dims: fc.record(
+        {
+          region: fc.constantFrom("East", "West", ""),
+          product: fc.constantFrom("A", "B"),
+          rep: fc.constantFrom("Ann", "Bo", "Ann\u0000"),
+        },
+        { requiredKeys: [] },
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 60 }),
+        fc.subarray([...dimensions]),
+        (raw, levels) => {
+          const records = raw.map((r, i) => ({ ...r, cell: `A${i + 2}`, transaction: true }));
+          const expected = new Map<string, MonthCell>();
+          for (const r of records) {
+            const members = levels.map((d) => r.dims[d] ?? "(blank)");
+            const key = JSON.stringify([members, r.year, r.month]);
+            const cell = expected.get(key);
+            if (cell) {
+              cell.amount += r.amount;
+              cell.rows += 1;
+            } else
+              expected.set(key, {
+                members,
+                year: r.year,
+                month: r.month,
+                amount: r.amount,
+                rows: 1,
+              });
+          }
+          expect(aggregateByMonth(records, levels)).toEqual([...expected.values()]);
+        },
+      ),
+    );
   });
 });
