@@ -2,11 +2,13 @@
 # Installs the Debian packages the tests need when they are missing:
 # LibreOffice Calc (headless), which recalculates generated workbooks in the tests;
 # xmllint, which checks that the add-in's manifest.xml is well-formed;
+# unzip, Info-ZIP's check of the zip archives the .xlsx writer produces;
 # Chromium and a CJK font, for the task pane's browser tests and their Chinese screenshots.
 set -euo pipefail
 packages=()
 command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui)
 command -v xmllint >/dev/null 2>&1 || packages+=(libxml2-utils)
+command -v unzip >/dev/null 2>&1 || packages+=(unzip)
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || packages+=(fonts-noto-cjk)
 if [ ${#packages[@]} -eq 0 ]; then

@@ -139,15 +139,16 @@ async function writeSheetXml(
   for (let r = 0; r < rowCount; r++) {
     const row = model.rows[r] ?? [];
     const hidden = hiddenRows.has(r) ? ' hidden="1"' : "";
+    const rowNumber = String(r + 1);
     let cells = "";
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell) continue;
       check(cell, model.name, r, c);
-      cells += cellXml(cell, `${letters[c]}${r + 1}`, styles, strings);
+      cells += cellXml(cell, letters[c] + rowNumber, styles, strings);
     }
     if (cells === "" && !hidden) continue;
-    const result = write(`<row r="${r + 1}"${hidden}>${cells}</row>`);
+    const result = write(`<row r="${rowNumber}"${hidden}>${cells}</row>`);
     if (result) await result;
   }
   await write("</sheetData>");
@@ -184,7 +185,7 @@ function cellXml(cell: SheetCell, ref: string, styles: StyleSheet, strings: Shar
 
 /** A finite number as SpreadsheetML writes it (`-0` as `0`). */
 function numberText(value: number): string {
-  return Object.is(value, -0) ? "0" : String(value);
+  return value === 0 ? "0" : String(value);
 }
 
 function sheetViewsXml(model: SheetModel, selected: boolean): string {

@@ -1,10 +1,21 @@
-import { once } from "node:events";
+import { promisify } from "node:util";
 import * as zlib from "node:zlib";
+
+const deflateRaw = promisify(zlib.deflateRaw);
+
+/** A chunk deflated alone, ending with a sync flush: no final block, byte-aligned. */
+function deflateChunk(bytes: Buffer, level: number): Promise<Buffer> {
+  return deflateRaw(bytes, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+}
 
 /** Past this a zip entry or archive needs ZIP64, which this writer does not produce. */
 const ZIP32_LIMIT = 0xffff_ffff;
 /** Uncompressed text gathered before it is handed to the compressor. */
 const CHUNK_CHARACTERS = 1 << 20;
+/** Chunks being compressed at once before the producer waits for the oldest. */
+const CHUNKS_IN_FLIGHT = 3;
+/** A final, empty deflate block: closes a stream of sync-flushed chunks. */
+const FINAL_BLOCK = zlib.deflateRawSync(Buffer.alloc(0));
 /** 1980-01-01 00:00 in MS-DOS form: a fixed time, so equal content gives equal archives. */
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
@@ -31,7 +42,7 @@ export class ZipArchive {
 
   /**
    * Adds an entry whose text `produce` writes in pieces, in order; `write` may be awaited so that
-   * the compressor keeps up (memory stays bounded by about one chunk). `level` overrides the
+   * the compressor keeps up (memory stays bounded by a few chunks). `level` overrides the
    * archive's compression level for this entry.
    */
   async addEntry(
@@ -39,13 +50,17 @@ export class ZipArchive {
     produce: (write: (text: string) => Promise<void> | void) => Promise<void>,
     level = this.level,
   ): Promise<void> {
-    const deflate = zlib.createDeflateRaw({ level });
+    // Each chunk is deflated on its own, on Node's thread pool, ending on a byte boundary (a sync
+    // flush, not a final block): chunks compress side by side while the next one is produced, and
+    // their concatenation, closed by one final empty block, is one valid deflate stream.
+    const inFlight: Promise<Buffer>[] = [];
     const compressedParts: Buffer[] = [];
     let compressed = 0;
-    deflate.on("data", (part: Buffer) => {
+    const settleOldest = async (): Promise<void> => {
+      const part = await inFlight.shift()!;
       compressedParts.push(part);
       compressed += part.length;
-    });
+    };
     let crc = 0;
     let size = 0;
     let pending: string[] = [];
@@ -57,7 +72,8 @@ export class ZipArchive {
       pendingLength = 0;
       crc = crc32(bytes, crc);
       size += bytes.length;
-      if (!deflate.write(bytes)) await once(deflate, "drain");
+      inFlight.push(deflateChunk(bytes, level));
+      if (inFlight.length > CHUNKS_IN_FLIGHT) await settleOldest();
     };
     await produce((text) => {
       pending.push(text);
@@ -65,9 +81,9 @@ export class ZipArchive {
       return pendingLength >= CHUNK_CHARACTERS ? flush() : undefined;
     });
     await flush();
-    const ended = once(deflate, "end");
-    deflate.end();
-    await ended;
+    while (inFlight.length > 0) await settleOldest();
+    compressedParts.push(FINAL_BLOCK);
+    compressed += FINAL_BLOCK.length;
     const nameBytes = Buffer.from(name, "utf8");
     if (size > ZIP32_LIMIT || compressed > ZIP32_LIMIT || this.offset > ZIP32_LIMIT) {
       throw new RangeError(`zip entry ${name} is larger than 4 GB`);
