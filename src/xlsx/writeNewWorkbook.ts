@@ -90,7 +90,7 @@ export async function newWorkbookBytes(
   await zip.addText("docProps/app.xml", appXml());
   await zip.addText("_rels/.rels", rootRelsXml());
   await zip.addText("[Content_Types].xml", contentTypesXml(sheets.length, tableParts));
-  return zip.finish();
+  return await zip.finish();
 }
 
 /** Text cells' strings, each stored once. */

@@ -20,18 +20,21 @@ const FINAL_BLOCK = zlib.deflateRawSync(Buffer.alloc(0));
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-type Entry = { name: Buffer; crc: number; compressed: number; size: number; offset: number };
+type Entry = { name: Buffer; crc: number; size: number; parts: Promise<Buffer>[] };
 
 /**
  * A zip archive built in memory, one entry at a time, each deflated as it is written: an entry's
- * text is never held whole, only its compressed bytes. Entries are stored with a fixed time, so
- * the same content always gives the same bytes.
- * @example const zip = new ZipArchive(6); await zip.addText("a.xml", "<a/>"); const bytes = zip.finish();
+ * text is never held whole, only its compressed bytes. Each chunk of about 1 MB is deflated on its
+ * own on Node's thread pool, ending on a byte boundary (a sync flush, not a final block): chunks —
+ * of one entry or of the next ones — compress side by side while more text is produced, and an
+ * entry's chunks, closed by one final empty block, are one valid deflate stream. Entries are
+ * stored with a fixed time, so the same content always gives the same bytes.
+ * @example const zip = new ZipArchive(6); await zip.addText("a.xml", "<a/>"); const bytes = await zip.finish();
  */
 export class ZipArchive {
-  private readonly chunks: Buffer[] = [];
   private readonly entries: Entry[] = [];
-  private offset = 0;
+  /** Chunks handed to the thread pool and not yet known to be done, oldest first. */
+  private readonly inFlight: Promise<Buffer>[] = [];
 
   constructor(private readonly level: number) {}
 
@@ -50,19 +53,7 @@ export class ZipArchive {
     produce: (write: (text: string) => Promise<void> | void) => Promise<void>,
     level = this.level,
   ): Promise<void> {
-    // Each chunk is deflated on its own, on Node's thread pool, ending on a byte boundary (a sync
-    // flush, not a final block): chunks compress side by side while the next one is produced, and
-    // their concatenation, closed by one final empty block, is one valid deflate stream.
-    const inFlight: Promise<Buffer>[] = [];
-    const compressedParts: Buffer[] = [];
-    let compressed = 0;
-    const settleOldest = async (): Promise<void> => {
-      const part = await inFlight.shift()!;
-      compressedParts.push(part);
-      compressed += part.length;
-    };
-    let crc = 0;
-    let size = 0;
+    const entry: Entry = { name: Buffer.from(name, "utf8"), crc: 0, size: 0, parts: [] };
     let pending: string[] = [];
     let pendingLength = 0;
     const flush = async (): Promise<void> => {
@@ -70,10 +61,16 @@ export class ZipArchive {
       const bytes = Buffer.from(pending.join(""), "utf8");
       pending = [];
       pendingLength = 0;
-      crc = crc32(bytes, crc);
-      size += bytes.length;
-      inFlight.push(deflateChunk(bytes, level));
-      if (inFlight.length > CHUNKS_IN_FLIGHT) await settleOldest();
+      entry.crc = crc32(bytes, entry.crc);
+      entry.size += bytes.length;
+      if (entry.size > ZIP32_LIMIT) throw new RangeError(`zip entry ${name} is larger than 4 GB`);
+      const part = deflateChunk(bytes, level);
+      // A failure surfaces where the part is awaited (finish), never as an unhandled rejection.
+      part.catch(() => undefined);
+      entry.parts.push(part);
+      this.inFlight.push(part);
+      while (this.inFlight.length > CHUNKS_IN_FLIGHT)
+        await this.inFlight.shift()!.catch(() => undefined);
     };
     await produce((text) => {
       pending.push(text);
@@ -81,35 +78,44 @@ export class ZipArchive {
       return pendingLength >= CHUNK_CHARACTERS ? flush() : undefined;
     });
     await flush();
-    while (inFlight.length > 0) await settleOldest();
-    compressedParts.push(FINAL_BLOCK);
-    compressed += FINAL_BLOCK.length;
-    const nameBytes = Buffer.from(name, "utf8");
-    if (size > ZIP32_LIMIT || compressed > ZIP32_LIMIT || this.offset > ZIP32_LIMIT) {
-      throw new RangeError(`zip entry ${name} is larger than 4 GB`);
-    }
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4); // version needed: deflate
-    header.writeUInt16LE(0x0800, 6); // names in UTF-8
-    header.writeUInt16LE(8, 8); // deflate
-    header.writeUInt16LE(DOS_TIME, 10);
-    header.writeUInt16LE(DOS_DATE, 12);
-    header.writeUInt32LE(crc >>> 0, 14);
-    header.writeUInt32LE(compressed, 18);
-    header.writeUInt32LE(size, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    header.writeUInt16LE(0, 28);
-    this.entries.push({ name: nameBytes, crc, compressed, size, offset: this.offset });
-    this.push(header);
-    this.push(nameBytes);
-    for (const part of compressedParts) this.push(part);
+    entry.parts.push(Promise.resolve(FINAL_BLOCK));
+    this.entries.push(entry);
   }
 
-  /** The archive's bytes: the entries, then the central directory. */
-  finish(): Buffer {
-    const start = this.offset;
+  /** The archive's bytes, once every chunk is compressed: the entries, then the central directory. */
+  async finish(): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    let offset = 0;
+    const push = (bytes: Buffer) => {
+      chunks.push(bytes);
+      offset += bytes.length;
+    };
+    const written: { entry: Entry; compressed: number; offset: number }[] = [];
     for (const entry of this.entries) {
+      const parts = await Promise.all(entry.parts);
+      const compressed = parts.reduce((n, part) => n + part.length, 0);
+      if (compressed > ZIP32_LIMIT || offset > ZIP32_LIMIT) {
+        throw new RangeError(`zip entry ${entry.name.toString("utf8")} is larger than 4 GB`);
+      }
+      written.push({ entry, compressed, offset });
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(20, 4); // version needed: deflate
+      header.writeUInt16LE(0x0800, 6); // names in UTF-8
+      header.writeUInt16LE(8, 8); // deflate
+      header.writeUInt16LE(DOS_TIME, 10);
+      header.writeUInt16LE(DOS_DATE, 12);
+      header.writeUInt32LE(entry.crc >>> 0, 14);
+      header.writeUInt32LE(compressed, 18);
+      header.writeUInt32LE(entry.size, 22);
+      header.writeUInt16LE(entry.name.length, 26);
+      header.writeUInt16LE(0, 28);
+      push(header);
+      push(entry.name);
+      for (const part of parts) push(part);
+    }
+    const start = offset;
+    for (const { entry, compressed, offset: at } of written) {
       const record = Buffer.alloc(46);
       record.writeUInt32LE(0x02014b50, 0);
       record.writeUInt16LE(20, 4); // made by: version 2.0
@@ -119,16 +125,16 @@ export class ZipArchive {
       record.writeUInt16LE(DOS_TIME, 12);
       record.writeUInt16LE(DOS_DATE, 14);
       record.writeUInt32LE(entry.crc >>> 0, 16);
-      record.writeUInt32LE(entry.compressed, 20);
+      record.writeUInt32LE(compressed, 20);
       record.writeUInt32LE(entry.size, 24);
       record.writeUInt16LE(entry.name.length, 28);
       // Extra field, comment, disk number, internal and external attributes: all zero.
-      record.writeUInt32LE(entry.offset, 42);
-      this.push(record);
-      this.push(entry.name);
+      record.writeUInt32LE(at, 42);
+      push(record);
+      push(entry.name);
     }
-    const directorySize = this.offset - start;
-    if (this.offset > ZIP32_LIMIT || this.entries.length > 0xffff) {
+    const directorySize = offset - start;
+    if (offset > ZIP32_LIMIT || this.entries.length > 0xffff) {
       throw new RangeError("zip archive is larger than 4 GB");
     }
     const end = Buffer.alloc(22);
@@ -137,13 +143,8 @@ export class ZipArchive {
     end.writeUInt16LE(this.entries.length, 10);
     end.writeUInt32LE(directorySize, 12);
     end.writeUInt32LE(start, 16);
-    this.push(end);
-    return Buffer.concat(this.chunks, this.offset);
-  }
-
-  private push(bytes: Buffer): void {
-    this.chunks.push(bytes);
-    this.offset += bytes.length;
+    push(end);
+    return Buffer.concat(chunks, offset);
   }
 }
 

@@ -44,7 +44,7 @@ describe("ZipArchive", () => {
               spec.level,
             );
           }
-          const read = await JSZip.loadAsync(zip.finish(), { checkCRC32: true });
+          const read = await JSZip.loadAsync(await zip.finish(), { checkCRC32: true });
           for (const [i, text] of texts.entries())
             expect(await read.file(`part${i}.xml`)!.async("string")).toBe(text);
         },
@@ -58,7 +58,7 @@ describe("ZipArchive", () => {
       const zip = new ZipArchive(1);
       await zip.addText("big.xml", bulkyText(3_000_000, 1));
       await zip.addText("small.xml", "<a/>");
-      return zip.finish();
+      return await zip.finish();
     };
     const bytes = await build();
     expect((await build()).equals(bytes)).toBe(true);
