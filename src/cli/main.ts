@@ -154,8 +154,8 @@ async function planFromHistory(
   plan: PlanFile,
   say: (n: Notice) => string,
 ): Promise<{ result: PlanResult; history: HistorySummary }> {
-  const grids = await readHistoryFile(args.history);
-  const history = chooseHistory(grids, plan, args.sheet, say);
+  // The file's cells are let go once read into records, before planning.
+  const history = chooseHistory(await readHistoryFile(args.history), plan, args.sheet, say);
   if (history.error) {
     const where = history.error.cell ? `${history.sheet}!${history.error.cell}` : history.sheet;
     throw new CliFailure(EXIT.badInput, `${where}: ${say(history.error)}`);

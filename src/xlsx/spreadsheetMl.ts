@@ -40,10 +40,25 @@ function hex4(code: number): string {
   return code.toString(16).toUpperCase().padStart(4, "0");
 }
 
+/** What element content (not attributes) must escape: no `"`, which row keys are full of. */
+/* eslint-disable no-control-regex -- control characters are what these find */
+const CONTENT_NEEDS_ESCAPE =
+  /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
+/* eslint-enable no-control-regex */
+
+/**
+ * Text as XML element content: `xmlText`, less the quote escapes that only attribute values need.
+ * @example xmlContent('["East","Ann"] & <b>') === '["East","Ann"] &amp; &lt;b&gt;'
+ */
+export function xmlContent(text: string): string {
+  if (!CONTENT_NEEDS_ESCAPE.test(text)) return text;
+  return text.includes('"') ? xmlText(text).replace(/&quot;/g, '"') : xmlText(text);
+}
+
 /** `<t>` with the whitespace kept when the text starts or ends with any. */
 export function textElement(text: string): string {
   const open = /^\s|\s$/.test(text) ? '<t xml:space="preserve">' : "<t>";
-  return `${open}${xmlText(text)}</t>`;
+  return `${open}${xmlContent(text)}</t>`;
 }
 
 /** Number formats Excel knows by id; others are declared in the styles part from id 164. */

@@ -6,7 +6,7 @@ import {
   type SheetSource,
   type TableSpec,
 } from "../sheets/sheetModel";
-import { StyleSheet, textElement, xmlText } from "./spreadsheetMl";
+import { StyleSheet, textElement, xmlContent, xmlText } from "./spreadsheetMl";
 import { blockRef } from "./worksheetExtras";
 import { ZipArchive } from "./zipArchive";
 
@@ -134,6 +134,8 @@ async function writeSheetXml(
   const hiddenRows = new Set(model.hiddenRows ?? []);
   const lastHidden = hiddenRows.size > 0 ? Math.max(...hiddenRows) : -1;
   const rowCount = Math.max(model.rows.length, lastHidden + 1);
+  const keyColumn = model.userRows?.keyColumn ?? -1;
+  const signatureColumn = model.userRows?.signatureColumn ?? -1;
   // Column letters once per column, not once per cell.
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   for (let r = 0; r < rowCount; r++) {
@@ -145,7 +147,13 @@ async function writeSheetXml(
       const cell = row[c];
       if (!cell) continue;
       check(cell, model.name, r, c);
-      cells += cellXml(cell, letters[c] + rowNumber, styles, strings);
+      cells += cellXml(
+        cell,
+        letters[c] + rowNumber,
+        styles,
+        strings,
+        c === keyColumn || c === signatureColumn,
+      );
     }
     if (cells === "" && !hidden) continue;
     const result = write(`<row r="${rowNumber}"${hidden}>${cells}</row>`);
@@ -164,22 +172,33 @@ async function writeSheetXml(
   await write("</worksheet>");
 }
 
-function cellXml(cell: SheetCell, ref: string, styles: StyleSheet, strings: SharedStrings): string {
+/**
+ * A cell's XML. Text goes to the shared strings, except in `inline` columns (row keys and
+ * signatures: one distinct text per row, which sharing would only make the workbook hold twice).
+ */
+function cellXml(
+  cell: SheetCell,
+  ref: string,
+  styles: StyleSheet,
+  strings: SharedStrings,
+  inline: boolean,
+): string {
   const xf = cell.style || cell.numFmt ? styles.xfOf(cell) : 0;
   const s = xf ? ` s="${xf}"` : "";
   const value = cell.value;
   if (cell.formula !== undefined) {
     const expression = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
-    const f = `<f>${xmlText(expression)}</f>`;
+    const f = `<f>${xmlContent(expression)}</f>`;
     if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
     if (typeof value === "number") return `<c r="${ref}"${s}>${f}<v>${numberText(value)}</v></c>`;
     if (typeof value === "boolean")
       return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(value)}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${xmlContent(value)}</v></c>`;
   }
   if (value === null) return xf ? `<c r="${ref}"${s}/>` : "";
   if (typeof value === "number") return `<c r="${ref}"${s}><v>${numberText(value)}</v></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (inline) return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(value)}</is></c>`;
   return `<c r="${ref}"${s} t="s"><v>${strings.idOf(value)}</v></c>`;
 }
 
@@ -231,7 +250,7 @@ function conditionalFormatsXml(model: SheetModel, styles: StyleSheet): string {
   let priority = 1;
   return (model.conditionalFormats ?? [])
     .map((format) => {
-      const formulas = format.bounds.map((f) => `<formula>${xmlText(f)}</formula>`).join("");
+      const formulas = format.bounds.map((f) => `<formula>${xmlContent(f)}</formula>`).join("");
       const dxf = styles.dxfOf(format.tone);
       const rule =
         format.operator === "expression"
@@ -247,7 +266,7 @@ function validationsXml(model: SheetModel): string {
   if (validations.length === 0) return "";
   const items = validations.map((validation) => {
     const list = `"${validation.values.map((v) => v.replace(/"/g, '""')).join(",")}"`;
-    return `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${blockRef(validation.block)}"><formula1>${xmlText(list)}</formula1></dataValidation>`;
+    return `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${blockRef(validation.block)}"><formula1>${xmlContent(list)}</formula1></dataValidation>`;
   });
   return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
 }

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
 import type { SheetModel } from "../../src/sheets/sheetModel";
-import { xmlText } from "../../src/xlsx/spreadsheetMl";
+import { xmlContent, xmlText } from "../../src/xlsx/spreadsheetMl";
 import { writePlanWorkbook } from "../../src/xlsx/writeWorkbook";
 import { runStp, tempFolder } from "../cli/runStp";
 import { writeFixtureXlsx } from "../support/buildWorkbook";
@@ -178,6 +178,9 @@ describe("text in the directly written workbook", () => {
     expect(xmlText("a_x0041_b")).toBe("a_x005F_x0041_b");
     expect(xmlText('<&">')).toBe("&lt;&amp;&quot;&gt;");
     expect(xmlText("😀")).toBe("😀");
+    // Element content keeps its quotes, whatever else it escapes.
+    expect(xmlContent('["East","Ann"]')).toBe('["East","Ann"]');
+    expect(xmlContent('IF(F5>0,"&quot;",\u0001)')).toBe('IF(F5&gt;0,"&amp;quot;",_x0001_)');
     expect(xmlText("\ud800x")).toBe("_xD800_x");
     const file = folder.file("control.xlsx");
     await writePlanWorkbook([{ name: "S", kind: "test", rows: [[{ value: "bell\u0007" }]] }], file);
