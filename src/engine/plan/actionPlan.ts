@@ -86,21 +86,24 @@ export function actionPlanUnits(
   const tallies = new Map<PlanNode, Tally>(
     units.map((u) => [u, { dealSum: 0, deals: 0, customers: new Map() }]),
   );
-  const index = new Map<PlanNode, Map<string, PlanNode>>();
-  const childOf = (node: PlanNode, member: string) => {
-    let byMember = index.get(node);
-    if (!byMember) {
-      byMember = new Map(node.children.map((c) => [c.member ?? "", c]));
-      index.set(node, byMember);
+  // The units by their members, level by level: one lookup per level for each record.
+  type Branch = { tally?: Tally; children: Map<string, Branch> };
+  const tree: Branch = { children: new Map() };
+  for (const [unit, tally] of tallies) {
+    let branch = tree;
+    for (const member of unit.path) {
+      let next = branch.children.get(member);
+      if (!next) branch.children.set(member, (next = { children: new Map() }));
+      branch = next;
     }
-    return byMember.get(member);
-  };
+    branch.tally = tally;
+  }
   for (const r of records) {
     if (r.year < planYear - windowYears || r.year >= planYear) continue;
-    let node: PlanNode | undefined = root;
-    while (node && !tallies.has(node))
-      node = childOf(node, r.dims[levels[node.path.length]] ?? BLANK_MEMBER);
-    const tally = node && tallies.get(node);
+    let branch: Branch | undefined = tree;
+    for (let depth = 0; branch && !branch.tally; depth++)
+      branch = branch.children.get(r.dims[levels[depth]] ?? BLANK_MEMBER);
+    const tally = branch?.tally;
     if (!tally) continue;
     if (r.transaction && r.amount > 0) {
       tally.dealSum += r.amount;
