@@ -53,6 +53,10 @@ const MAX_SHARED_LENGTH = 64;
 /** Distinct texts of one column past which its texts are no longer shared. */
 const MAX_SHARED_PER_COLUMN = 50_000;
 
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
 function splitRows(text: string, sep: CsvDelimiter): CsvRows {
   const rows: CsvRows = [];
   let row: (string | null)[] = [];
@@ -86,10 +90,13 @@ function splitRows(text: string, sep: CsvDelimiter): CsvRows {
     row = [];
     inRow = false;
   };
+  // Characters compared by code: this loop sees every character of the file.
+  const SEP = sep.charCodeAt(0);
+  const ends = (code: number) => code === SEP || code === LF || code === CR;
   while (i < n) {
-    const ch = text[i];
-    if (ch !== "\n" && ch !== "\r") inRow = true;
-    if (ch === '"' && field === "") {
+    const code = text.charCodeAt(i);
+    if (code !== LF && code !== CR) inRow = true;
+    if (code === QUOTE && field === "") {
       // Quoted field: runs to the next lone quote; `""` inside is one quote.
       i++;
       let start = i;
@@ -101,7 +108,7 @@ function splitRows(text: string, sep: CsvDelimiter): CsvRows {
           i = n;
           break;
         }
-        if (text[q + 1] === '"') {
+        if (text.charCodeAt(q + 1) === QUOTE) {
           value += text.slice(start, q + 1);
           i = q + 2;
           start = i;
@@ -116,18 +123,18 @@ function splitRows(text: string, sep: CsvDelimiter): CsvRows {
       // An empty quoted field (`""`) is blank, like any other empty field.
       field = value;
       // Text after the closing quote up to the delimiter is kept, as Excel does.
-      while (i < n && text[i] !== sep && text[i] !== "\n" && text[i] !== "\r") field += text[i++];
+      while (i < n && !ends(text.charCodeAt(i))) field += text[i++];
       continue;
     }
-    if (ch === sep) {
+    if (code === SEP) {
       endField();
       i++;
-    } else if (ch === "\n" || ch === "\r") {
+    } else if (code === LF || code === CR) {
       endRow();
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      i += code === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     } else {
       let j = i + 1;
-      while (j < n && text[j] !== sep && text[j] !== "\n" && text[j] !== "\r") j++;
+      while (j < n && !ends(text.charCodeAt(j))) j++;
       field += text.slice(i, j);
       i = j;
     }
