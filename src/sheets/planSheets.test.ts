@@ -87,6 +87,19 @@ describe("planSheets", () => {
     expect(planSheets(input()).map(sheetOf)).toEqual(expected);
   });
 
+  it("names a rep tab's monthly row after the rep when product is not a level", () => {
+    const tab = buildPlanSheets(input()).find((m) => m.name === "Ann")!;
+    const labelsInA = tab.rows.map((row) => row[0]?.value);
+    expect(labelsInA.filter((v) => v === "Total")).toHaveLength(1);
+    const annRow = tab.rows.find(
+      (row) => row[0]?.value === "Ann" && typeof row[1]?.value === "number",
+    )!;
+    const totalRow = tab.rows.find((row) => row[0]?.value === "Total")!;
+    expect(annRow.slice(1, 14).map((c) => c?.value)).toEqual(
+      totalRow.slice(1, 14).map((c) => c?.value),
+    );
+  });
+
   it("refuses a lazy sheet whose model names another sheet", () => {
     const [summary] = planSheets(input());
     expect(() => sheetOf({ ...summary, name: "Other" })).toThrow(

@@ -88,7 +88,8 @@ export function repTab(
   const leaves = identity.rows;
   const groups = new Map<string, number[]>();
   for (const leaf of leaves) {
-    const label = productIndex >= 0 ? (leaf.path[productIndex] ?? labels.total) : labels.total;
+    // Without a product level the rep's one row is named after the rep (the total row follows).
+    const label = productIndex >= 0 ? (leaf.path[productIndex] ?? labels.total) : identity.rep;
     const months = groups.get(label) ?? new Array<number>(12).fill(0);
     leaf.months.forEach((m, i) => (months[i] += m));
     groups.set(label, months);
