@@ -53,6 +53,14 @@ const MAX_SHARED_LENGTH = 64;
 /** Distinct texts of one column past which its texts are no longer shared. */
 const MAX_SHARED_PER_COLUMN = 50_000;
 
+/**
+ * The same text, not sharing memory with the string it was cut from (JavaScript engines keep long
+ * slices as views of their source).
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
@@ -77,8 +85,11 @@ function splitRows(text: string, sep: CsvDelimiter): CsvRows {
       if (texts !== null) {
         const known = texts.get(field);
         if (known !== undefined) shared = known;
-        else if (texts.size < MAX_SHARED_PER_COLUMN) texts.set(field, field);
-        else seen[column] = null;
+        else if (texts.size < MAX_SHARED_PER_COLUMN) {
+          // A copy of its own: a slice would keep the whole file's text alive with the grid.
+          shared = detached(field);
+          texts.set(shared, shared);
+        } else seen[column] = null;
       }
     }
     row.push(shared);

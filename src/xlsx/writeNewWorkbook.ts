@@ -44,6 +44,7 @@ export async function newWorkbookBytes(
   const zip = new ZipArchive(6);
   const styles = new StyleSheet();
   const strings = new SharedStrings();
+  const context: SheetContext = { styles, strings, check: options.check, styleAttributes: [] };
   const activeTab = Math.max(
     0,
     sheets.findIndex((model) => (model.state ?? "visible") === "visible"),
@@ -55,14 +56,7 @@ export async function newWorkbookBytes(
     const tables = (model.tables ?? []).map((spec) => ({ spec, id: ++tableId }));
     await zip.addEntry(
       `xl/worksheets/sheet${i + 1}.xml`,
-      (write) =>
-        writeSheetXml(
-          model,
-          i === activeTab,
-          tables,
-          { styles, strings, check: options.check },
-          write,
-        ),
+      (write) => writeSheetXml(model, i === activeTab, tables, context, write),
       options.level(model),
     );
     if (tables.length > 0) {
@@ -116,15 +110,22 @@ class SharedStrings {
   }
 }
 
-type SheetContext = { styles: StyleSheet; strings: SharedStrings; check: CellCheck };
+type SheetContext = {
+  styles: StyleSheet;
+  strings: SharedStrings;
+  check: CellCheck;
+  /** ` s="N"` by cell format index, made once each. */
+  styleAttributes: string[];
+};
 
 async function writeSheetXml(
   model: SheetModel,
   selected: boolean,
   tables: { spec: TableSpec; id: number }[],
-  { styles, strings, check }: SheetContext,
+  context: SheetContext,
   write: (text: string) => Promise<void> | void,
 ): Promise<void> {
+  const { styles, check } = context;
   const width = model.rows.reduce((max, row) => Math.max(max, row.length), 0);
   const dimension =
     model.rows.length > 0 && width > 0 ? `A1:${toA1(model.rows.length - 1, width - 1)}` : "A1";
@@ -138,25 +139,31 @@ async function writeSheetXml(
   const signatureColumn = model.userRows?.signatureColumn ?? -1;
   // Column letters once per column, not once per cell.
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
+  // Each row's XML is gathered as pieces and joined once: no string is built cell by cell.
+  const parts: string[] = [];
   for (let r = 0; r < rowCount; r++) {
     const row = model.rows[r] ?? [];
-    const hidden = hiddenRows.has(r) ? ' hidden="1"' : "";
+    const hidden = hiddenRows.has(r);
     const rowNumber = String(r + 1);
-    let cells = "";
+    parts.length = 0;
+    parts.push('<row r="', rowNumber, hidden ? '" hidden="1">' : '">');
+    const empty = parts.length;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell) continue;
       check(cell, model.name, r, c);
-      cells += cellXml(
+      cellXml(
+        parts,
         cell,
-        letters[c] + rowNumber,
-        styles,
-        strings,
+        letters[c],
+        rowNumber,
+        context,
         c === keyColumn || c === signatureColumn,
       );
     }
-    if (cells === "" && !hidden) continue;
-    const result = write(`<row r="${rowNumber}"${hidden}>${cells}</row>`);
+    if (parts.length === empty && !hidden) continue;
+    parts.push("</row>");
+    const result = write(parts.join(""));
     if (result) await result;
   }
   await write("</sheetData>");
@@ -173,33 +180,43 @@ async function writeSheetXml(
 }
 
 /**
- * A cell's XML. Text goes to the shared strings, except in `inline` columns (row keys and
- * signatures: one distinct text per row, which sharing would only make the workbook hold twice).
+ * Appends a cell's XML to `parts`. Text goes to the shared strings, except in `inline` columns (row
+ * keys and signatures: one distinct text per row, which sharing would only make the workbook hold
+ * twice).
  */
 function cellXml(
+  parts: string[],
   cell: SheetCell,
-  ref: string,
-  styles: StyleSheet,
-  strings: SharedStrings,
+  column: string,
+  rowNumber: string,
+  { styles, strings, styleAttributes }: SheetContext,
   inline: boolean,
-): string {
+): void {
   const xf = cell.style || cell.numFmt ? styles.xfOf(cell) : 0;
-  const s = xf ? ` s="${xf}"` : "";
+  const s = xf ? (styleAttributes[xf] ??= ` s="${xf}"`) : "";
   const value = cell.value;
   if (cell.formula !== undefined) {
-    const expression = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
-    const f = `<f>${xmlContent(expression)}</f>`;
-    if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
-    if (typeof value === "number") return `<c r="${ref}"${s}>${f}<v>${numberText(value)}</v></c>`;
-    if (typeof value === "boolean")
-      return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${xmlContent(value)}</v></c>`;
+    const expression = xmlContent(
+      cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula,
+    );
+    parts.push('<c r="', column, rowNumber, '"', s);
+    if (value === null) parts.push("><f>", expression, "</f></c>");
+    else if (typeof value === "number")
+      parts.push("><f>", expression, "</f><v>", numberText(value), "</v></c>");
+    else if (typeof value === "boolean")
+      parts.push(' t="b"><f>', expression, "</f><v>", value ? "1" : "0", "</v></c>");
+    else parts.push(' t="str"><f>', expression, "</f><v>", xmlContent(value), "</v></c>");
+    return;
   }
-  if (value === null) return xf ? `<c r="${ref}"${s}/>` : "";
-  if (typeof value === "number") return `<c r="${ref}"${s}><v>${numberText(value)}</v></c>`;
-  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  if (inline) return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(value)}</is></c>`;
-  return `<c r="${ref}"${s} t="s"><v>${strings.idOf(value)}</v></c>`;
+  if (value === null) {
+    if (xf) parts.push('<c r="', column, rowNumber, '"', s, "/>");
+    return;
+  }
+  parts.push('<c r="', column, rowNumber, '"', s);
+  if (typeof value === "number") parts.push("><v>", numberText(value), "</v></c>");
+  else if (typeof value === "boolean") parts.push(' t="b"><v>', value ? "1" : "0", "</v></c>");
+  else if (inline) parts.push(' t="inlineStr"><is>', textElement(value), "</is></c>");
+  else parts.push(' t="s"><v>', String(strings.idOf(value)), "</v></c>");
 }
 
 /** A finite number as SpreadsheetML writes it (`-0` as `0`). */
