@@ -1,6 +1,6 @@
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { decodeCsvBytes } from "./decodeCsvBytes";
 import { FileAccessError, readFailure, reasonOf } from "./fileErrors";
 import { parseCsv } from "./parseCsv";
@@ -70,10 +70,19 @@ export function checkWorkbookBytes(filePath: string, bytes: Uint8Array): void {
   }
 }
 
+/**
+ * ExcelJS, loaded on first use (a third of a second): planning a CSV history into a new workbook
+ * never needs it.
+ */
+function excelJs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("exceljs") as typeof ExcelJS;
+}
+
 /** An .xlsx workbook loaded by ExcelJS from its bytes (checked with `checkWorkbookBytes`). */
 export async function loadWorkbook(filePath: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
   checkWorkbookBytes(filePath, bytes);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
