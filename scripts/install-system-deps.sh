@@ -4,8 +4,14 @@
 # xmllint, which checks that the add-in's manifest.xml is well-formed;
 # unzip, Info-ZIP's check of the zip archives the .xlsx writer produces;
 # Chromium and a CJK font, for the task pane's browser tests and their Chinese screenshots.
+# With --bench, also what `npm run bench` compares against: Debian's python3 with pandas and
+# xlsxwriter.
 set -euo pipefail
 packages=()
+if [ "${1:-}" = "--bench" ]; then
+  /usr/bin/python3 -c "import pandas" >/dev/null 2>&1 || packages+=(python3-pandas)
+  /usr/bin/python3 -c "import xlsxwriter" >/dev/null 2>&1 || packages+=(python3-xlsxwriter)
+fi
 command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui)
 command -v xmllint >/dev/null 2>&1 || packages+=(libxml2-utils)
 command -v unzip >/dev/null 2>&1 || packages+=(unzip)
