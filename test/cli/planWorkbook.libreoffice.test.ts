@@ -9,9 +9,9 @@ import { buildPlanSheets } from "../../src/sheets/buildPlanSheets";
 import { sheetLabels } from "../../src/sheets/labels";
 import type { SheetModel } from "../../src/sheets/sheetModel";
 import { readHistoryFile, writePlanWorkbook } from "../../src/xlsx";
-import { compareWithEngine, recalculate } from "../support/libreoffice";
+import { checkWrittenWorkbook, compareWithEngine, recalculate } from "../support/libreoffice";
 import { describeWithLibreOffice } from "../support/sofficeAvailable";
-import { tempFolder } from "./runStp";
+import { runStp, tempFolder } from "./runStp";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
 
@@ -111,5 +111,42 @@ describeWithLibreOffice("plan workbook recalculated by LibreOffice", () => {
         expect.objectContaining({ sheet: summary.name, cell: "B7", kind: "error" }),
       ]),
     );
+  });
+
+  it("stp plan on the English sample, tracking to March: a tab per rep, closed months tracked, open ones re-forecast, LibreOffice agrees with every formula", async () => {
+    const out = folder.file("stp-sample.xlsx");
+    const json = folder.file("stp-sample.json");
+    const run = await runStp([
+      ...["plan", "--history", path.join(SAMPLES, "sales-history-en.xlsx")],
+      ...["--config", path.join(SAMPLES, "plan-en.json"), "--as-of", "2026-03"],
+      ...["--out", out, "--json", json],
+    ]);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(await fsp.readFile(json, "utf8")) as {
+      rows: { rep: string }[];
+      tracking: {
+        period: string;
+        status: string;
+        actual: number | null;
+        reforecast: number | null;
+      }[];
+    };
+    const reps = new Set(result.rows.map((r) => r.rep));
+    const grids = await readHistoryFile(out);
+    const tabs = grids.filter((g) => reps.has(g.sheet));
+    expect(tabs).toHaveLength(reps.size);
+    for (const t of result.tracking) {
+      if (t.period <= "2026-03") {
+        expect(t.status).toBe("closed");
+        expect(t.actual).not.toBeNull();
+        expect(t.reforecast).toBeNull();
+      } else {
+        expect(t.status).toBe("open");
+        expect(t.reforecast).not.toBeNull();
+      }
+    }
+    const { mismatches, formulaCount } = await checkWrittenWorkbook(out);
+    expect(formulaCount).toBeGreaterThan(1000);
+    expect(mismatches).toEqual([]);
   });
 });
