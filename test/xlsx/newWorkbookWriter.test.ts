@@ -2,8 +2,9 @@ import { promises as fsp } from "node:fs";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
-import type { SheetModel } from "../../src/sheets/sheetModel";
+import type { LazySheet, SheetModel } from "../../src/sheets/sheetModel";
 import { xmlContent, xmlText } from "../../src/xlsx/spreadsheetMl";
+import { newWorkbookBytes } from "../../src/xlsx/writeNewWorkbook";
 import { writePlanWorkbook } from "../../src/xlsx/writeWorkbook";
 import { runStp, tempFolder } from "../cli/runStp";
 import { writeFixtureXlsx } from "../support/buildWorkbook";
@@ -187,5 +188,44 @@ describe("text in the directly written workbook", () => {
     const zip = await JSZip.loadAsync(await fsp.readFile(file));
     const strings = await zip.file("xl/sharedStrings.xml")?.async("string");
     expect(strings).toContain("<t>bell_x0007_</t>");
+  });
+});
+
+describe("lazy sheets", () => {
+  const model = (name: string, n: number): SheetModel => ({
+    name,
+    kind: "allocation",
+    rows: Array.from({ length: n }, (_, r) => [
+      { value: `${name} ${r}` },
+      { value: r * 100, numFmt: "#,##0" },
+      { value: r * 100, formula: `B${r + 1}`, numFmt: "#,##0", style: "total" },
+    ]),
+  });
+  const options = {
+    level: () => 6,
+    check: () => undefined,
+    creator: "Sales Target Planner",
+    created: new Date(Date.UTC(2026, 0, 1)),
+  };
+
+  test("are built once each, in order, and give the bytes their models give", async () => {
+    const models = [model("One", 3), model("Two", 40_000), model("Three", 5)];
+    const built: string[] = [];
+    const lazy: LazySheet[] = models.map((m) => ({
+      name: m.name,
+      kind: m.kind,
+      build: () => {
+        built.push(m.name);
+        return m;
+      },
+    }));
+    const fromLazy = await newWorkbookBytes(lazy, options);
+    expect(built).toEqual(["One", "Two", "Three"]);
+    expect(fromLazy.equals(await newWorkbookBytes(models, options))).toBe(true);
+  });
+
+  test("a lazy sheet that builds into another sheet stops the write", async () => {
+    const lazy: LazySheet[] = [{ name: "One", kind: "allocation", build: () => model("Two", 1) }];
+    await expect(newWorkbookBytes(lazy, options)).rejects.toThrow("sheet One: built with name Two");
   });
 });
