@@ -16,7 +16,8 @@ command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui)
 command -v xmllint >/dev/null 2>&1 || packages+=(libxml2-utils)
 command -v unzip >/dev/null 2>&1 || packages+=(unzip)
 [ -x /usr/bin/chromium ] || packages+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || packages+=(fonts-noto-cjk)
+# grep reads all of fc-list (no -q): an early exit would fail the pipe under pipefail.
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || packages+=(fonts-noto-cjk)
 if [ ${#packages[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0
