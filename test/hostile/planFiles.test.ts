@@ -159,7 +159,7 @@ function mutate(mutations: readonly Mutation[]): unknown {
     const container = parent as Record<string | number, unknown>;
     const key = mutation.kind === "add" ? mutation.key : mutation.path[mutation.path.length - 1];
     if (mutation.kind === "delete") {
-      if (Array.isArray(container) && typeof key === "number") container.splice(key, 1);
+      if (Array.isArray(container) && typeof key === "number") removeAt(container, key);
       else delete container[key];
     } else {
       Object.defineProperty(container, key, {
@@ -171,6 +171,16 @@ function mutate(mutations: readonly Mutation[]): unknown {
     }
   }
   return plan;
+}
+
+/**
+ * Removes an array's item in place without `splice`, which looks up the array's `constructor` — a
+ * key an earlier mutation may have set to anything.
+ */
+function removeAt(array: unknown[], index: number): void {
+  if (index < 0 || index >= array.length) return;
+  for (let i = index; i < array.length - 1; i++) array[i] = array[i + 1];
+  array.length -= 1;
 }
 
 /** What a user's file would hold: the JSON text of the mutated plan. */
@@ -270,7 +280,18 @@ describe("plan files, random and broken, through the validator and the engine", 
           related: true,
         });
       }),
-      { numRuns: 250 },
+      {
+        numRuns: 250,
+        examples: [
+          // An array given a `constructor` key, then shortened.
+          [
+            [
+              { kind: "add", path: ["locks"], key: "constructor", value: null },
+              { kind: "delete", path: ["locks", 0] },
+            ],
+          ],
+        ],
+      },
     );
   });
 
