@@ -133,8 +133,16 @@ async function writeNewWorkbook(
       cellsSoFar += cellCount(model);
       return cellsSoFar > FAST_ZIP_CELLS ? 1 : 6;
     },
-    check: (cell, sheet, row, column) =>
-      checkCell(cell, () => `${sheet}!${toA1(row, column)}`, outPath),
+    // Runs for every cell: the address is made only for a cell that is refused.
+    check: (cell, sheet, row, column) => {
+      const reason = cellProblem(cell);
+      if (reason !== null) {
+        throw new WorkbookWriteError("cell-value-invalid", outPath, {
+          cell: `${sheet}!${toA1(row, column)}`,
+          reason,
+        });
+      }
+    },
     creator: CREATOR,
     created: new Date(),
   });
@@ -299,19 +307,20 @@ function excelValue(cell: SheetCell, where: () => string, outPath: string): Exce
 
 /** Refuses a value Excel cannot hold: a non-finite number, or text over Excel's limit. */
 function checkCell(cell: SheetCell, where: () => string, outPath: string): void {
+  const reason = cellProblem(cell);
+  if (reason !== null) {
+    throw new WorkbookWriteError("cell-value-invalid", outPath, { cell: where(), reason });
+  }
+}
+
+/** Why Excel cannot hold a cell's value, or `null` when it can. */
+function cellProblem(cell: SheetCell): string | null {
   const value = cell.value;
-  if (typeof value === "number" && !Number.isFinite(value)) {
-    throw new WorkbookWriteError("cell-value-invalid", outPath, {
-      cell: where(),
-      reason: String(value),
-    });
-  }
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   if (typeof value === "string" && value.length > MAX_CELL_TEXT) {
-    throw new WorkbookWriteError("cell-value-invalid", outPath, {
-      cell: where(),
-      reason: `text longer than ${MAX_CELL_TEXT} characters`,
-    });
+    return `text longer than ${MAX_CELL_TEXT} characters`;
   }
+  return null;
 }
 
 function checkSheetNames(sheets: readonly SheetSource[], outPath: string): void {
