@@ -8,6 +8,9 @@ import type { SheetLabels } from "./labels";
 import type { ChartSpec, SheetCell, SheetModel } from "./sheetModel";
 import { attainmentLights } from "./trackingSheet";
 
+/** Columns of the monthly quota table: label, 12 months, annual. */
+const MONTHLY_TABLE_COLUMNS = 14;
+
 /** The name of the chart on every rep tab, the same in every language and run. */
 export const QUOTA_CHART_NAME = "SalesTargetPlanner_QuotaChart";
 
@@ -183,11 +186,14 @@ export function repTab(
     conditionalFormats.push(...attainmentLights(lights));
   }
 
-  const widths = new Array<number>(Math.max(block.width, 14)).fill(11);
+  const widths = new Array<number>(Math.max(block.width, MONTHLY_TABLE_COLUMNS)).fill(11);
   widths[0] = 18;
-  block.layout.userColumns.forEach(
-    ({ column, id }) => (widths[column] = id === "activities" || id === "notes" ? 28 : 13),
-  );
+  // Text columns are wide where no month column of the quota table sits above them; under one,
+  // a typed text runs on into the empty cells beside it instead.
+  block.layout.userColumns.forEach(({ column, id }) => {
+    const text = id === "activities" || id === "notes";
+    widths[column] = text && column >= MONTHLY_TABLE_COLUMNS ? 28 : 13;
+  });
   return {
     name,
     kind: "rep-tab",
