@@ -44,7 +44,16 @@ const TEXT_HEADER_LIMIT = 200;
 
 type Candidate = HeaderColumn & { match: HeaderRoleMatch };
 
+/** A header holding a strong word of its role (tier 2 or 4), not only a weak one. */
+const strongWord = (match: HeaderRoleMatch): boolean => match.tier % 2 === 0;
+
+/**
+ * Which of two columns plays a role: a strong word first, then an amount net of tax before one
+ * gross of tax (无税金额 over 价税合计), then the whole header, a name before a code, the first.
+ */
 function preferred(a: Candidate, b: Candidate): number {
+  if (strongWord(a.match) !== strongWord(b.match)) return strongWord(a.match) ? -1 : 1;
+  if (a.match.taxBasis !== b.match.taxBasis) return b.match.taxBasis - a.match.taxBasis;
   if (a.match.tier !== b.match.tier) return b.match.tier - a.match.tier;
   if (a.match.idLike !== b.match.idLike) return a.match.idLike ? 1 : -1;
   return a.column - b.column;

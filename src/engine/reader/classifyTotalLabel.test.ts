@@ -29,6 +29,9 @@ describe("classifyTotalLabel", () => {
   it.each([
     "East",
     "小计算器",
+    "价税合计",
+    "本币价税合计",
+    "金额 价税合计",
     "总计划部",
     "Totally Fresh Foods Ltd",
     "Sum of all fears in Asia Pacific",

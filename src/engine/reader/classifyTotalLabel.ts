@@ -6,6 +6,8 @@ const ENGLISH_TOTALS = new Set(["total", "totals", "subtotal", "subtotals", "gra
 /** Text without any of these cannot be a total label (full-width letters take the slow path). */
 const MAY_BE_TOTAL = /[合总小汇共]|total|sum|[\uFF21-\uFF3A\uFF41-\uFF5A]/i;
 const ENGLISH_EDGE_TOTALS = new Set(["total", "totals", "subtotal", "subtotals"]);
+/** Words ending like a total that name an amount: 价税合计 is price plus tax, an ERP amount column. */
+const NOT_TOTALS = ["价税合计", "税价合计"];
 
 /**
  * Whether a cell's text labels a total or subtotal row: `"total"` when the label is nothing else
@@ -24,7 +26,9 @@ export function classifyTotalLabel(text: string): "total" | "variant" | null {
     .replace(/\bsub[\s-]*total/g, "subtotal")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((token) => token !== "");
-  if (tokens.length === 0) return null;
+  if (tokens.length === 0 || tokens.some((token) => NOT_TOTALS.some((w) => token.endsWith(w)))) {
+    return null;
+  }
   const joined = tokens.join("");
   if (CHINESE_TOTALS.includes(joined) || ENGLISH_TOTALS.has(joined)) return "total";
   if (tokens.some((token) => CHINESE_TOTALS.includes(token))) return "variant";

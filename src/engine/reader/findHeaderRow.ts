@@ -6,6 +6,7 @@ import {
   type HeaderAnalysis,
 } from "./analyzeHeaderRow";
 import type { GridView } from "./gridView";
+import { isSubHeaderRow, withTwoRowHeader } from "./twoRowHeader";
 
 /**
  * The header row is looked for among this many rows at the top of the grid.
@@ -24,6 +25,8 @@ export type HeaderSearch = {
   header?: HeaderAnalysis;
   /** The row with the most header-like cells, even if it falls short. */
   closest?: HeaderAnalysis;
+  /** The grid as read: with a two-line header joined into the header's row (see `withTwoRowHeader`). */
+  view: GridView;
 };
 
 function score(analysis: HeaderAnalysis): number {
@@ -47,12 +50,13 @@ export function isHistoryHeader(analysis: HeaderAnalysis): boolean {
 
 /**
  * The header row among the first rows of a grid (title and blank rows above it are common): the
- * history-making row with the most known headers, the first on a tie.
+ * history-making row with the most known headers, the first on a tie; when the row below it is a
+ * second header line (sub-headers under a merged group header), the two lines read as one header.
  * @example findHeaderRow(makeGridView({ sheet: "S", values: [["Report"], ["Date", "Sales"]] }), {})
  *            .header?.row === 1
  */
 export function findHeaderRow(view: GridView, overrides: ColumnOverrides): HeaderSearch {
-  const search: HeaderSearch = {};
+  const search: HeaderSearch = { view };
   let headerScore = 0;
   let closestScore = 0;
   const rows = Math.min(view.rowCount, HEADER_SEARCH_ROWS);
@@ -68,6 +72,12 @@ export function findHeaderRow(view: GridView, overrides: ColumnOverrides): Heade
       search.header = analysis;
       headerScore = rowScore;
     }
+  }
+  const found = search.header;
+  if (found && isSubHeaderRow(view, found.row, found.roles.date?.column)) {
+    const joined = withTwoRowHeader(view, found.row);
+    const analysis = analyzeHeaderRow(joined, found.row + 1, overrides);
+    if (isHistoryHeader(analysis)) return { header: analysis, closest: analysis, view: joined };
   }
   return search;
 }

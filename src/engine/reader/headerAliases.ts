@@ -26,6 +26,10 @@ export const HEADER_ALIASES: Record<ColumnRole, RoleAliases> = {
       "开票日期",
       "发货日期",
       "单据日期",
+      "业务日期",
+      "出库日期",
+      "记账日期",
+      "过账日期",
       "年月",
       "时间",
       "期间",
@@ -33,6 +37,10 @@ export const HEADER_ALIASES: Record<ColumnRole, RoleAliases> = {
       "order date",
       "invoice date",
       "transaction date",
+      "billing date",
+      "posting date",
+      "document date",
+      "close date",
       "period",
       "year month",
     ],
@@ -49,11 +57,24 @@ export const HEADER_ALIASES: Record<ColumnRole, RoleAliases> = {
       "营业额",
       "净销售额",
       "业绩",
+      "价税合计",
+      "含税金额",
+      "无税金额",
+      "不含税金额",
+      "本币无税金额",
+      "本币价税合计",
+      "本币含税金额",
+      "销售净额",
       "revenue",
       "net sales",
       "amount",
       "sales amount",
       "net amount",
+      "net value",
+      "gross amount",
+      "gross value",
+      "extended amount",
+      "line amount",
       "turnover",
     ],
     weak: ["sales", "销售"],
@@ -78,11 +99,18 @@ export const HEADER_ALIASES: Record<ColumnRole, RoleAliases> = {
       "品类",
       "产品名称",
       "商品",
+      "商品名称",
       "品名",
+      "存货",
+      "存货名称",
+      "物料",
+      "物料名称",
       "product",
       "product line",
       "sku",
       "category",
+      "material",
+      "material description",
     ],
     weak: ["item"],
   },
@@ -108,10 +136,43 @@ export const HEADER_ALIASES: Record<ColumnRole, RoleAliases> = {
     weak: ["员工", "employee"],
   },
   customer: {
-    strong: ["客户", "客户名称", "顾客", "经销商", "client", "customer"],
+    strong: [
+      "客户",
+      "客户名称",
+      "客户简称",
+      "顾客",
+      "经销商",
+      "client",
+      "customer",
+      "sold to party",
+      "sold to",
+      "ship to party",
+    ],
     weak: ["account"],
   },
 };
+
+/**
+ * Headers that name a per-unit figure, a rate, a tax or a discount: never an amount, a cost or
+ * any other role, whatever word they share with one ("金额 含税单价", "Tax Amount", "Unit Cost").
+ * Matched against the normalised header (see `normalizeHeader`).
+ * @example NOT_A_ROLE.some((pattern) => pattern.test("含税单价")) === true
+ */
+export const NOT_A_ROLE: readonly RegExp[] = [
+  /单价|单位成本|单位售价|单位价格|均价|平均价|售价$|价格$|折扣|税额|税率|费率|毛利率|利润率|百分比|占比/,
+  /unitprice|unitcost|priceperunit|costperunit|averageprice|avgprice|listprice|netprice|^prices?$/,
+  /^(tax|vat|gst)|taxamount|vatamount|salestax|taxrate|^discount|discount$|percent|pct$|ratio$/,
+];
+
+/**
+ * Amount headers that are net of tax (they win over other amount columns) and gross of tax (they
+ * give way to any other amount column), matched inside the normalised header.
+ * @example AMOUNT_NET_OF_TAX.test("本币无税金额") === true; AMOUNT_GROSS_OF_TAX.test("价税合计") === true
+ */
+export const AMOUNT_NET_OF_TAX =
+  /无税|不含税|未税|税前|净额|销售净|netamount|netvalue|netsales|netrevenue|excl(uding)?(tax|vat|gst)|ex(tax|vat|gst)|before(tax|vat)|pretax/;
+export const AMOUNT_GROSS_OF_TAX =
+  /价税合计|含税|税后|grossamount|grossvalue|grosssales|grossrevenue|incl(uding)?(tax|vat|gst)|inc(tax|vat|gst)|after(tax|vat)|with(tax|vat)/;
 
 /**
  * Headers of a year column that, beside a month-number column, dates each row.

@@ -50,12 +50,55 @@ describe("matchHeaderRole", () => {
     ["Client", "customer"],
     ["Account", "customer"],
     ["Customer Name", "customer"],
+    ["单据日期", "date"],
+    ["开票日期", "date"],
+    ["Billing Date", "date"],
+    ["Close Date", "date"],
+    ["价税合计", "amount"],
+    ["含税金额", "amount"],
+    ["无税金额", "amount"],
+    ["本币无税金额", "amount"],
+    ["金额 价税合计", "amount"],
+    ["Net Value", "amount"],
+    ["存货名称", "product"],
+    ["物料名称", "product"],
+    ["商品名称", "product"],
+    ["Material", "product"],
+    ["Sold-to party", "customer"],
+    ["Opportunity Owner", "rep"],
   ])("%j is %s", (header, role) => {
     expect(matchHeaderRole(header)?.role).toBe(role);
   });
 
-  it.each(["Notes", "备注", "Unit Price", "", "x".repeat(1000)])("%j has no role", (header) => {
+  it.each([
+    "Notes",
+    "备注",
+    "Unit Price",
+    "单价",
+    "含税单价",
+    "无税单价",
+    "金额 含税单价",
+    "单位成本",
+    "Unit Cost",
+    "税额",
+    "本币税额",
+    "Tax Amount",
+    "VAT",
+    "税率",
+    "折扣金额",
+    "毛利率",
+    "",
+    "x".repeat(1000),
+  ])("%j has no role", (header) => {
     expect(matchHeaderRole(header)).toBeNull();
+  });
+
+  it("tells amounts net of tax from amounts gross of tax", () => {
+    expect(matchHeaderRole("无税金额")!.taxBasis).toBe(1);
+    expect(matchHeaderRole("Net Amount (excl. VAT)")!.taxBasis).toBe(1);
+    expect(matchHeaderRole("价税合计")!.taxBasis).toBe(-1);
+    expect(matchHeaderRole("Amount incl. tax")!.taxBasis).toBe(-1);
+    expect(matchHeaderRole("金额")!.taxBasis).toBe(0);
   });
 
   it("ranks the whole header above a word inside it", () => {

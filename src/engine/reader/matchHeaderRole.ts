@@ -1,5 +1,10 @@
 import { COLUMN_ROLES, type ColumnRole } from "../history";
-import { HEADER_ALIASES } from "./headerAliases";
+import {
+  AMOUNT_GROSS_OF_TAX,
+  AMOUNT_NET_OF_TAX,
+  HEADER_ALIASES,
+  NOT_A_ROLE,
+} from "./headerAliases";
 import { normalizeHeader } from "./normalizeHeader";
 
 /** Headers longer than this are notes or titles, never column headers. */
@@ -17,6 +22,8 @@ export type HeaderRoleMatch = {
   length: number;
   /** The header names a code or id ("Customer ID"): a name column of the same role is preferred. */
   idLike: boolean;
+  /** Amounts only: 1 net of tax ("无税金额"), -1 gross of tax ("价税合计"), 0 neither. */
+  taxBasis: -1 | 0 | 1;
 };
 
 type Alias = { role: ColumnRole; text: string; kind: "strong" | "weak" | "exact" };
@@ -40,6 +47,11 @@ function better(a: HeaderRoleMatch, b: HeaderRoleMatch): boolean {
   return a.length > b.length;
 }
 
+function taxBasisOf(normalized: string): HeaderRoleMatch["taxBasis"] {
+  if (AMOUNT_NET_OF_TAX.test(normalized)) return 1;
+  return AMOUNT_GROSS_OF_TAX.test(normalized) ? -1 : 0;
+}
+
 /**
  * The role a header names, with how strongly; `null` when it names none.
  * @example matchHeaderRole("Sales Rep")?.role === "rep"; matchHeaderRole("Net Sales")?.role === "amount"
@@ -47,7 +59,7 @@ function better(a: HeaderRoleMatch, b: HeaderRoleMatch): boolean {
 export function matchHeaderRole(header: string): HeaderRoleMatch | null {
   if (header.length > HEADER_LENGTH_LIMIT) return null;
   const normalized = normalizeHeader(header);
-  if (normalized === "") return null;
+  if (normalized === "" || NOT_A_ROLE.some((pattern) => pattern.test(normalized))) return null;
   const idLike = ID_LIKE.test(normalized);
   let best: HeaderRoleMatch | null = null;
   for (const alias of ALIASES) {
@@ -60,16 +72,25 @@ export function matchHeaderRole(header: string): HeaderRoleMatch | null {
         end: normalized.length,
         length: alias.text.length,
         idLike,
+        taxBasis: 0,
       };
     } else if (alias.kind !== "exact") {
       const at = normalized.lastIndexOf(alias.text);
       if (at >= 0) {
         const tier = alias.kind === "strong" ? 2 : 1;
         const end = at + alias.text.length;
-        candidate = { role: alias.role, tier, end, length: alias.text.length, idLike };
+        candidate = {
+          role: alias.role,
+          tier,
+          end,
+          length: alias.text.length,
+          idLike,
+          taxBasis: 0,
+        };
       }
     }
     if (candidate && (!best || better(candidate, best))) best = candidate;
   }
+  if (best?.role === "amount") best.taxBasis = taxBasisOf(normalized);
   return best;
 }

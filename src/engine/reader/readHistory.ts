@@ -94,10 +94,10 @@ function withError(
 }
 
 function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): HistoryReadResult {
-  const view = makeGridView(grid);
-  const sheet = view.sheet;
   const overrides = cleanOverrides(options?.columns);
-  const search = findHeaderRow(view, overrides);
+  const search = findHeaderRow(makeGridView(grid), overrides);
+  const view = search.view;
+  const sheet = view.sheet;
   const header = search.header ?? search.closest;
 
   const missing = header
