@@ -9,6 +9,7 @@ import { computePlan } from "../engine/plan/computePlan";
 import type { PlanResult } from "../engine/plan/planResult";
 import type { PlanFile } from "../engine/plan/planSchema";
 import { toResultJson } from "../engine/plan/resultJson";
+import { historyReadOptions } from "../engine/plan/historyReadOptions";
 import { parsePlanFileText } from "../engine/plan/validatePlanFile";
 import { PlanError } from "../engine/planError";
 import { readHistory } from "../engine/reader/readHistory";
@@ -112,7 +113,7 @@ function chooseHistory(
   say: (n: Notice) => string,
 ): HistoryReadResult {
   const names = grids.map((g) => g.sheet);
-  const options = { columns: plan.columns };
+  const options = historyReadOptions(plan);
   if (sheet !== undefined) {
     const grid =
       grids.find((g) => g.sheet === sheet) ??

@@ -2,6 +2,12 @@
 export const DIMENSIONS = ["region", "product", "channel", "rep", "customer"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/**
+ * What a plan level splits by: a built-in dimension (`"region"`), or the header of any other
+ * history column (`"部门"`, `"Distributor"`), whose text then keys the plan's rows.
+ */
+export type DimensionKey = string;
+
 /** Every column role the reader detects; `columns` in the plan file overrides them by header. */
 export const COLUMN_ROLES = ["date", "amount", "quantity", "cost", ...DIMENSIONS] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
@@ -21,8 +27,8 @@ export type HistoryRecord = {
   amount: number;
   quantity?: number;
   cost?: number;
-  /** Dimension members as trimmed text; a missing or blank member is absent. */
-  dims: Partial<Record<Dimension, string>>;
+  /** Members by dimension key (built-in or a column's header) as trimmed text; blank is absent. */
+  dims: Partial<Record<DimensionKey, string>>;
   /** A1 address of the amount cell, for messages. */
   cell: string;
   /** True for a row of a long (transaction) history: only these give an average deal size. */
@@ -70,7 +76,10 @@ export type HistoryReadResult = {
   layout: "long" | "wide";
   /** Zero-based sheet row of the header. */
   headerRow: number;
-  columns: Partial<Record<ColumnRole, DetectedColumn>>;
+  /** The column of each detected role, and of each level the reader was asked for by header. */
+  columns: Partial<Record<ColumnRole | DimensionKey, DetectedColumn>>;
+  /** Header columns that play no role and are no month: what else a plan can split by. */
+  otherColumns: { column: number; header: string }[];
   /** Wide layout only: the month columns, in sheet order. */
   monthColumns: MonthColumn[];
   records: HistoryRecord[];

@@ -1,4 +1,4 @@
-import type { Dimension } from "../engine/history";
+import type { DimensionKey } from "../engine/history";
 import type { ActionPlanUnit } from "../engine/plan/actionPlan";
 import { VISITS_PER_MONTH } from "../engine/plan/actionPlan";
 import { a1, amount, formula, text } from "./cells";
@@ -29,7 +29,7 @@ export type ActionRowsBlock = {
  */
 export function actionRowsBlock(
   units: readonly ActionPlanUnit[],
-  dimensions: readonly Dimension[],
+  dimensions: readonly DimensionKey[],
   labels: SheetLabels,
   planYear: number,
   startRow: number,
@@ -69,7 +69,7 @@ export function actionRowsBlock(
   ids[signatureColumn] = text(SIGNATURE_COLUMN_ID);
 
   const header: (SheetCell | null)[] = new Array(width).fill(null);
-  dims.forEach((d, i) => (header[i] = text(labels.dimensions[d], "header")));
+  dims.forEach((d, i) => (header[i] = text(labels.dimension(d), "header")));
   if (dims.length === 0) header[0] = text(labels.total, "header");
   header[col.period] = text(labels.period, "header");
   header[col.target] = text(labels.target, "header");

@@ -44,7 +44,7 @@ export function allocationSheet(
 
   const header = blank();
   if (result.levels.length === 0) header[0] = text(labels.total, "header");
-  result.levels.forEach((d, i) => (header[i] = text(labels.dimensions[d], "header")));
+  result.levels.forEach((d, i) => (header[i] = text(labels.dimension(d), "header")));
   header[baseCol] = text(labels.baseYear(result.baseYear), "header");
   labels.months.forEach((m, i) => (header[monthCol(i)] = text(m, "header")));
   labels.quarters.forEach((q, i) => (header[quarterCol(i)] = text(q, "header")));

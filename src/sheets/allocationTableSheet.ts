@@ -22,7 +22,7 @@ export function allocationTableSheet(
   title[0] = text(labels.allocationTableTitle(result.planYear), "title");
   const header: (SheetCell | null)[] = new Array(width).fill(null);
   if (dims.length === 0) header[0] = text(labels.total, "header");
-  dims.forEach((d, i) => (header[i] = text(labels.dimensions[d], "header")));
+  dims.forEach((d, i) => (header[i] = text(labels.dimension(d), "header")));
   header[dimCount] = text(labels.period, "header");
   header[dimCount + 1] = text(labels.quarter, "header");
   header[dimCount + 2] = text(labels.target, "header");

@@ -1,4 +1,4 @@
-import type { Dimension } from "../engine/history";
+import type { Dimension, DimensionKey } from "../engine/history";
 import type { Language } from "../engine/language";
 
 /** Every word the generated sheets show, in each language. */
@@ -11,6 +11,8 @@ export type SheetLabels = {
     tracking: string;
   };
   dimensions: Record<Dimension, string>;
+  /** A level's heading: a built-in dimension's word, or the column header a level names. */
+  dimension: (key: DimensionKey) => string;
   months: string[];
   quarters: string[];
   summaryTitle: (year: number) => string;
@@ -73,7 +75,10 @@ export type SheetLabels = {
   notInPlanRows: string;
 };
 
-const EN: SheetLabels = {
+/** Labels as written per language; `dimension` is derived from `dimensions`. */
+type LabelTexts = Omit<SheetLabels, "dimension">;
+
+const EN: LabelTexts = {
   sheetNames: {
     summary: "Plan Summary",
     allocation: "Allocation",
@@ -156,7 +161,7 @@ const EN: SheetLabels = {
   notInPlanRows: "Rows no longer in the plan (kept with what was typed)",
 };
 
-const ZH: SheetLabels = {
+const ZH: LabelTexts = {
   sheetNames: {
     summary: "计划摘要",
     allocation: "目标分解",
@@ -244,5 +249,16 @@ const ZH: SheetLabels = {
  * @example sheetLabels("zh-CN").target === "目标"
  */
 export function sheetLabels(language: Language): SheetLabels {
-  return language === "zh-CN" ? ZH : EN;
+  return language === "zh-CN" ? ZH_LABELS : EN_LABELS;
 }
+
+function withDimension(texts: LabelTexts): SheetLabels {
+  const words: Readonly<Record<string, string>> = texts.dimensions;
+  return {
+    ...texts,
+    dimension: (key) => (Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key),
+  };
+}
+
+const EN_LABELS = withDimension(EN);
+const ZH_LABELS = withDimension(ZH);

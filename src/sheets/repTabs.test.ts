@@ -11,7 +11,7 @@ import type { SheetCell, SheetModel } from "./sheetModel";
 
 /** The worked example with a product level under rep, and a product Ann returned more than sold. */
 function records(): HistoryRecord[] {
-  const base = workedExampleRecords().map((r) => ({
+  const base: HistoryRecord[] = workedExampleRecords().map((r) => ({
     ...r,
     dims: { ...r.dims, product: r.year === 2025 && r.month % 2 === 0 ? "Gadget" : "Widget" },
   }));

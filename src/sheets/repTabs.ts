@@ -1,4 +1,4 @@
-import type { Dimension } from "../engine/history";
+import type { DimensionKey } from "../engine/history";
 import type { ActionPlanUnit } from "../engine/plan/actionPlan";
 import type { PlanResult, PlanRow, TrackingRow } from "../engine/plan/planResult";
 import { roundCents } from "../engine/plan/tracking";
@@ -255,7 +255,7 @@ function quotaVsLastYear(
 /** The rep's tracking rows (members, period, target, actual, variance, attainment, re-forecast). */
 function trackingRows(
   tracking: readonly TrackingRow[],
-  levels: readonly Dimension[],
+  levels: readonly DimensionKey[],
   labels: SheetLabels,
   rows: (SheetCell | null)[][],
 ): { block: { firstRow: number; firstColumn: number; lastRow: number; lastColumn: number } } {
@@ -269,7 +269,7 @@ function trackingRows(
     reforecast: dimCount + 5,
   };
   rows.push([
-    ...levels.map((d) => text(labels.dimensions[d], "header")),
+    ...levels.map((d) => text(labels.dimension(d), "header")),
     ...(levels.length === 0 ? [text(labels.total, "header")] : []),
     text(labels.period, "header"),
     text(labels.target, "header"),

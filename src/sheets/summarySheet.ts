@@ -47,7 +47,7 @@ export function summarySheet(
     text(labels.levels, "label"),
     text(
       result.levels.length
-        ? result.levels.map((d) => labels.dimensions[d]).join(" → ")
+        ? result.levels.map((d) => labels.dimension(d)).join(" → ")
         : labels.none,
     ),
   );

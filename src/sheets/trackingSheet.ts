@@ -33,7 +33,7 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
 
   const header = blank();
   if (result.levels.length === 0) header[0] = text(labels.total, "header");
-  result.levels.forEach((d, i) => (header[i] = text(labels.dimensions[d], "header")));
+  result.levels.forEach((d, i) => (header[i] = text(labels.dimension(d), "header")));
   header[col.period] = text(labels.period, "header");
   header[col.status] = text(labels.status, "header");
   header[col.target] = text(labels.target, "header");

@@ -1,4 +1,4 @@
-import type { Dimension, HistoryRecord } from "../history";
+import type { DimensionKey, HistoryRecord } from "../history";
 import { BLANK_MEMBER } from "./aggregate";
 import { collectLeaves } from "./collectLeaves";
 import type { PlanNode } from "./planResult";
@@ -76,7 +76,7 @@ function unitsOf(root: PlanNode, repDepth: number): PlanNode[] {
 export function actionPlanUnits(
   root: PlanNode,
   records: readonly HistoryRecord[],
-  levels: readonly Dimension[],
+  levels: readonly DimensionKey[],
   planYear: number,
   windowYears: number,
   unit: number,

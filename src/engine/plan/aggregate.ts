@@ -1,4 +1,4 @@
-import type { Dimension, HistoryRecord } from "../history";
+import type { DimensionKey, HistoryRecord } from "../history";
 
 /** The member used for a record whose dimension cell is blank. */
 export const BLANK_MEMBER = "(blank)";
@@ -20,7 +20,7 @@ export type MonthCell = {
  */
 export function aggregateByMonth(
   records: readonly HistoryRecord[],
-  levels: readonly Dimension[],
+  levels: readonly DimensionKey[],
 ): MonthCell[] {
   // A tree of maps, one level per dimension, then year × 12 + month: no key string per record.
   type Branch = Map<string, Branch | Map<number, MonthCell>>;

@@ -1,4 +1,5 @@
-import type { Dimension, Notice } from "../history";
+import { suggestNearest } from "../suggest";
+import type { DimensionKey, Notice } from "../history";
 import { PlanError } from "../planError";
 import {
   allocateByLargestRemainder,
@@ -302,15 +303,16 @@ export function buildCascade(
 
 /** A lock's `where` must name its node's level and every level above it, nothing else. */
 function validateLockPaths(ctx: CascadeContext): void {
-  const dims: Dimension[] = ctx.levels.map((l) => l.dimension);
+  const dims: DimensionKey[] = ctx.levels.map((l) => l.dimension);
   ctx.plan.locks.forEach((lock, i) => {
-    const keys = Object.keys(lock.where) as Dimension[];
+    const keys = Object.keys(lock.where) as DimensionKey[];
     const expected = dims.slice(0, keys.length);
     const extra = keys.find((k) => !dims.includes(k));
     if (extra) {
+      const suggestion = suggestNearest(extra, dims);
       throw new PlanError(
         "lock-dimension-not-a-level",
-        { dimension: extra, levels: dims.join(", ") },
+        { dimension: extra, levels: dims.join(", "), ...(suggestion ? { suggestion } : {}) },
         `locks[${i}].where.${extra}`,
       );
     }

@@ -1,4 +1,4 @@
-import type { ColumnRole, DetectedColumn, Dimension, HistoryRecord, Notice } from "../history";
+import type { ColumnRole, DetectedColumn, DimensionKey, HistoryRecord, Notice } from "../history";
 import { PlanError } from "../planError";
 import { roundHalfUp } from "../rounding";
 import { actionPlanUnits } from "./actionPlan";
@@ -15,7 +15,7 @@ import { roundCents, trackPlan } from "./tracking";
 export type PlanInput = {
   records: readonly HistoryRecord[];
   /** Detected columns; when given, a level whose dimension has no column is an error. */
-  columns?: Partial<Record<ColumnRole, DetectedColumn>>;
+  columns?: Partial<Record<ColumnRole | DimensionKey, DetectedColumn>>;
 };
 
 export type PlanOptions = {
@@ -60,7 +60,7 @@ export function computePlan(
   const { planYear } = plan;
   const baseYear = planYear - 1;
   const unit = plan.rounding.unit;
-  const dims: Dimension[] = plan.levels.map((l) => l.dimension);
+  const dims: DimensionKey[] = plan.levels.map((l) => l.dimension);
   const warnings: Notice[] = [];
 
   if (input.columns) {

@@ -107,6 +107,11 @@ export const PLAN_MESSAGES: MessageCatalog = {
     "en-US": () => `must name the locked node, e.g. {"region": "East"}`,
     "zh-CN": () => `必须指明锁定的节点,例如 {"region": "华东"}`,
   },
+  "plan-dimension-reserved": {
+    "en-US": () =>
+      "is a name the result uses for its own figures; name the column differently in the history",
+    "zh-CN": () => "与结果中的字段同名；请在历史数据中给该列换一个标题",
+  },
   "plan-level-repeated": {
     "en-US": () => "this dimension is already a level",
     "zh-CN": () => "该维度已是一个层级",
@@ -176,8 +181,11 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "lock-dimension-not-a-level": {
     "en-US": (p) =>
-      `"${s(p, "dimension")}" is not a level of this plan (levels: ${s(p, "levels")})`,
-    "zh-CN": (p) => `"${s(p, "dimension")}" 不是本计划的层级(层级:${s(p, "levels")})`,
+      `"${s(p, "dimension")}" is not a level of this plan (levels: ${s(p, "levels")})` +
+      (p.suggestion !== undefined ? `; did you mean "${s(p, "suggestion")}"?` : ""),
+    "zh-CN": (p) =>
+      `“${s(p, "dimension")}”不是本计划的层级（层级：${s(p, "levels")}）` +
+      (p.suggestion !== undefined ? `，是否是“${s(p, "suggestion")}”？` : ""),
   },
   "lock-missing-level": {
     "en-US": (p) => `must also name the ${s(p, "dimension")} above the locked node`,

@@ -1,10 +1,10 @@
-import type { Dimension, Notice } from "../history";
+import type { DimensionKey, Notice } from "../history";
 import type { ActionPlanUnit } from "./actionPlan";
 
 /** A node of the cascade: the root (whole plan), an inner segment, or a leaf. */
 export type PlanNode = {
   /** The level this node is a member of; null for the root. */
-  dimension: Dimension | null;
+  dimension: DimensionKey | null;
   member: string | null;
   /** Members from the first level down to this node. */
   path: string[];
@@ -62,7 +62,7 @@ export type PlanResult = {
   /** Net sales of the base year (currency). */
   base: number;
   unit: number;
-  levels: Dimension[];
+  levels: DimensionKey[];
   /** `YYYY-MM` of each plan month. */
   periods: string[];
   /** Company-wide month shares. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COLUMN_ROLES, DIMENSIONS } from "../history";
+import { COLUMN_ROLES } from "../history";
 import { LANGUAGES } from "../language";
 
 /** Ways a parent's target is split among its children. */
@@ -20,6 +20,39 @@ export const TIME_METHODS = [
 export const MAX_PLAN_NUMBER = 999_999_999_999_999;
 
 const years = z.number().int().min(1).max(20);
+
+/**
+ * Names a level cannot take: the result JSON's own fields beside the dimension keys of a row.
+ * @example RESERVED_DIMENSION_NAMES.includes("annual") === true
+ */
+export const RESERVED_DIMENSION_NAMES: readonly string[] = [
+  "annual",
+  "months",
+  "lastYear",
+  "new",
+  "period",
+  "status",
+  "unplanned",
+  "target",
+  "actual",
+  "variance",
+  "attainment",
+  "ytdTarget",
+  "ytdActual",
+  "reforecast",
+];
+/** Longest header a level may name. */
+const DIMENSION_NAME_LIMIT = 200;
+/** The most levels a plan may have. */
+export const MAX_LEVELS = 8;
+
+/** A level's dimension: a built-in one, or the header of a history column, trimmed. */
+const dimension = z
+  .string()
+  .trim()
+  .min(1)
+  .max(DIMENSION_NAME_LIMIT)
+  .refine((name) => !RESERVED_DIMENSION_NAMES.includes(name), { message: "dimension-reserved" });
 /** A non-negative number a plan can compute with. */
 const planNumber = z.number().finite().nonnegative().max(MAX_PLAN_NUMBER);
 const weightMap = z.record(z.string().min(1), planNumber);
@@ -38,7 +71,7 @@ const blendPart = z.strictObject({
 
 const level = z
   .strictObject({
-    dimension: z.enum(DIMENSIONS),
+    dimension,
     method: z.enum(SPLIT_METHODS),
     years: years.optional(),
     weights: weightMap.optional(),
@@ -66,7 +99,7 @@ const level = z
 
 const lock = z
   .strictObject({
-    where: z.partialRecord(z.enum(DIMENSIONS), z.string().min(1)),
+    where: z.record(dimension, z.string().min(1)),
     amount: planNumber.optional(),
     growth: z.number().finite().gt(-1).max(MAX_PLAN_NUMBER).optional(),
     share: z.number().finite().min(0).max(1).optional(),
@@ -106,7 +139,7 @@ export const planFileSchema = z
       z.strictObject({ growth: z.number().finite().gt(-1).max(MAX_PLAN_NUMBER) }),
     ]),
     columns: z.partialRecord(z.enum(COLUMN_ROLES), z.string().min(1)).optional(),
-    levels: z.array(level).max(DIMENSIONS.length).default([]),
+    levels: z.array(level).max(MAX_LEVELS).default([]),
     locks: z.array(lock).default([]),
     time: time.default({ grain: "month", method: "seasonality", years: 3, profile: "company" }),
     rounding: z.strictObject({ unit: z.number().int().positive() }).default({ unit: 1 }),

@@ -1,7 +1,7 @@
-import type { Dimension, Notice, SkippedRow } from "../history";
+import type { DimensionKey, Notice, SkippedRow } from "../history";
 import type { PlanResult } from "./planResult";
 
-type DimensionKeys = Partial<Record<Dimension, string | null>>;
+type DimensionKeys = Partial<Record<DimensionKey, string | null>>;
 
 /** The result JSON contract (`stp plan --json`): outside scripts rely on these names. */
 export type ResultJson = {
@@ -13,7 +13,7 @@ export type ResultJson = {
   /** target / base − 1; null without a positive base. */
   growth: number | null;
   asOf: string | null;
-  levels: Dimension[];
+  levels: DimensionKey[];
   periods: string[];
   shares: number[];
   rows: (DimensionKeys & { annual: number; months: number[]; lastYear: number; new?: true })[];

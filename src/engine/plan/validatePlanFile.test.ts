@@ -58,13 +58,6 @@ describe("validatePlanFile", () => {
       field: "levels[0].yeras",
       params: { suggestion: "years" },
     });
-    expect(problems({ ...minimal, locks: [{ where: { regin: "East" }, amount: 1 }] })).toEqual([
-      {
-        field: "locks[0].where.regin",
-        code: "plan-unknown-key-suggest",
-        params: { key: "regin", suggestion: "region" },
-      },
-    ]);
     expect(problems({ ...minimal, columns: { amont: "Net" } })[0]).toMatchObject({
       field: "columns.amont",
       params: { suggestion: "amount" },

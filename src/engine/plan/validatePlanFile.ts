@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COLUMN_ROLES, DIMENSIONS, type Notice } from "../history";
+import { COLUMN_ROLES, type Notice } from "../history";
 import { suggestNearest } from "../suggest";
 import { planFileSchema, type PlanFile } from "./planSchema";
 
@@ -31,7 +31,6 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   "levels[].min": BOUND_KEYS,
   "levels[].max": BOUND_KEYS,
   "locks[]": ["where", "amount", "growth", "share", "new"],
-  "locks[].where": DIMENSIONS,
   time: ["grain", "method", "years", "profile", "weights"],
   rounding: ["unit"],
 };

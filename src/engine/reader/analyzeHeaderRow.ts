@@ -32,6 +32,10 @@ export type HeaderAnalysis = {
   yearlessMonths: string[];
   /** Text of every non-month header, for suggestions. */
   headers: string[];
+  /** Every non-month header column, by zero-based grid column. */
+  texts: HeaderColumn[];
+  /** Columns the plan's levels name by header (`"部门"`), by dimension key. */
+  levelColumns?: Record<string, HeaderColumn>;
   /** First non-blank grid column of the row: where the table starts. */
   firstColumn: number;
 };
@@ -148,6 +152,7 @@ export function analyzeHeaderRow(
     missingOverrides,
     yearlessMonths,
     headers: texts.map((text) => text.header),
+    texts,
     firstColumn: Math.max(0, firstColumn),
   };
 }

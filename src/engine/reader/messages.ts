@@ -1,4 +1,5 @@
 import type { MessageCatalog, MessageParams } from "../messageCatalog";
+import { HEADER_SEPARATOR } from "./headerSeparator";
 
 const ROLE_NAMES: Record<string, { en: string; zh: string }> = {
   date: { en: "date", zh: "日期" },
@@ -22,6 +23,20 @@ const text = (value: string | number | undefined): string =>
   value === undefined ? "" : String(value);
 const roleEn = (p: MessageParams): string => ROLE_NAMES[text(p.role)]?.en ?? text(p.role);
 const roleZh = (p: MessageParams): string => ROLE_NAMES[text(p.role)]?.zh ?? text(p.role);
+/** Headers listed in a message, at most this many. */
+const LISTED_HEADERS = 12;
+/** The headers a row had (joined by `HEADER_SEPARATOR`), quoted and listed in each language. */
+const headerList = (p: MessageParams, separator: string, quote: (h: string) => string): string => {
+  const all = text(p.headers)
+    .split(HEADER_SEPARATOR)
+    .filter((h) => h !== "");
+  const listed = all.slice(0, LISTED_HEADERS).map(quote).join(separator);
+  return all.length > LISTED_HEADERS ? `${listed}${separator}…` : listed;
+};
+const headersEn = (p: MessageParams): string =>
+  p.headers ? `; its headers are ${headerList(p, ", ", (h) => `"${h}"`)}` : "";
+const headersZh = (p: MessageParams): string =>
+  p.headers ? `；其标题为${headerList(p, "、", (h) => `“${h}”`)}` : "";
 const rows = (p: MessageParams): number => (typeof p.rows === "number" ? p.rows : 1);
 
 /**
@@ -75,15 +90,15 @@ export const READER_MESSAGES: MessageCatalog = {
   },
   "no-amount-column": {
     "en-US": (p) =>
-      `sheet "${text(p.sheet)}" has no amount column (e.g. "Sales", "Amount", "Revenue", "销售额"); name it under "columns" in the plan`,
+      `sheet "${text(p.sheet)}" has no amount column (e.g. "Sales", "Amount", "Revenue", "销售额", "价税合计")${headersEn(p)}; name it in the plan as "columns": { "amount": "<header>" }`,
     "zh-CN": (p) =>
-      `工作表"${text(p.sheet)}"没有金额列(如"销售额"、"金额"、"Sales");可在计划的 columns 中指定`,
+      `工作表"${text(p.sheet)}"没有金额列（如“销售额”、“金额”、“价税合计”、“Sales”）${headersZh(p)}；请在计划中指定："columns": { "amount": "列标题" }`,
   },
   "no-date-column": {
     "en-US": (p) =>
-      `sheet "${text(p.sheet)}" has no date column (e.g. "Date", "Month", "日期") and no month columns (e.g. "2024-01", "Jan 2024")`,
+      `sheet "${text(p.sheet)}" has no date column (e.g. "Date", "Month", "日期", "单据日期") and no month columns (e.g. "2024-01", "Jan 2024")${headersEn(p)}; name it in the plan as "columns": { "date": "<header>" }`,
     "zh-CN": (p) =>
-      `工作表"${text(p.sheet)}"没有日期列(如"日期"、"月份"、"Date"),也没有月份列(如"2024-01"、"2024年1月")`,
+      `工作表"${text(p.sheet)}"没有日期列（如“日期”、“月份”、“单据日期”、“Date”），也没有月份列（如“2024-01”、“2024年1月”）${headersZh(p)}；请在计划中指定："columns": { "date": "列标题" }`,
   },
   "month-columns-without-year": {
     "en-US": (p) =>
@@ -98,6 +113,14 @@ export const READER_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `工作表"${text(p.sheet)}"的标题行中找不到计划中 columns.${text(p.role)} 指定的${roleZh(p)}列"${text(p.header)}"` +
       (p.suggestion !== undefined ? `,是否是"${text(p.suggestion)}"?` : ""),
+  },
+  "level-column-not-found": {
+    "en-US": (p) =>
+      `a level splits by "${text(p.dimension)}", which is neither region, product, channel, rep or customer nor a header of sheet "${text(p.sheet)}"` +
+      (p.suggestion !== undefined ? `; did you mean "${text(p.suggestion)}"?` : headersEn(p)),
+    "zh-CN": (p) =>
+      `计划按“${text(p.dimension)}”分解，但它既不是 region、product、channel、rep、customer，也不是工作表"${text(p.sheet)}"的列标题` +
+      (p.suggestion !== undefined ? `，是否是“${text(p.suggestion)}”？` : headersZh(p)),
   },
   "history-unreadable": {
     "en-US": (p) => `sheet "${text(p.sheet)}" could not be read: ${text(p.reason)}`,

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { fromA1, toA1 } from "../address";
 import type { CellValue, Grid } from "../grid";
+import { formatNotice } from "../messages";
+import { HEADER_SEPARATOR } from "./headerSeparator";
 import { readHistory } from "./readHistory";
 
 const summary = (grid: Grid, options?: Parameters<typeof readHistory>[1]) => {
@@ -373,7 +375,7 @@ describe("readHistory: columns", () => {
       ],
     });
     expect(
-      Object.fromEntries(Object.entries(result.columns).map(([k, v]) => [k, v.header])),
+      Object.fromEntries(Object.entries(result.columns).map(([k, v]) => [k, v?.header])),
     ).toEqual({
       date: "Order Date",
       customer: "Account",
@@ -450,10 +452,29 @@ describe("readHistory: sheets that are no history", () => {
     });
     expect(result.error).toEqual({
       code: "no-amount-column",
-      params: { sheet: "Leads" },
+      params: { sheet: "Leads", headers: ["Date", "Region", "Rep"].join(HEADER_SEPARATOR) },
       cell: "A1",
     });
     expect(result.records).toEqual([]);
+    const words = formatNotice(result.error!, "en-US");
+    expect(words).toContain('its headers are "Date", "Region", "Rep"');
+    expect(words).toContain('"columns": { "amount": "<header>" }');
+    expect(formatNotice(result.error!, "zh-CN")).toContain("其标题为“Date”、“Region”、“Rep”");
+  });
+
+  it("names a level's column that the sheet lacks, with the nearest header", () => {
+    const values = [
+      ["日期", "部门", "业务员", "金额"],
+      ["2024-01-01", "销售一部", "张三", 100],
+    ];
+    const result = readHistory({ sheet: "S", values }, { dimensions: ["rep", "部 门 "] });
+    expect(result.error).toBeUndefined();
+    const missing = readHistory({ sheet: "S", values }, { dimensions: ["部分"] });
+    expect(missing.error).toMatchObject({
+      code: "level-column-not-found",
+      params: { dimension: "部分", suggestion: "部门" },
+    });
+    expect(formatNotice(missing.error!, "en-US")).toContain('did you mean "部门"?');
   });
 
   it("says there is no date column", () => {

@@ -7,10 +7,17 @@ import {
   type HistoryReadResult,
   type Notice,
 } from "../history";
-import { hasMonthColumns, type ColumnOverrides, type HeaderAnalysis } from "./analyzeHeaderRow";
+import {
+  hasMonthColumns,
+  type ColumnOverrides,
+  type HeaderAnalysis,
+  type HeaderColumn,
+} from "./analyzeHeaderRow";
 import { cellText } from "./cellText";
 import { findHeaderRow, HEADER_SEARCH_ROWS } from "./findHeaderRow";
 import { makeGridView, type GridView } from "./gridView";
+import { HEADER_SEPARATOR } from "./headerSeparator";
+import { normalizeHeader } from "./normalizeHeader";
 import { readLongRows } from "./readLongRows";
 import { readWideRows } from "./readWideRows";
 import { suggestHeader } from "./suggestHeader";
@@ -19,6 +26,11 @@ import { suggestHeader } from "./suggestHeader";
 export type ReadHistoryOptions = {
   /** Header text per role, from the plan file's `columns`; it wins over detection. */
   columns?: Partial<Record<ColumnRole, string>>;
+  /**
+   * The plan's level dimensions: a built-in one is detected as always, any other names a
+   * column by its header (`"部门"`), which the records then carry under that key.
+   */
+  dimensions?: readonly string[];
 };
 
 function emptyResult(sheet: string): HistoryReadResult {
@@ -27,6 +39,7 @@ function emptyResult(sheet: string): HistoryReadResult {
     layout: "long",
     headerRow: -1,
     columns: {},
+    otherColumns: [],
     monthColumns: [],
     records: [],
     skipped: [],
@@ -76,7 +89,49 @@ function detected(
     };
     columns[role] = column;
   }
+  for (const [key, found] of Object.entries(header.levelColumns ?? {})) {
+    columns[key] = {
+      column: view.sheetColumn(found.column),
+      header: found.header,
+      overridden: true,
+    };
+  }
   return columns;
+}
+
+/** Header columns with no role (and no month): what else a plan can split by. */
+function otherColumns(view: GridView, header: HeaderAnalysis): HistoryReadResult["otherColumns"] {
+  const used = new Set<number>();
+  for (const found of Object.values(header.roles)) if (found) used.add(found.column);
+  if (header.yearColumn) used.add(header.yearColumn.column);
+  return header.texts
+    .filter((text) => !used.has(text.column) && !/^\d+$/.test(text.header))
+    .map((text) => ({ column: view.sheetColumn(text.column), header: text.header }));
+}
+
+/**
+ * Finds the column of each level the plan names by header; the first level whose header the
+ * row lacks, with the nearest header, when one is missing.
+ */
+function findLevelColumns(
+  header: HeaderAnalysis,
+  dimensions: readonly string[] | undefined,
+): { missing: string; suggestion?: string } | null {
+  const levelColumns: Record<string, HeaderColumn> = {};
+  for (const dimension of dimensions ?? []) {
+    if (typeof dimension !== "string" || (DIMENSIONS as readonly string[]).includes(dimension)) {
+      continue;
+    }
+    const wanted = normalizeHeader(dimension);
+    const found = header.texts.find((text) => normalizeHeader(text.header) === wanted);
+    if (!found) {
+      const suggestion = suggestHeader(dimension, [...header.headers, ...DIMENSIONS]);
+      return { missing: dimension, ...(suggestion ? { suggestion } : {}) };
+    }
+    levelColumns[dimension] = found;
+  }
+  header.levelColumns = levelColumns;
+  return null;
 }
 
 function withError(
@@ -128,12 +183,25 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
     const code = header.roles.amount ? "no-date-column" : "no-amount-column";
     return withError(view, header, {
       code,
-      params: { sheet },
+      params: { sheet, headers: header.headers.join(HEADER_SEPARATOR) },
       cell: view.address(header.row, header.firstColumn),
     });
   }
 
   const found = search.header;
+  const level = findLevelColumns(found, options?.dimensions);
+  if (level) {
+    return withError(view, found, {
+      code: "level-column-not-found",
+      params: {
+        sheet,
+        dimension: level.missing,
+        headers: found.headers.join(HEADER_SEPARATOR),
+        ...(level.suggestion ? { suggestion: level.suggestion } : {}),
+      },
+      cell: view.address(found.row, found.firstColumn),
+    });
+  }
   const namedLong = Boolean(found.roles.date?.overridden || found.roles.amount?.overridden);
   const long =
     namedLong ||
@@ -158,6 +226,7 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
     layout: long ? "long" : "wide",
     headerRow: view.sheetRow(found.row),
     columns: detected(view, found, roles),
+    otherColumns: otherColumns(view, found),
     monthColumns: long
       ? []
       : found.months.map((month) => ({ ...month, column: view.sheetColumn(month.column) })),

@@ -1,5 +1,4 @@
-import type { Dimension, HistoryRecord, Notice, SkippedRow } from "../history";
-import { DIMENSIONS } from "../history";
+import type { HistoryRecord, Notice, SkippedRow } from "../history";
 import type { HeaderAnalysis } from "./analyzeHeaderRow";
 import { cellTextForMessage, isBlankCell } from "./cellText";
 import { detectDayOrder } from "./detectDayOrder";
@@ -7,7 +6,7 @@ import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
 import { isPlannableAmount, parseAmount } from "./parseAmount";
 import { readDateCell, type DateCellReading, type DateNumberKind } from "./readDateCell";
-import { readRowDimensions } from "./readRowDimensions";
+import { dimensionColumns, readRowDimensions } from "./readRowDimensions";
 import { walkDataRows } from "./walkDataRows";
 import { monthOfYearCell, yearCell } from "./yearAndMonthCells";
 
@@ -43,11 +42,7 @@ export function readLongRows(view: GridView, header: HeaderAnalysis): RowsRead {
   const quantityColumn = header.roles.quantity?.column;
   const costColumn = header.roles.cost?.column;
   const yearColumn = header.yearColumn;
-  const dimensionColumns: Partial<Record<Dimension, number>> = {};
-  for (const dimension of DIMENSIONS) {
-    const column = header.roles[dimension]?.column;
-    if (column !== undefined) dimensionColumns[dimension] = column;
-  }
+  const dimensions = dimensionColumns(header);
 
   const dayOrder = detectDayOrder(columnStrings(view, header.row + 1, dateColumn.column));
   if (dayOrder) {
@@ -160,7 +155,7 @@ export function readLongRows(view: GridView, header: HeaderAnalysis): RowsRead {
       year: date.year,
       month: date.month,
       amount,
-      dims: readRowDimensions(view, row, dimensionColumns),
+      dims: readRowDimensions(view, row, dimensions),
       cell: amountCell,
       transaction: true,
     };

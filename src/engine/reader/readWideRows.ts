@@ -1,12 +1,10 @@
-import type { Dimension } from "../history";
-import { DIMENSIONS } from "../history";
 import type { HeaderAnalysis } from "./analyzeHeaderRow";
 import { cellTextForMessage, isBlankCell } from "./cellText";
 import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
 import { isPlannableAmount, parseAmount } from "./parseAmount";
 import type { RowsRead } from "./readLongRows";
-import { readRowDimensions } from "./readRowDimensions";
+import { dimensionColumns, readRowDimensions } from "./readRowDimensions";
 import { walkDataRows } from "./walkDataRows";
 
 /**
@@ -17,11 +15,7 @@ import { walkDataRows } from "./walkDataRows";
  */
 export function readWideRows(view: GridView, header: HeaderAnalysis): RowsRead {
   const read: RowsRead = { records: [], skipped: [], notes: [] };
-  const dimensionColumns: Partial<Record<Dimension, number>> = {};
-  for (const dimension of DIMENSIONS) {
-    const column = header.roles[dimension]?.column;
-    if (column !== undefined) dimensionColumns[dimension] = column;
-  }
+  const dimensions = dimensionColumns(header);
 
   walkDataRows(view, header.row, header.firstColumn, read.skipped, (row) => {
     const total = findTotalCell(view, row);
@@ -34,7 +28,7 @@ export function readWideRows(view: GridView, header: HeaderAnalysis): RowsRead {
       });
       return;
     }
-    const dims = readRowDimensions(view, row, dimensionColumns);
+    const dims = readRowDimensions(view, row, dimensions);
     for (const month of header.months) {
       const value = view.cell(row, month.column);
       if (isBlankCell(value)) continue;

@@ -1,4 +1,4 @@
-import type { Dimension, HistoryRecord } from "../../engine/history";
+import type { DimensionKey, HistoryRecord } from "../../engine/history";
 import type { SplitMethod } from "../../engine/plan/planSchema";
 import type { LevelDraft, LockDraft, PartDraft, PlanDraft } from "./planDraft";
 import { newLevel } from "./planDraft";
@@ -14,7 +14,7 @@ function takeKey(draft: PlanDraft): [string, PlanDraft] {
  * Appends a level on a dimension.
  * @example addLevel(draft, "rep").levels.at(-1)?.dimension === "rep"
  */
-export function addLevel(draft: PlanDraft, dimension: Dimension): PlanDraft {
+export function addLevel(draft: PlanDraft, dimension: DimensionKey): PlanDraft {
   const [key, next] = takeKey(draft);
   return { ...next, levels: [...draft.levels, newLevel(dimension, key)] };
 }
@@ -53,7 +53,7 @@ export function updateLevel(
  */
 export function startingWeights(
   records: readonly HistoryRecord[],
-  dimension: Dimension,
+  dimension: DimensionKey,
   planYear: number | null,
 ): Record<string, string> {
   const members = membersOf(records, dimension, planYear);

@@ -1,4 +1,4 @@
-import type { Dimension } from "../../engine/history";
+import type { DimensionKey } from "../../engine/history";
 import { formatFieldPath, type PlanFileProblem } from "../../engine/plan/validatePlanFile";
 import type { BoundDraft, LevelDraft, LockDraft, PlanDraft } from "./planDraft";
 import { parseNumberText, percentToFraction } from "./parseNumberText";
@@ -87,7 +87,7 @@ function levelOut(level: LevelDraft, index: number, read: Reader): Record<string
 }
 
 /** The dimensions a lock's `where` names: its level and every level above it. */
-export function lockDimensions(lock: LockDraft, levels: readonly LevelDraft[]): Dimension[] {
+export function lockDimensions(lock: LockDraft, levels: readonly LevelDraft[]): DimensionKey[] {
   const depth = levels.findIndex((l) => l.dimension === lock.dimension);
   if (depth < 0) return [lock.dimension];
   return levels.slice(0, depth + 1).map((l) => l.dimension);
@@ -100,7 +100,7 @@ function lockOut(
   read: Reader,
 ): Record<string, unknown> {
   const path = ["locks", index];
-  const where: Partial<Record<Dimension, string>> = {};
+  const where: Partial<Record<DimensionKey, string>> = {};
   for (const dimension of lockDimensions(lock, levels))
     where[dimension] = (lock.where[dimension] ?? "").trim();
   const out: Record<string, unknown> = { where };

@@ -1,4 +1,4 @@
-import type { Dimension } from "../../engine/history";
+import type { DimensionKey } from "../../engine/history";
 import type { PlanNode, PlanResult } from "../../engine/plan/planResult";
 
 export type SegmentTotal = {
@@ -13,7 +13,7 @@ export type SegmentTotal = {
   locked: boolean;
 };
 
-export type LevelTotals = { dimension: Dimension; segments: SegmentTotal[] };
+export type LevelTotals = { dimension: DimensionKey; segments: SegmentTotal[] };
 
 /**
  * The plan's targets per level of the breakdown, in cascade order, with each segment's base year

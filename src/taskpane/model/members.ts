@@ -1,4 +1,4 @@
-import type { Dimension, HistoryRecord } from "../../engine/history";
+import type { DimensionKey, HistoryRecord } from "../../engine/history";
 import { BLANK_MEMBER } from "../../engine/plan/aggregate";
 import { byCodePoint } from "../../engine/rounding";
 
@@ -9,11 +9,14 @@ import { byCodePoint } from "../../engine/rounding";
  */
 export function membersOf(
   records: readonly HistoryRecord[],
-  dimension: Dimension,
+  dimension: DimensionKey,
   planYear: number | null,
-  parent: Partial<Record<Dimension, string>> = {},
+  parent: Partial<Record<DimensionKey, string>> = {},
 ): string[] {
-  const conditions = Object.entries(parent).filter(([, member]) => member) as [Dimension, string][];
+  const conditions = Object.entries(parent).filter(([, member]) => member) as [
+    DimensionKey,
+    string,
+  ][];
   const found = new Set<string>();
   for (const r of records) {
     if (planYear !== null && r.year >= planYear) continue;
@@ -29,7 +32,7 @@ export function membersOf(
  */
 export function memberSales(
   records: readonly HistoryRecord[],
-  dimension: Dimension,
+  dimension: DimensionKey,
   year: number,
 ): Map<string, number> {
   const sales = new Map<string, number>();

@@ -1,4 +1,4 @@
-import type { ColumnRole, Dimension, HistoryReadResult } from "../../engine/history";
+import type { ColumnRole, DimensionKey, HistoryReadResult } from "../../engine/history";
 import { DIMENSIONS } from "../../engine/history";
 import type { Language } from "../../engine/language";
 import type { SplitMethod, TimeMethod } from "../../engine/plan/planSchema";
@@ -39,7 +39,7 @@ export type BoundDraft = { kind: BoundKind; value: string };
 
 export type LevelDraft = {
   key: string;
-  dimension: Dimension;
+  dimension: DimensionKey;
   method: SplitMethod;
   years: string;
   /** Manual weights by member (text as typed). */
@@ -52,9 +52,9 @@ export type LevelDraft = {
 export type LockDraft = {
   key: string;
   /** The locked node's level. */
-  dimension: Dimension;
+  dimension: DimensionKey;
   /** Members of the locked node and of every level above it. */
-  where: Partial<Record<Dimension, string>>;
+  where: Partial<Record<DimensionKey, string>>;
   kind: LockKind;
   value: string;
   isNew: boolean;
@@ -71,13 +71,13 @@ export type TimeDraft = {
 export const NO_BOUND: BoundDraft = { kind: "none", value: "" };
 
 /** Dimensions a plan breaks down by first, when the history has them. */
-const DEFAULT_LEVELS: readonly Dimension[] = ["region", "rep"];
+const DEFAULT_LEVELS: readonly DimensionKey[] = ["region", "rep"];
 
 /**
  * A new level on a dimension, split by last year's sales.
  * @example newLevel("region", "k1").method === "lastYear"
  */
-export function newLevel(dimension: Dimension, key: string): LevelDraft {
+export function newLevel(dimension: DimensionKey, key: string): LevelDraft {
   return {
     key,
     dimension,
@@ -105,10 +105,14 @@ export function suggestPlanYear(
   return months.size === 12 ? latest + 1 : latest;
 }
 
-/** Dimensions the history has a column for, in canonical order. */
-export function detectedDimensions(history: HistoryReadResult | null): Dimension[] {
+/**
+ * What a plan can split by: the built-in dimensions the history has a column for, in canonical
+ * order, then every other header column (部门, Distributor…), in sheet order.
+ */
+export function detectedDimensions(history: HistoryReadResult | null): DimensionKey[] {
   if (!history) return [];
-  return DIMENSIONS.filter((d) => history.columns[d] !== undefined);
+  const builtIn: DimensionKey[] = DIMENSIONS.filter((d) => history.columns[d] !== undefined);
+  return [...builtIn, ...history.otherColumns.map((c) => c.header)];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Dimension } from "../../engine/history";
+import type { DimensionKey } from "../../engine/history";
 import type { Language } from "../../engine/language";
 import type { BoundSpec, PlanFile } from "../../engine/plan/planSchema";
 import type { BoundDraft, BlendMethod, LockDraft, PlanDraft } from "./planDraft";
@@ -42,8 +42,8 @@ export function planFileToDraft(plan: PlanFile, fallbackLanguage: Language): Pla
   });
   const levelOrder = plan.levels.map((l) => l.dimension);
   const locks: LockDraft[] = plan.locks.map((lock) => {
-    const named = Object.keys(lock.where) as Dimension[];
-    const deepest = named.reduce<Dimension | undefined>((best, d) => {
+    const named = Object.keys(lock.where) as DimensionKey[];
+    const deepest = named.reduce<DimensionKey | undefined>((best, d) => {
       if (best === undefined) return d;
       return levelOrder.indexOf(d) > levelOrder.indexOf(best) ? d : best;
     }, undefined);

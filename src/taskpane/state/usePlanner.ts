@@ -12,6 +12,7 @@ import { defaultDraft, type PlanDraft } from "../model/planDraft";
 import { planFileToDraft } from "../model/planFileToDraft";
 import { portFailure } from "../model/portFailure";
 import { previewPlan, type PlanPreview } from "../model/previewPlan";
+import { historyReadOptions } from "../../engine/plan/historyReadOptions";
 
 /** How many sheets the pane tries on open before it stops looking for a readable history. */
 const MAX_SHEETS_TRIED = 6;
@@ -80,7 +81,7 @@ async function openWorkbook(port: ExcelPort, language: Language): Promise<Opened
   for (const source of candidates.slice(0, MAX_SHEETS_TRIED)) {
     const grid = await port.readHistory(source);
     first ??= { source, grid };
-    if (!readHistory(grid, { columns: draft?.columns }).error) {
+    if (!readHistory(grid, historyReadOptions(draft ?? {})).error) {
       return { outline, source, grid, draft, restored, storeProblem };
     }
   }
@@ -177,9 +178,20 @@ export function usePlanner(port: ExcelPort, language: Language): Planner {
     setDraft(change);
   }, []);
 
+  // Read again when a level starts or stops splitting by a column of its own, not on every edit.
+  const levelDimensions = JSON.stringify(draft.levels.map((level) => level.dimension));
   const history = useMemo(
-    () => (grid ? readHistory(grid, { columns: draft.columns }) : null),
-    [grid, draft.columns],
+    () =>
+      grid
+        ? readHistory(
+            grid,
+            historyReadOptions({
+              columns: draft.columns,
+              levels: (JSON.parse(levelDimensions) as string[]).map((dimension) => ({ dimension })),
+            }),
+          )
+        : null,
+    [grid, draft.columns, levelDimensions],
   );
   const deferredDraft = useDeferredValue(draft);
   const deferredHistory = useDeferredValue(history);

@@ -10,6 +10,7 @@ import type { SheetModel } from "../../sheets/sheetModel";
 import { isCancelled, portFailure } from "../model/portFailure";
 import { planSheetsForWorkbook } from "./planSheetsForWorkbook";
 import type { Planner } from "./usePlanner";
+import { historyReadOptions } from "../../engine/plan/historyReadOptions";
 
 /** The sheet kinds a refresh of actuals rewrites: the tracking figures and the plan store. */
 const REFRESHED_KINDS = new Set(["tracking", "plan-store"]);
@@ -127,7 +128,7 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
       if (!source) throw new TaskEnd({ status: "no-stored-plan" });
       const grid = await port.readHistory(source, options);
       planner.acceptGrid(grid);
-      const history = readHistory(grid, { columns: plan.columns });
+      const history = readHistory(grid, historyReadOptions(plan));
       if (history.error) throw new TaskEnd({ status: "failed", failure: history.error });
       const result = computePlan({ records: history.records, columns: history.columns }, plan);
       if (result.closedMonths === 0) {

@@ -22,6 +22,7 @@ import type { Planner } from "../state/usePlanner";
 import { LevelCard } from "./breakdown/LevelCard";
 import { LockCard } from "./breakdown/LockCard";
 import { TimeSection } from "./breakdown/TimeSection";
+import { dimensionName } from "../i18n/dimensionName";
 
 const UNITS = ["1", "10", "100", "1000", "10000"];
 const NO_RECORDS: readonly HistoryRecord[] = [];
@@ -74,7 +75,7 @@ export function BreakdownStep(props: { planner: Planner }) {
                 <MenuList>
                   {free.map((d) => (
                     <MenuItem key={d} onClick={() => planner.update((x) => addLevel(x, d))}>
-                      {t.roles[d]}
+                      {dimensionName(t, d)}
                     </MenuItem>
                   ))}
                 </MenuList>

@@ -17,6 +17,7 @@ import { stepOfField } from "../model/fieldPaths";
 import { growthWarnings } from "../model/growthWarnings";
 import { companyMonths, levelTotals, type LevelTotals } from "../model/levelTotals";
 import type { Planner } from "../state/usePlanner";
+import { dimensionName } from "../i18n/dimensionName";
 
 /** Segments listed per level before the rest is left to the Allocation sheet. */
 const LISTED = 40;
@@ -188,7 +189,7 @@ export function PreviewStep(props: { planner: Planner; onGoTo: (field: string) =
             <LevelTable
               key={level.dimension}
               level={level}
-              title={t.preview.byLevel(t.roles[level.dimension])}
+              title={t.preview.byLevel(dimensionName(t, level.dimension))}
             />
           ))}
           <table className={styles.table}>

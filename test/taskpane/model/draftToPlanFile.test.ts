@@ -23,6 +23,7 @@ function history(): HistoryReadResult {
       region: { column: 1, header: "Region", overridden: false },
       rep: { column: 2, header: "Rep", overridden: false },
     },
+    otherColumns: [],
     monthColumns: [],
     records: workedExampleRecords(),
     skipped: [],

@@ -17,6 +17,7 @@ function historyOf(records: HistoryRecord[]): HistoryReadResult {
       region: { column: 1, header: "Region", overridden: false },
       rep: { column: 2, header: "Rep", overridden: false },
     },
+    otherColumns: [],
     monthColumns: [],
     records,
     skipped: [],

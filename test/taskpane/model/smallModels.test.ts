@@ -81,6 +81,7 @@ describe("draft edits", () => {
       region: { column: 1, header: "Region", overridden: false },
       rep: { column: 2, header: "Rep", overridden: false },
     },
+    otherColumns: [],
     monthColumns: [],
     records: workedExampleRecords(),
     skipped: [],

@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownRegular, ArrowUpRegular, DeleteRegular } from "@fluentui/react-icons";
 import { useId, useMemo } from "react";
-import type { Dimension, HistoryRecord } from "../../../engine/history";
+import type { DimensionKey, HistoryRecord } from "../../../engine/history";
 import { SPLIT_METHODS } from "../../../engine/plan/planSchema";
 import { PlanField } from "../../components/PlanField";
 import { useI18n } from "../../i18n/I18nContext";
@@ -27,6 +27,7 @@ import type { Planner } from "../../state/usePlanner";
 import { BlendParts } from "./BlendParts";
 import { CapFields } from "./CapFields";
 import { WeightsGrid } from "./WeightsGrid";
+import { dimensionName } from "../../i18n/dimensionName";
 
 const useStyles = makeStyles({
   card: {
@@ -51,13 +52,13 @@ export function LevelCard(props: {
   index: number;
   count: number;
   records: readonly HistoryRecord[];
-  dimensions: Dimension[];
+  dimensions: DimensionKey[];
 }) {
   const { planner, level, index } = props;
   const { t } = useI18n();
   const styles = useStyles();
   const titleId = useId();
-  const name = t.roles[level.dimension];
+  const name = dimensionName(t, level.dimension);
   const planYear = Number(planner.draft.planYear) || null;
   const path = `levels[${index}]`;
   const usedElsewhere = new Set(
@@ -119,12 +120,12 @@ export function LevelCard(props: {
           value={name}
           selectedOptions={[level.dimension]}
           onOptionSelect={(_, data) =>
-            data.optionValue && change({ dimension: data.optionValue as Dimension, weights: {} })
+            data.optionValue && change({ dimension: data.optionValue as DimensionKey, weights: {} })
           }
         >
           {choices.map((d) => (
             <Option key={d} value={d}>
-              {t.roles[d]}
+              {dimensionName(t, d)}
             </Option>
           ))}
         </Dropdown>

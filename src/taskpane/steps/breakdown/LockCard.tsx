@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
 import { useId } from "react";
-import type { Dimension, HistoryRecord } from "../../../engine/history";
+import type { DimensionKey, HistoryRecord } from "../../../engine/history";
 import { PlanField } from "../../components/PlanField";
 import { useI18n } from "../../i18n/I18nContext";
 import type { LockKind } from "../../i18n/uiStrings";
@@ -22,6 +22,7 @@ import { fieldDomId } from "../../model/fieldPaths";
 import { membersOf } from "../../model/members";
 import type { LockDraft } from "../../model/planDraft";
 import type { Planner } from "../../state/usePlanner";
+import { dimensionName } from "../../i18n/dimensionName";
 
 const KINDS: LockKind[] = ["amount", "growth", "share"];
 
@@ -119,15 +120,15 @@ export function LockCard(props: {
       <PlanField path={`${path}.where`} label={t.breakdown.lockLevel}>
         <Dropdown
           className={styles.control}
-          value={t.roles[lock.dimension]}
+          value={dimensionName(t, lock.dimension)}
           selectedOptions={[lock.dimension]}
           onOptionSelect={(_, data) =>
-            data.optionValue && change({ dimension: data.optionValue as Dimension })
+            data.optionValue && change({ dimension: data.optionValue as DimensionKey })
           }
         >
           {levelChoices.map((d) => (
             <Option key={d} value={d}>
-              {t.roles[d]}
+              {dimensionName(t, d)}
             </Option>
           ))}
         </Dropdown>
@@ -135,13 +136,13 @@ export function LockCard(props: {
 
       <div className={styles.row}>
         {dims.map((dimension, depth) => {
-          const parent: Partial<Record<Dimension, string>> = {};
+          const parent: Partial<Record<DimensionKey, string>> = {};
           for (const above of dims.slice(0, depth)) parent[above] = lock.where[above];
           return (
             <MemberBox
               key={dimension}
               path={`${path}.where.${dimension}`}
-              label={t.breakdown.lockMember(t.roles[dimension])}
+              label={t.breakdown.lockMember(dimensionName(t, dimension))}
               value={lock.where[dimension] ?? ""}
               options={membersOf(props.records, dimension, planYear, parent)}
               onChange={(value) => change({ where: { ...lock.where, [dimension]: value } })}

@@ -1,11 +1,12 @@
 import { Input, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import type { Dimension } from "../../../engine/history";
+import type { DimensionKey } from "../../../engine/history";
 import { formatFieldPath } from "../../../engine/plan/validatePlanFile";
 import { useFieldProblem, useProblemsUnder } from "../../components/problems";
 import { useI18n } from "../../i18n/I18nContext";
 import { fieldDomId } from "../../model/fieldPaths";
 import { parseNumberText } from "../../model/parseNumberText";
+import { dimensionName } from "../../i18n/dimensionName";
 
 const useStyles = makeStyles({
   table: {
@@ -81,7 +82,7 @@ function WeightRow(props: {
  */
 export function WeightsGrid(props: {
   levelIndex: number;
-  dimension: Dimension;
+  dimension: DimensionKey;
   members: string[];
   weights: Record<string, string>;
   onChange: (weights: Record<string, string>) => void;
@@ -123,7 +124,7 @@ export function WeightsGrid(props: {
         <thead>
           <tr>
             <th scope="col" className={styles.head}>
-              {t.roles[props.dimension]}
+              {dimensionName(t, props.dimension)}
             </th>
             <th scope="col" className={styles.head}>
               {t.breakdown.weight}
