@@ -12,7 +12,9 @@ import { toResultJson } from "../engine/plan/resultJson";
 import { historyReadOptions } from "../engine/plan/historyReadOptions";
 import { parsePlanFileText } from "../engine/plan/validatePlanFile";
 import { PlanError } from "../engine/planError";
+import { columnsRead, type ColumnRead } from "../engine/reader/columnsRead";
 import { readHistory } from "../engine/reader/readHistory";
+import { columnsLine } from "./columnsLine";
 import { suggestNearest } from "../engine/suggest";
 import { planSheets } from "../sheets/buildPlanSheets";
 import { carryIntoSheet, type CarryReport } from "../sheets/carryUserCells";
@@ -147,6 +149,8 @@ function chooseHistory(
 /** What a plan run keeps of the history once it is planned: no cells, no records. */
 type HistorySummary = Pick<HistoryReadResult, "sheet" | "layout" | "skipped" | "notes"> & {
   recordCount: number;
+  /** The columns the plan was read from, for the result JSON, the summary line and sheet. */
+  columnsRead: ColumnRead[];
 };
 
 /** Reads the history file and plans it; the grids and records stay inside this call. */
@@ -176,7 +180,11 @@ async function planFromHistory(
   }
 
   const { sheet, layout, skipped, notes, records } = history;
-  return { result, history: { sheet, layout, skipped, notes, recordCount: records.length } };
+  const read = columnsRead(history, result.levels);
+  return {
+    result,
+    history: { sheet, layout, skipped, notes, recordCount: records.length, columnsRead: read },
+  };
 }
 
 async function runPlan(argv: string[], io: CliIO): Promise<number> {
@@ -231,6 +239,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
     plan,
     language,
     historySheet: history.sheet,
+    columnsRead: history.columnsRead,
     existing: { generated, userSheets },
   }).map((sheet) => ({
     ...sheet,
@@ -275,6 +284,12 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
         records: history.recordCount,
         skipped: history.skipped.length,
       },
+    }),
+  );
+  io.out(
+    say({
+      code: "summary-columns",
+      params: { columns: columnsLine(history.columnsRead, language) },
     }),
   );
   if (result.closedMonths > 0) {

@@ -99,6 +99,10 @@ export const CLI_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `历史数据:工作表 "${s(p, "sheet")}",${p.layout === "wide" ? "宽表" : "长表"},${s(p, "records")} 条记录,跳过 ${s(p, "skipped")} 行`,
   },
+  "summary-columns": {
+    "en-US": (p) => `Columns: ${s(p, "columns")}`,
+    "zh-CN": (p) => `读取的列：${s(p, "columns")}`,
+  },
   "summary-tracking": {
     "en-US": (p) =>
       `Tracking: ${s(p, "closed")} month(s) closed (to ${s(p, "asOf")}), re-forecast for the rest`,

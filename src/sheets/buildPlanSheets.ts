@@ -1,4 +1,5 @@
 import type { Language } from "../engine/language";
+import type { ColumnRead } from "../engine/reader/columnsRead";
 import type { PlanFile } from "../engine/plan/planSchema";
 import type { PlanResult } from "../engine/plan/planResult";
 import { actionPlanSheet } from "./actionPlanSheet";
@@ -19,6 +20,8 @@ export type PlanSheetsInput = {
   language: Language;
   /** The history sheet's name, shown on the summary. */
   historySheet: string;
+  /** The history's columns the plan was read from, listed on the summary. */
+  columnsRead?: readonly ColumnRead[];
   /** The workbook being regenerated: what was generated before, and the user's own sheets. */
   existing?: {
     /** The plan store's registry of generated sheets. */
@@ -75,6 +78,7 @@ export function planSheets(input: PlanSheetsInput): LazySheet[] {
           allocationName,
           allocationOnce().layout,
           input.historySheet,
+          input.columnsRead ?? [],
         ),
     },
     lazy(allocationName, "allocation", () => {

@@ -13,6 +13,13 @@ export type SheetLabels = {
   dimensions: Record<Dimension, string>;
   /** A level's heading: a built-in dimension's word, or the column header a level names. */
   dimension: (key: DimensionKey) => string;
+  /** A column role's heading (date, amount, months, a level). */
+  roleName: (role: string) => string;
+  roles: { date: string; amount: string; months: string };
+  columnsRead: string;
+  columnRole: string;
+  columnHeader: string;
+  column: string;
   months: string[];
   quarters: string[];
   summaryTitle: (year: number) => string;
@@ -76,7 +83,7 @@ export type SheetLabels = {
 };
 
 /** Labels as written per language; `dimension` is derived from `dimensions`. */
-type LabelTexts = Omit<SheetLabels, "dimension">;
+type LabelTexts = Omit<SheetLabels, "dimension" | "roleName">;
 
 const EN: LabelTexts = {
   sheetNames: {
@@ -93,6 +100,11 @@ const EN: LabelTexts = {
     rep: "Rep",
     customer: "Customer",
   },
+  roles: { date: "Date", amount: "Amount", months: "Month columns" },
+  columnsRead: "Columns read from the history",
+  columnRole: "Used as",
+  columnHeader: "Header",
+  column: "Column",
   months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
   quarters: ["Q1", "Q2", "Q3", "Q4"],
   summaryTitle: (y) => `Sales plan ${y}`,
@@ -176,6 +188,11 @@ const ZH: LabelTexts = {
     rep: "销售代表",
     customer: "客户",
   },
+  roles: { date: "日期", amount: "金额", months: "月份列" },
+  columnsRead: "从历史数据读取的列",
+  columnRole: "用作",
+  columnHeader: "列标题",
+  column: "列",
   months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
   quarters: ["一季度", "二季度", "三季度", "四季度"],
   summaryTitle: (y) => `${y} 年度销售计划`,
@@ -254,9 +271,14 @@ export function sheetLabels(language: Language): SheetLabels {
 
 function withDimension(texts: LabelTexts): SheetLabels {
   const words: Readonly<Record<string, string>> = texts.dimensions;
+  const dimension = (key: string) =>
+    Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key;
+  const roles: Readonly<Record<string, string>> = texts.roles;
   return {
     ...texts,
-    dimension: (key) => (Object.prototype.hasOwnProperty.call(words, key) ? words[key] : key),
+    dimension,
+    roleName: (role) =>
+      Object.prototype.hasOwnProperty.call(roles, role) ? roles[role] : dimension(role),
   };
 }
 

@@ -1,6 +1,7 @@
 import { formatAmount } from "../engine/formatNumber";
 import type { PlanFile } from "../engine/plan/planSchema";
 import type { PlanResult } from "../engine/plan/planResult";
+import type { ColumnRead } from "../engine/reader/columnsRead";
 import { roundCents } from "../engine/plan/tracking";
 import type { AllocationLayout } from "./allocationSheet";
 import { a1, amount, formula, PERCENT_FORMAT, sheetRef, text } from "./cells";
@@ -21,6 +22,7 @@ export function summarySheet(
   allocationName: string,
   allocation: AllocationLayout,
   historySheet: string,
+  columnsRead: readonly ColumnRead[] = [],
 ): SheetModel {
   const rows: (SheetCell | null)[][] = [];
   const push = (...cells: (SheetCell | null)[]) => rows.push(cells);
@@ -116,6 +118,19 @@ export function summarySheet(
     sumOf("D", first, first + 11, result.base, "total"),
     "total",
   );
+
+  if (columnsRead.length > 0) {
+    push();
+    push(text(labels.columnsRead, "label"));
+    push(
+      text(labels.columnRole, "header"),
+      text(labels.columnHeader, "header"),
+      text(labels.column, "header"),
+    );
+    for (const c of columnsRead) {
+      push(text(labels.roleName(c.role)), text(c.header), text(c.column));
+    }
+  }
 
   return {
     name,

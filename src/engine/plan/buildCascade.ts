@@ -1,4 +1,3 @@
-import { suggestNearest } from "../suggest";
 import type { DimensionKey, Notice } from "../history";
 import { PlanError } from "../planError";
 import {

@@ -1,4 +1,5 @@
 import type { DimensionKey, Notice, SkippedRow } from "../history";
+import type { ColumnRead } from "../reader/columnsRead";
 import type { PlanResult } from "./planResult";
 
 type DimensionKeys = Partial<Record<DimensionKey, string | null>>;
@@ -14,6 +15,8 @@ export type ResultJson = {
   growth: number | null;
   asOf: string | null;
   levels: DimensionKey[];
+  /** The history's column read for each role and level: its header and letters (`G`, `D:AM`). */
+  columns: Record<string, { header: string; column: string }>;
   periods: string[];
   shares: number[];
   rows: (DimensionKeys & { annual: number; months: number[]; lastYear: number; new?: true })[];
@@ -40,7 +43,11 @@ export type ResultJson = {
  */
 export function toResultJson(
   result: PlanResult,
-  read: { skipped: readonly SkippedRow[]; notes: readonly Notice[] },
+  read: {
+    skipped: readonly SkippedRow[];
+    notes: readonly Notice[];
+    columnsRead?: readonly ColumnRead[];
+  },
   describe: (notice: Notice) => string,
 ): ResultJson {
   // Built field by field, not by spreading: a plan has hundreds of thousands of these.
@@ -59,6 +66,9 @@ export function toResultJson(
     growth: result.base > 0 ? result.target / result.base - 1 : null,
     asOf: result.asOf,
     levels: result.levels,
+    columns: Object.fromEntries(
+      (read.columnsRead ?? []).map((c) => [c.role, { header: c.header, column: c.column }]),
+    ),
     periods: result.periods,
     shares: result.shares,
     rows: result.rows.map((r) => {

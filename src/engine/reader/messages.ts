@@ -1,17 +1,6 @@
 import type { MessageCatalog, MessageParams } from "../messageCatalog";
+import { roleWord } from "../roleWords";
 import { HEADER_SEPARATOR } from "./headerSeparator";
-
-const ROLE_NAMES: Record<string, { en: string; zh: string }> = {
-  date: { en: "date", zh: "日期" },
-  amount: { en: "amount", zh: "金额" },
-  quantity: { en: "quantity", zh: "数量" },
-  cost: { en: "cost", zh: "成本" },
-  region: { en: "region", zh: "区域" },
-  product: { en: "product", zh: "产品" },
-  channel: { en: "channel", zh: "渠道" },
-  rep: { en: "rep", zh: "业务员" },
-  customer: { en: "customer", zh: "客户" },
-};
 
 const NUMBER_KINDS: Record<string, { en: string; zh: string }> = {
   serial: { en: "Excel date serials", zh: "Excel 日期序列号" },
@@ -21,8 +10,8 @@ const NUMBER_KINDS: Record<string, { en: string; zh: string }> = {
 
 const text = (value: string | number | undefined): string =>
   value === undefined ? "" : String(value);
-const roleEn = (p: MessageParams): string => ROLE_NAMES[text(p.role)]?.en ?? text(p.role);
-const roleZh = (p: MessageParams): string => ROLE_NAMES[text(p.role)]?.zh ?? text(p.role);
+const roleEn = (p: MessageParams): string => roleWord(text(p.role), "en-US");
+const roleZh = (p: MessageParams): string => roleWord(text(p.role), "zh-CN");
 /** Headers listed in a message, at most this many. */
 const LISTED_HEADERS = 12;
 /** The headers a row had (joined by `HEADER_SEPARATOR`), quoted and listed in each language. */

@@ -1,10 +1,7 @@
 import type { CellValue, Grid } from "../../engine/grid";
-import type { Language } from "../../engine/language";
-import type { PlanResult } from "../../engine/plan/planResult";
-import type { PlanFile } from "../../engine/plan/planSchema";
 import type { ExcelPort, RunOptions } from "../../excel/excelPort";
 import { ExcelPortError } from "../../excel/excelPortError";
-import { buildPlanSheets } from "../../sheets/buildPlanSheets";
+import { buildPlanSheets, type PlanSheetsInput } from "../../sheets/buildPlanSheets";
 import { carryIntoSheets } from "../../sheets/carryUserCells";
 import { sheetLabels } from "../../sheets/labels";
 import { PLAN_STORE_SHEET, readPlanStore } from "../../sheets/planStoreSheet";
@@ -26,7 +23,7 @@ function valuesFromA1(grid: Grid): CellValue[][] {
  */
 export async function planSheetsForWorkbook(
   port: ExcelPort,
-  input: { result: PlanResult; plan: PlanFile; language: Language; historySheet: string },
+  input: Omit<PlanSheetsInput, "existing">,
   options: RunOptions = {},
 ): Promise<SheetModel[]> {
   const [storeValues, outline] = await Promise.all([port.readPlanStore(), port.outline()]);

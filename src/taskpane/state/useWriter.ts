@@ -3,6 +3,7 @@ import type { Notice } from "../../engine/history";
 import type { Language } from "../../engine/language";
 import { computePlan } from "../../engine/plan/computePlan";
 import { parsePlanFileText } from "../../engine/plan/validatePlanFile";
+import { columnsRead } from "../../engine/reader/columnsRead";
 import { readHistory } from "../../engine/reader/readHistory";
 import type { ExcelPort, Progress } from "../../excel/excelPort";
 import { readPlanStore } from "../../sheets/planStoreSheet";
@@ -96,7 +97,13 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
     run("write", async (options) => {
       const models = await planSheetsForWorkbook(
         port,
-        { result, plan, language: plan.language ?? uiLanguage, historySheet: history.sheet },
+        {
+          result,
+          plan,
+          language: plan.language ?? uiLanguage,
+          historySheet: history.sheet,
+          columnsRead: columnsRead(history, result.levels),
+        },
         options,
       );
       await port.writeSheets(models, options);
@@ -138,7 +145,13 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
       const models = (
         await planSheetsForWorkbook(
           port,
-          { result, plan, language: plan.language ?? uiLanguage, historySheet: history.sheet },
+          {
+            result,
+            plan,
+            language: plan.language ?? uiLanguage,
+            historySheet: history.sheet,
+            columnsRead: columnsRead(history, result.levels),
+          },
           options,
         )
       ).map((m) => (REFRESHED_KINDS.has(m.kind) ? m : keptAsIs(m)));
