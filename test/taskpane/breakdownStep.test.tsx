@@ -1,13 +1,66 @@
 /** @jest-environment jsdom */
 import "./support/jsdomSetup";
 import { screen, waitFor, within } from "@testing-library/react";
+import { createFakeWorkbook } from "../support/excelFake";
+import { generateHistory } from "../../src/sample/generateHistory";
 import { choose, renderPane } from "./support/paneHarness";
 
 function level(name: RegExp) {
   return screen.getByRole("group", { name });
 }
 
+/** The sample history with a department column, which no built-in dimension names. */
+function workbookWithDepartments() {
+  const grid = generateHistory({
+    language: "zh-CN",
+    planYear: 2026,
+    actualMonths: 2,
+    rows: 300,
+    seed: 7,
+    messy: false,
+  });
+  const header = grid.values.findIndex((row) => row.includes("大区"));
+  const region = grid.values[header].indexOf("大区");
+  const values = grid.values.map((row, r) => {
+    if (r < header) return row;
+    if (r === header) return [...row, "部门", "订单编号"];
+    return [...row, row[region] ? `${String(row[region])}部` : "", `SO${r}`];
+  });
+  return createFakeWorkbook({
+    sheets: [
+      {
+        name: grid.sheet,
+        values,
+        numberFormats: grid.numberFormats?.map((f) => [...f, "General", "General"]),
+      },
+    ],
+    activeSheet: grid.sheet,
+  });
+}
+
 describe("Breakdown step", () => {
+  it("offers any other column of the history as a level, and previews by it", async () => {
+    const { user, t, goTo } = await renderPane({ fake: workbookWithDepartments() });
+    await goTo("breakdown");
+    await user.click(screen.getByRole("button", { name: t.breakdown.addLevel }));
+    await user.click(await screen.findByRole("menuitem", { name: "部门" }));
+    // A document number is a column too, but one member per row is no level to offer.
+    await user.click(screen.getByRole("button", { name: t.breakdown.addLevel }));
+    expect(await screen.findByRole("menuitem", { name: "Product" })).toBeTruthy();
+    expect(screen.queryByRole("menuitem", { name: "订单编号" })).toBeNull();
+    await user.keyboard("{Escape}");
+    expect(level(/^Level 3: 部门$/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: t.breakdown.moveUp("部门") }));
+    await user.click(screen.getByRole("button", { name: t.breakdown.moveUp("部门") }));
+    expect(level(/^Level 1: 部门$/)).toBeTruthy();
+    await goTo("preview");
+    const byDepartment = screen.getByRole("table", { name: "By 部门" });
+    const members = within(byDepartment)
+      .getAllByRole("rowheader")
+      .map((h) => h.textContent);
+    expect(members).toEqual(expect.arrayContaining(["华东部", "华南部"]));
+  });
+
   it("orders, adds and removes levels", async () => {
     const { user, t, goTo } = await renderPane();
     await goTo("breakdown");

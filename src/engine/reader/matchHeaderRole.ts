@@ -39,7 +39,16 @@ const ALIASES: readonly Alias[] = COLUMN_ROLES.flatMap((role) => {
   ];
 });
 
-const ID_LIKE = /(?:id|code|no|number|编号|代码|编码|号码|代号)$/;
+const ID_LIKE = /(?:id|code|no|number|编号|代码|编码|号码|代号|单号)$/;
+
+/**
+ * True for a header naming a code or document number (`单据编号`, `Invoice No.`): one member per
+ * row or nearly, never a sensible level to offer.
+ * @example isIdLikeHeader("单据编号") === true; isIdLikeHeader("部门") === false
+ */
+export function isIdLikeHeader(header: string): boolean {
+  return ID_LIKE.test(normalizeHeader(header));
+}
 
 function better(a: HeaderRoleMatch, b: HeaderRoleMatch): boolean {
   if (a.tier !== b.tier) return a.tier > b.tier;

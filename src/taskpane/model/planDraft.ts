@@ -1,6 +1,7 @@
 import type { ColumnRole, DimensionKey, HistoryReadResult } from "../../engine/history";
 import { DIMENSIONS } from "../../engine/history";
 import type { Language } from "../../engine/language";
+import { isIdLikeHeader } from "../../engine/reader/matchHeaderRole";
 import type { SplitMethod, TimeMethod } from "../../engine/plan/planSchema";
 import type { BoundKind, LockKind } from "../i18n/uiStrings";
 
@@ -107,12 +108,14 @@ export function suggestPlanYear(
 
 /**
  * What a plan can split by: the built-in dimensions the history has a column for, in canonical
- * order, then every other header column (部门, Distributor…), in sheet order.
+ * order, then every other header column (部门, Distributor…) but codes and document numbers, in
+ * sheet order.
  */
 export function detectedDimensions(history: HistoryReadResult | null): DimensionKey[] {
   if (!history) return [];
   const builtIn: DimensionKey[] = DIMENSIONS.filter((d) => history.columns[d] !== undefined);
-  return [...builtIn, ...history.otherColumns.map((c) => c.header)];
+  const others = history.otherColumns.filter((c) => !isIdLikeHeader(c.header));
+  return [...builtIn, ...others.map((c) => c.header)];
 }
 
 /**
