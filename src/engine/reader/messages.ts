@@ -103,6 +103,12 @@ export const READER_MESSAGES: MessageCatalog = {
       `工作表"${text(p.sheet)}"的标题行中找不到计划中 columns.${text(p.role)} 指定的${roleZh(p)}列"${text(p.header)}"` +
       (p.suggestion !== undefined ? `,是否是"${text(p.suggestion)}"?` : ""),
   },
+  "no-dimension-column": {
+    "en-US": (p) =>
+      `a level splits by ${roleEn(p)}, but sheet "${text(p.sheet)}" has no ${roleEn(p)} column${headersEn(p)}; name it in the plan as "columns": { "${text(p.role)}": "<header>" }`,
+    "zh-CN": (p) =>
+      `计划按${roleZh(p)}分解，但工作表"${text(p.sheet)}"没有${roleZh(p)}列${headersZh(p)}；请在计划中指定："columns": { "${text(p.role)}": "列标题" }`,
+  },
   "level-column-not-found": {
     "en-US": (p) =>
       `a level splits by "${text(p.dimension)}", which is neither region, product, channel, rep or customer nor a header of sheet "${text(p.sheet)}"` +

@@ -475,6 +475,15 @@ describe("readHistory: sheets that are no history", () => {
       params: { dimension: "部分", suggestion: "部门" },
     });
     expect(formatNotice(missing.error!, "en-US")).toContain('did you mean "部门"?');
+    const noRegion = readHistory({ sheet: "S", values }, { dimensions: ["region", "rep"] });
+    expect(noRegion.error).toMatchObject({
+      code: "no-dimension-column",
+      params: { role: "region" },
+    });
+    expect(formatNotice(noRegion.error!, "en-US")).toBe(
+      'a level splits by region, but sheet "S" has no region column; its headers are "日期", "部门", "业务员", "金额"; name it in the plan as "columns": { "region": "<header>" }',
+    );
+    expect(formatNotice(noRegion.error!, "zh-CN")).toContain('"columns": { "region": "列标题" }');
   });
 
   it("says there is no date column", () => {

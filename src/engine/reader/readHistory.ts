@@ -4,6 +4,7 @@ import {
   DIMENSIONS,
   type ColumnRole,
   type DetectedColumn,
+  type Dimension,
   type HistoryReadResult,
   type Notice,
 } from "../history";
@@ -116,10 +117,12 @@ function otherColumns(view: GridView, header: HeaderAnalysis): HistoryReadResult
 function findLevelColumns(
   header: HeaderAnalysis,
   dimensions: readonly string[] | undefined,
-): { missing: string; suggestion?: string } | null {
+): { missing: string; builtIn?: true; suggestion?: string } | null {
   const levelColumns: Record<string, HeaderColumn> = {};
   for (const dimension of dimensions ?? []) {
-    if (typeof dimension !== "string" || (DIMENSIONS as readonly string[]).includes(dimension)) {
+    if (typeof dimension !== "string") continue;
+    if ((DIMENSIONS as readonly string[]).includes(dimension)) {
+      if (!header.roles[dimension as Dimension]) return { missing: dimension, builtIn: true };
       continue;
     }
     const wanted = normalizeHeader(dimension);
@@ -190,6 +193,13 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
 
   const found = search.header;
   const level = findLevelColumns(found, options?.dimensions);
+  if (level?.builtIn) {
+    return withError(view, found, {
+      code: "no-dimension-column",
+      params: { sheet, role: level.missing, headers: found.headers.join(HEADER_SEPARATOR) },
+      cell: view.address(found.row, found.firstColumn),
+    });
+  }
   if (level) {
     return withError(view, found, {
       code: "level-column-not-found",
