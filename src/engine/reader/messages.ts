@@ -20,6 +20,28 @@ const NUMBER_KINDS: Record<string, { en: string; zh: string }> = {
 
 const text = (value: string | number | undefined): string =>
   value === undefined ? "" : String(value);
+/** A number as read, every decimal kept (1.234 stays 1.234), with thousands commas. */
+const exact = (value: string | number | undefined): string => {
+  if (typeof value !== "number" || !Number.isFinite(value)) return text(value);
+  const [whole, fraction] = String(Math.abs(value)).split(".");
+  if (whole.includes("e")) return String(value);
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${value < 0 ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+};
+const MARK_EN: Record<string, string> = { point: "a decimal point", comma: "a decimal comma" };
+const MARK_ZH: Record<string, string> = { point: "句点", comma: "逗号" };
+const markEn = (p: MessageParams, key: string): string => MARK_EN[text(p[key])] ?? text(p[key]);
+const markZh = (p: MessageParams, key: string): string => MARK_ZH[text(p[key])] ?? text(p[key]);
+const otherMark = (p: MessageParams): string => (p.convention === "point" ? "comma" : "point");
+/** The amounts a decimal-mark note is about: one column, or a wide history's month columns. */
+const amountsEn = (p: MessageParams): string =>
+  p.through !== undefined
+    ? `month columns "${text(p.column)}" to "${text(p.through)}"`
+    : `column "${text(p.column)}"`;
+const amountsZh = (p: MessageParams): string =>
+  p.through !== undefined
+    ? `月份列“${text(p.column)}”至“${text(p.through)}”`
+    : `列“${text(p.column)}”`;
 const roleEn = (p: MessageParams): string => ROLE_NAMES[text(p.role)]?.en ?? text(p.role);
 const roleZh = (p: MessageParams): string => ROLE_NAMES[text(p.role)]?.zh ?? text(p.role);
 const rows = (p: MessageParams): number => (typeof p.rows === "number" ? p.rows : 1);
@@ -48,6 +70,12 @@ export const READER_MESSAGES: MessageCatalog = {
       `amount is too large to be sales: "${text(p.value)}" (Excel holds 15 digits; at most 999,999,999,999,999)`,
     "zh-CN": (p) =>
       `金额过大,不可能是销售额:"${text(p.value)}"(Excel 只保存 15 位数字;最多 999,999,999,999,999)`,
+  },
+  "amount-decimal-mark": {
+    "en-US": (p) =>
+      `amount "${text(p.value)}" is written with ${MARK_EN[otherMark(p)]}, but column "${text(p.column)}" has ${markEn(p, "convention")}, as "${text(p.example)}" shows`,
+    "zh-CN": (p) =>
+      `金额“${text(p.value)}”以${MARK_ZH[otherMark(p)]}作小数点，与列“${text(p.column)}”不符（该列以${markZh(p, "convention")}作小数点，如“${text(p.example)}”）`,
   },
   "amount-missing": {
     "en-US": () => "amount is blank",
@@ -118,6 +146,18 @@ export const READER_MESSAGES: MessageCatalog = {
         : p.basis === "values"
           ? `列"${text(p.column)}"中的日期(如"${text(p.example)}")按月/日/年读取`
           : `列"${text(p.column)}"中的日期(如"${text(p.example)}")无法判断日月顺序,按月/日/年读取`,
+  },
+  "decimal-mark-assumed": {
+    "en-US": (p) =>
+      p.basis === "values"
+        ? `${amountsEn(p)}: amounts read with ${markEn(p, "convention")}, as "${text(p.example)}" shows` +
+          (p.ambiguous !== undefined ? `, so "${text(p.ambiguous)}" is ${exact(p.reads)}` : "")
+        : `${amountsEn(p)}: no value shows the decimal mark, so "${text(p.ambiguous)}" is read with ${markEn(p, "convention")} as ${exact(p.reads)}`,
+    "zh-CN": (p) =>
+      p.basis === "values"
+        ? `${amountsZh(p)}：金额以${markZh(p, "convention")}作小数点读取（如“${text(p.example)}”）` +
+          (p.ambiguous !== undefined ? `，因此“${text(p.ambiguous)}”读作 ${exact(p.reads)}` : "")
+        : `${amountsZh(p)}：没有数值能表明小数点的写法，“${text(p.ambiguous)}”以${markZh(p, "convention")}作小数点，读作 ${exact(p.reads)}`,
   },
   "date-number-assumed": {
     "en-US": (p) =>

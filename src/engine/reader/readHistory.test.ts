@@ -80,7 +80,20 @@ describe("readHistory: a Chinese long history", () => {
       },
       { sheet: "销售明细", cell: "A9", code: "total-row", params: { label: "合计" } },
     ]);
-    expect(result.notes).toEqual([]);
+    // "1,200.50" shows the decimal point, so the ambiguous "￥3,000" is 3,000: the note says so.
+    expect(result.notes).toEqual([
+      {
+        code: "decimal-mark-assumed",
+        params: {
+          column: "销售额",
+          convention: "point",
+          basis: "values",
+          example: "1,200.50",
+          ambiguous: "￥3,000",
+          reads: 3000,
+        },
+      },
+    ]);
   });
 });
 
