@@ -28,6 +28,8 @@ const EXAMPLES: Notice[] = [
   { code: "column-not-found", params: { sheet: "S", role: "rep", header: "Owner name" } },
   { code: "month-columns-without-year", params: { sheet: "S", example: "Jan" } },
   { code: "history-unreadable", params: { sheet: "S", reason: "boom" } },
+  { code: "no-records", params: { sheet: "S", layout: "long", skipped: 0 } },
+  { code: "no-records", params: { sheet: "S", layout: "wide", skipped: 0 } },
   {
     code: "date-order-assumed",
     params: { column: "Date", order: "day-first", basis: "values", example: "25/04/2024" },

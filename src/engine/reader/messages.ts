@@ -1,3 +1,4 @@
+import type { Language } from "../language";
 import type { MessageCatalog, MessageParams } from "../messageCatalog";
 
 const ROLE_NAMES: Record<string, { en: string; zh: string }> = {
@@ -42,13 +43,25 @@ const amountsZh = (p: MessageParams): string =>
   p.through !== undefined
     ? `月份列“${text(p.column)}”至“${text(p.through)}”`
     : `列“${text(p.column)}”`;
+/** Prefix of the parameters of the first skipped row inside a `no-records` error. */
+const FIRST = "first.";
+/** The first skipped row of a `no-records` error, in words: `C2: amount is not a number: "x"`. */
+const firstSkip = (p: MessageParams, language: Language): string => {
+  const params: MessageParams = {};
+  for (const [key, value] of Object.entries(p)) {
+    if (key.startsWith(FIRST)) params[key.slice(FIRST.length)] = value;
+  }
+  const message = READER_MESSAGES[text(p.firstCode)];
+  return `${text(p.firstCell)}: ${message ? message[language](params) : text(p.firstCode)}`;
+};
 const roleEn = (p: MessageParams): string => ROLE_NAMES[text(p.role)]?.en ?? text(p.role);
 const roleZh = (p: MessageParams): string => ROLE_NAMES[text(p.role)]?.zh ?? text(p.role);
 const rows = (p: MessageParams): number => (typeof p.rows === "number" ? p.rows : 1);
 
 /**
  * The history reader's messages, in English and Chinese, for every skip, error and note code it
- * reports. Messages never name a cell: the caller puts the address in front (`G1043: …`).
+ * reports. Messages never name a cell: the caller puts the address in front (`G1043: …`); only
+ * `no-records` quotes the first skipped row with its own cell.
  * @example READER_MESSAGES["amount-not-number"]["en-US"]({ value: "N/A" }) === 'amount is not a number: "N/A"'
  */
 export const READER_MESSAGES: MessageCatalog = {
@@ -126,6 +139,20 @@ export const READER_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `工作表"${text(p.sheet)}"的标题行中找不到计划中 columns.${text(p.role)} 指定的${roleZh(p)}列"${text(p.header)}"` +
       (p.suggestion !== undefined ? `,是否是"${text(p.suggestion)}"?` : ""),
+  },
+  "no-records": {
+    "en-US": (p) =>
+      Number(p.skipped) > 0
+        ? `no sales rows could be read (${text(p.skipped)} ${Number(p.skipped) === 1 ? "row" : "rows"} skipped; the first: ${firstSkip(p, "en-US")})`
+        : p.layout === "wide"
+          ? "the sheet has a header but no figures in its month columns"
+          : "the sheet has a header but no rows below it",
+    "zh-CN": (p) =>
+      Number(p.skipped) > 0
+        ? `没有可读取的销售行（跳过 ${text(p.skipped)} 行；第一处：${firstSkip(p, "zh-CN")}）`
+        : p.layout === "wide"
+          ? "工作表有标题行，但月份列中没有数据"
+          : "工作表有标题行，但其下没有数据行",
   },
   "history-unreadable": {
     "en-US": (p) => `sheet "${text(p.sheet)}" could not be read: ${text(p.reason)}`,

@@ -512,9 +512,13 @@ describe("readHistory: sheets that are no history", () => {
     });
   });
 
-  it("reads a header with no rows as an empty history", () => {
+  it("says a header with no rows below it holds no history", () => {
     const result = readHistory({ sheet: "S", values: [["日期", "金额"]] });
-    expect(result.error).toBeUndefined();
+    expect(result.error).toEqual({
+      code: "no-records",
+      params: { sheet: "S", layout: "long", skipped: 0 },
+    });
+    expect(result.headerRow).toBe(0);
     expect(result.records).toEqual([]);
     expect(result.skipped).toEqual([]);
   });

@@ -14,6 +14,7 @@ import { makeGridView, type GridView } from "./gridView";
 import { readLongRows } from "./readLongRows";
 import { readWideRows } from "./readWideRows";
 import { suggestHeader } from "./suggestHeader";
+import { withNoRecordsError } from "./withNoRecordsError";
 
 /** Options of `readHistory`. */
 export type ReadHistoryOptions = {
@@ -153,7 +154,7 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
       },
     }));
 
-  return {
+  return withNoRecordsError({
     sheet,
     layout: long ? "long" : "wide",
     headerRow: view.sheetRow(found.row),
@@ -164,7 +165,7 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
     records: rowsRead.records,
     skipped: rowsRead.skipped,
     notes: [...notes, ...rowsRead.notes],
-  };
+  });
 }
 
 /**
