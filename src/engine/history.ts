@@ -49,6 +49,7 @@ export type SkipCode =
   | "total-row"
   | "amount-not-number"
   | "amount-too-large"
+  | "amount-decimal-mark"
   | "amount-missing"
   | "date-not-readable"
   | "date-missing"

@@ -321,6 +321,28 @@ describe("stp plan — failures", () => {
     expect(missing.err[0]).toContain("nope.xlsx");
   });
 
+  it("exits 1 on a CSV holding only its header, naming the sheet, and writes nothing", async () => {
+    await fsp.writeFile(folder.file("sales.csv"), formatCsv([["Date", "Region", "Amount"]]));
+    const run = await runStp(plan("sales.csv"));
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual(["sales: the sheet has a header but no rows below it"]);
+    await expect(fsp.access(folder.file("o.xlsx"))).rejects.toThrow();
+    const zh = await runStp(plan("sales.csv"), "zh_CN.UTF-8");
+    expect(zh.code).toBe(1);
+    expect(zh.err).toEqual(["sales: 工作表有标题行，但其下没有数据行"]);
+  });
+
+  it("exits 1 when no amount of a CSV can be read, with the first skipped cell", async () => {
+    const rows = [["Date", "Region", "Amount"]];
+    for (let m = 1; m <= 12; m++) rows.push([`2025-${String(m).padStart(2, "0")}-15`, "East", "x"]);
+    await fsp.writeFile(folder.file("unreadable.csv"), formatCsv(rows));
+    const run = await runStp(plan("unreadable.csv"));
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([
+      'unreadable: no sales rows could be read (12 rows skipped; the first: C2: amount is not a number: "x")',
+    ]);
+  });
+
   it("exits 1 for a lock on a name the history lacks, suggesting the nearest", async () => {
     await writePlan(folder.file("lock.json"), {
       version: 1,

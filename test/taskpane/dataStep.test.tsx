@@ -53,6 +53,38 @@ describe("Data step", () => {
     expect(await screen.findByText(/rows read from Sales/)).toBeTruthy();
   });
 
+  it("says why no row of a sheet could be read, and lists the rows it skipped", async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => [
+      `2025-${String(i + 1).padStart(2, "0")}-15`,
+      "East",
+      "x",
+    ]);
+    const fake = createFakeWorkbook({
+      sheets: [{ name: "sales", values: [["Date", "Region", "Amount"], ...rows] }],
+      activeSheet: "sales",
+    });
+    const { user } = await renderPane({ fake });
+    expect(
+      screen.getByText(
+        'no sales rows could be read (12 rows skipped; the first: C2: amount is not a number: "x")',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/rows read from sales/)).toBeNull();
+    const skipped = screen.getByRole("region", { name: "Skipped rows (12)" });
+    await user.click(within(skipped).getByRole("button", { name: /^Select C3 in the workbook/ }));
+    await waitFor(() => expect(fake.workbook.selection).toEqual({ sheet: "sales", address: "C3" }));
+  });
+
+  it("says a sheet holding only its header has no rows, in Chinese too", async () => {
+    const fake = createFakeWorkbook({
+      sheets: [{ name: "销售", values: [["日期", "大区", "销售额"]] }],
+      activeSheet: "销售",
+    });
+    await renderPane({ fake, language: "zh-CN" });
+    expect(screen.getByText("工作表有标题行，但其下没有数据行")).toBeTruthy();
+    expect(screen.queryByRole("region", { name: /^跳过/ })).toBeNull();
+  });
+
   it("reads an Excel table as the history", async () => {
     // The worked example's months as a table beside a title, on a sheet that is not active.
     const rows = workedExampleRecords().map((r) => [

@@ -49,6 +49,25 @@ describe("Target and Preview steps", () => {
     expect(screen.getByText(t.generate.blocked)).toBeTruthy();
   });
 
+  it("says on the plan year when the history has no row before it", async () => {
+    const { user, t, goTo } = await renderPane();
+    await goTo("target");
+    await user.click(screen.getByRole("radio", { name: t.target.kindAmount }));
+    await user.type(screen.getByRole("textbox", { name: t.target.amount }), "1,000,000");
+    const planYear = screen.getByRole("textbox", { name: t.target.planYear });
+    await user.clear(planYear);
+    await user.type(planYear, "2023");
+    // The preview is computed after the typing settles: on a busy machine that takes a while.
+    await waitFor(() => expect(planYear.getAttribute("aria-invalid")).toBe("true"), {
+      timeout: 5000,
+    });
+    expect(
+      await screen.findByText(
+        /^the history has no rows before 2023: there is nothing to plan from/,
+      ),
+    ).toBeTruthy();
+  });
+
   it("shows totals per level and the months before anything is written", async () => {
     const { fake, t, goTo } = await renderPane();
     const before = fake.workbook.order;

@@ -133,6 +133,67 @@ describe("computePlan — targets", () => {
   });
 });
 
+describe("computePlan — no plan from nothing", () => {
+  const sale = (year: number, month: number, amount: number): HistoryRecord => ({
+    year,
+    month,
+    amount,
+    dims: { region: "East", rep: "Ann" },
+    cell: "D2",
+    transaction: true,
+  });
+  const equalTime = { method: "equal" as const, years: 3 };
+
+  it("refuses an amount target over no history at all, on the plan year", () => {
+    const e = errorOf(() =>
+      computePlan({ records: [] }, plan({ target: { amount: 120000 }, time: equalTime })),
+    );
+    expect(e.code).toBe("no-history-before-plan-year");
+    expect(e.where).toBe("planYear");
+    expect(formatNotice(e.toNotice(), "en-US")).toBe(
+      "the history has no rows before 2026: there is nothing to plan from",
+    );
+    expect(formatNotice(e.toNotice(), "zh-CN")).toBe(
+      "历史数据中没有 2026 年之前的记录，无从制定计划",
+    );
+  });
+
+  it("refuses a history that is all in the plan year, asking whether the plan year is right", () => {
+    const records = [sale(2026, 1, 500), sale(2026, 2, 700), sale(2027, 1, 5)];
+    for (const time of [equalTime, { method: "seasonality" as const, years: 3 }]) {
+      const e = errorOf(() => computePlan({ records }, plan({ target: { amount: 120000 }, time })));
+      expect(e.code).toBe("no-history-before-plan-year");
+      expect(e.params).toEqual({ planYear: 2026, count: 3 });
+      expect(formatNotice(e.toNotice(), "en-US")).toBe(
+        "the history has no rows before 2026: there is nothing to plan from (its 3 rows are all dated 2026 or later; is the plan year right?)",
+      );
+      expect(formatNotice(e.toNotice(), "zh-CN")).toContain("计划年度是否正确");
+    }
+  });
+
+  it("warns when the base year has no rows, naming the latest month the history has", () => {
+    const r = computePlan(
+      { records: [sale(2020, 3, 400), sale(2021, 5, 600)] },
+      plan({ target: { amount: 120000 }, time: equalTime }),
+    );
+    expect(r.target).toBe(120000);
+    expect(r.base).toBe(0);
+    const warning = r.warnings.find((w) => w.code === "no-base-year-sales");
+    expect(warning?.params).toEqual({ baseYear: 2025, latest: "2021-05" });
+    expect(formatNotice(warning!, "en-US")).toBe(
+      "the history has no rows in the base year 2025 (its latest month is 2021-05): the plan has no last year to compare with; is the plan year right?",
+    );
+  });
+
+  it("does not warn when the base year has rows", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({ target: { amount: 300000 } }),
+    );
+    expect(r.warnings.map((w) => w.code)).not.toContain("no-base-year-sales");
+  });
+});
+
 describe("computePlan — base-year months of the leaves", () => {
   /** The worked example with cents: every 2025 row gains 0.37 and Cy's a 12.05 return in May. */
   function recordsWithCents(): HistoryRecord[] {

@@ -85,6 +85,14 @@ export function computePlan(
   }
   if (later > 0)
     warnings.push({ code: "rows-after-plan-year", params: { count: later, planYear } });
+  // A target spread over no history would be a plan made from nothing: say so, not a lone leaf.
+  if (past.length === 0) {
+    throw new PlanError(
+      "no-history-before-plan-year",
+      { planYear, count: actual.length + later },
+      "planYear",
+    );
+  }
 
   const baseByMonth = new Array<number>(12).fill(0);
   const baseMonths = new Set<number>();
@@ -95,6 +103,13 @@ export function computePlan(
     }
   }
   const base = roundCents(baseByMonth.reduce((a, b) => a + b, 0));
+  if (baseMonths.size === 0 && "amount" in plan.target) {
+    const latest = past.reduce((a, r) => (r.year * 12 + r.month > a.year * 12 + a.month ? r : a));
+    warnings.push({
+      code: "no-base-year-sales",
+      params: { baseYear, latest: `${latest.year}-${String(latest.month).padStart(2, "0")}` },
+    });
+  }
 
   let targetUnits: number;
   if ("amount" in plan.target) {

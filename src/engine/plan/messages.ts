@@ -220,11 +220,29 @@ export const PLAN_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `按增长率设定目标需要 ${s(p, "baseYear")} 年全部 12 个月的销售数据;缺少:${monthList(p, "missing", "zh")}`,
   },
+  "no-history-before-plan-year": {
+    "en-US": (p) =>
+      `the history has no rows before ${s(p, "planYear")}: there is nothing to plan from` +
+      (Number(p.count) > 0
+        ? ` (its ${s(p, "count")} rows are all dated ${s(p, "planYear")} or later; is the plan year right?)`
+        : ""),
+    "zh-CN": (p) =>
+      `历史数据中没有 ${s(p, "planYear")} 年之前的记录，无从制定计划` +
+      (Number(p.count) > 0
+        ? `（全部 ${s(p, "count")} 行都在 ${s(p, "planYear")} 年或之后；计划年度是否正确？）`
+        : ""),
+  },
   "base-not-positive": {
     "en-US": (p) =>
       `net sales of ${s(p, "baseYear")} are ${n(p, "base")}: a growth target needs a positive base; give an amount`,
     "zh-CN": (p) =>
       `${s(p, "baseYear")} 年净销售额为 ${n(p, "base")}:按增长率设定目标需要正的基数;请改为填写金额`,
+  },
+  "no-base-year-sales": {
+    "en-US": (p) =>
+      `the history has no rows in the base year ${s(p, "baseYear")} (its latest month is ${s(p, "latest")}): the plan has no last year to compare with; is the plan year right?`,
+    "zh-CN": (p) =>
+      `历史数据中没有基准年 ${s(p, "baseYear")} 年的记录（最近的月份为 ${s(p, "latest")}）：计划没有上一年可比；计划年度是否正确？`,
   },
   "negative-month-clamped": {
     "en-US": (p) =>

@@ -11,6 +11,10 @@ const EXAMPLES: Notice[] = [
   { code: "total-row", params: { label: "合计" } },
   { code: "amount-not-number", params: { value: "N/A", column: "销售额" } },
   { code: "amount-too-large", params: { value: "1E+308", column: "Amount" } },
+  {
+    code: "amount-decimal-mark",
+    params: { value: "1.234,50", column: "Amount", convention: "point", example: "1,234.50" },
+  },
   { code: "amount-missing", params: { column: "Amount" } },
   { code: "date-not-readable", params: { value: "soon", column: "Date" } },
   { code: "date-missing", params: { column: "Date" } },
@@ -24,6 +28,8 @@ const EXAMPLES: Notice[] = [
   { code: "column-not-found", params: { sheet: "S", role: "rep", header: "Owner name" } },
   { code: "month-columns-without-year", params: { sheet: "S", example: "Jan" } },
   { code: "history-unreadable", params: { sheet: "S", reason: "boom" } },
+  { code: "no-records", params: { sheet: "S", layout: "long", skipped: 0 } },
+  { code: "no-records", params: { sheet: "S", layout: "wide", skipped: 0 } },
   {
     code: "date-order-assumed",
     params: { column: "Date", order: "day-first", basis: "values", example: "25/04/2024" },
@@ -35,6 +41,28 @@ const EXAMPLES: Notice[] = [
   {
     code: "date-number-assumed",
     params: { column: "Date", kind: "serial", example: "45366", reads: "2024-03" },
+  },
+  {
+    code: "decimal-mark-assumed",
+    params: {
+      column: "Amount",
+      convention: "comma",
+      basis: "values",
+      example: "1.234,50",
+      ambiguous: "€1.234",
+      reads: 1234,
+    },
+  },
+  {
+    code: "decimal-mark-assumed",
+    params: {
+      column: "Jan 2025",
+      through: "Dec 2025",
+      convention: "point",
+      basis: "default",
+      ambiguous: "1.234",
+      reads: 1.234,
+    },
   },
   { code: "year-column-used", params: { column: "月份", yearColumn: "年份" } },
   { code: "column-ignored", params: { role: "rep", column: "Rep ID", used: "Rep" } },

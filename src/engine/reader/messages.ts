@@ -1,3 +1,4 @@
+import type { Language } from "../language";
 import type { MessageCatalog, MessageParams } from "../messageCatalog";
 import { roleWord } from "../roleWords";
 import { HEADER_SEPARATOR } from "./headerSeparator";
@@ -26,11 +27,45 @@ const headersEn = (p: MessageParams): string =>
   p.headers ? `; its headers are ${headerList(p, ", ", (h) => `"${h}"`)}` : "";
 const headersZh = (p: MessageParams): string =>
   p.headers ? `；其标题为${headerList(p, "、", (h) => `“${h}”`)}` : "";
+/** A number as read, every decimal kept (1.234 stays 1.234), with thousands commas. */
+const exact = (value: string | number | undefined): string => {
+  if (typeof value !== "number" || !Number.isFinite(value)) return text(value);
+  const [whole, fraction] = String(Math.abs(value)).split(".");
+  if (whole.includes("e")) return String(value);
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${value < 0 ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+};
+const MARK_EN: Record<string, string> = { point: "a decimal point", comma: "a decimal comma" };
+const MARK_ZH: Record<string, string> = { point: "句点", comma: "逗号" };
+const markEn = (p: MessageParams, key: string): string => MARK_EN[text(p[key])] ?? text(p[key]);
+const markZh = (p: MessageParams, key: string): string => MARK_ZH[text(p[key])] ?? text(p[key]);
+const otherMark = (p: MessageParams): string => (p.convention === "point" ? "comma" : "point");
+/** The amounts a decimal-mark note is about: one column, or a wide history's month columns. */
+const amountsEn = (p: MessageParams): string =>
+  p.through !== undefined
+    ? `month columns "${text(p.column)}" to "${text(p.through)}"`
+    : `column "${text(p.column)}"`;
+const amountsZh = (p: MessageParams): string =>
+  p.through !== undefined
+    ? `月份列“${text(p.column)}”至“${text(p.through)}”`
+    : `列“${text(p.column)}”`;
+/** Prefix of the parameters of the first skipped row inside a `no-records` error. */
+const FIRST = "first.";
+/** The first skipped row of a `no-records` error, in words: `C2: amount is not a number: "x"`. */
+const firstSkip = (p: MessageParams, language: Language): string => {
+  const params: MessageParams = {};
+  for (const [key, value] of Object.entries(p)) {
+    if (key.startsWith(FIRST)) params[key.slice(FIRST.length)] = value;
+  }
+  const message = READER_MESSAGES[text(p.firstCode)];
+  return `${text(p.firstCell)}: ${message ? message[language](params) : text(p.firstCode)}`;
+};
 const rows = (p: MessageParams): number => (typeof p.rows === "number" ? p.rows : 1);
 
 /**
  * The history reader's messages, in English and Chinese, for every skip, error and note code it
- * reports. Messages never name a cell: the caller puts the address in front (`G1043: …`).
+ * reports. Messages never name a cell: the caller puts the address in front (`G1043: …`); only
+ * `no-records` quotes the first skipped row with its own cell.
  * @example READER_MESSAGES["amount-not-number"]["en-US"]({ value: "N/A" }) === 'amount is not a number: "N/A"'
  */
 export const READER_MESSAGES: MessageCatalog = {
@@ -52,6 +87,12 @@ export const READER_MESSAGES: MessageCatalog = {
       `amount is too large to be sales: "${text(p.value)}" (Excel holds 15 digits; at most 999,999,999,999,999)`,
     "zh-CN": (p) =>
       `金额过大,不可能是销售额:"${text(p.value)}"(Excel 只保存 15 位数字;最多 999,999,999,999,999)`,
+  },
+  "amount-decimal-mark": {
+    "en-US": (p) =>
+      `amount "${text(p.value)}" is written with ${MARK_EN[otherMark(p)]}, but column "${text(p.column)}" has ${markEn(p, "convention")}, as "${text(p.example)}" shows`,
+    "zh-CN": (p) =>
+      `金额“${text(p.value)}”以${MARK_ZH[otherMark(p)]}作小数点，与列“${text(p.column)}”不符（该列以${markZh(p, "convention")}作小数点，如“${text(p.example)}”）`,
   },
   "amount-missing": {
     "en-US": () => "amount is blank",
@@ -117,6 +158,20 @@ export const READER_MESSAGES: MessageCatalog = {
       `计划按“${text(p.dimension)}”分解，但它既不是 region、product、channel、rep、customer，也不是工作表"${text(p.sheet)}"的列标题` +
       (p.suggestion !== undefined ? `，是否是“${text(p.suggestion)}”？` : headersZh(p)),
   },
+  "no-records": {
+    "en-US": (p) =>
+      Number(p.skipped) > 0
+        ? `no sales rows could be read (${text(p.skipped)} ${Number(p.skipped) === 1 ? "row" : "rows"} skipped; the first: ${firstSkip(p, "en-US")})`
+        : p.layout === "wide"
+          ? "the sheet has a header but no figures in its month columns"
+          : "the sheet has a header but no rows below it",
+    "zh-CN": (p) =>
+      Number(p.skipped) > 0
+        ? `没有可读取的销售行（跳过 ${text(p.skipped)} 行；第一处：${firstSkip(p, "zh-CN")}）`
+        : p.layout === "wide"
+          ? "工作表有标题行，但月份列中没有数据"
+          : "工作表有标题行，但其下没有数据行",
+  },
   "history-unreadable": {
     "en-US": (p) => `sheet "${text(p.sheet)}" could not be read: ${text(p.reason)}`,
     "zh-CN": (p) => `无法读取工作表"${text(p.sheet)}":${text(p.reason)}`,
@@ -136,6 +191,18 @@ export const READER_MESSAGES: MessageCatalog = {
         : p.basis === "values"
           ? `列"${text(p.column)}"中的日期(如"${text(p.example)}")按月/日/年读取`
           : `列"${text(p.column)}"中的日期(如"${text(p.example)}")无法判断日月顺序,按月/日/年读取`,
+  },
+  "decimal-mark-assumed": {
+    "en-US": (p) =>
+      p.basis === "values"
+        ? `${amountsEn(p)}: amounts read with ${markEn(p, "convention")}, as "${text(p.example)}" shows` +
+          (p.ambiguous !== undefined ? `, so "${text(p.ambiguous)}" is ${exact(p.reads)}` : "")
+        : `${amountsEn(p)}: no value shows the decimal mark, so "${text(p.ambiguous)}" is read with ${markEn(p, "convention")} as ${exact(p.reads)}`,
+    "zh-CN": (p) =>
+      p.basis === "values"
+        ? `${amountsZh(p)}：金额以${markZh(p, "convention")}作小数点读取（如“${text(p.example)}”）` +
+          (p.ambiguous !== undefined ? `，因此“${text(p.ambiguous)}”读作 ${exact(p.reads)}` : "")
+        : `${amountsZh(p)}：没有数值能表明小数点的写法，“${text(p.ambiguous)}”以${markZh(p, "convention")}作小数点，读作 ${exact(p.reads)}`,
   },
   "date-number-assumed": {
     "en-US": (p) =>

@@ -60,6 +60,45 @@ describe("parseAmountText", () => {
   });
 });
 
+describe("parseAmountText: a decimal convention", () => {
+  it.each([
+    ["1.234,50", 1234.5],
+    ["1 234,50", 1234.5],
+    ["1\u00a0234,50", 1234.5],
+    ["1\u202f234,50", 1234.5],
+    ["€1.234", 1234],
+    ["1.234 €", 1234],
+    ["-1.234.567,89", -1234567.89],
+    ["(12,5)", -12.5],
+    ["0,75", 0.75],
+    ["1234", 1234],
+    ["1,2万", 12000],
+  ])("reads %j with a decimal comma as %d", (text, expected) => {
+    expect(parseAmountText(text, "comma")).toBe(expected);
+  });
+
+  it.each(["1,234.50", "12.5", "1,234,567", "1.2.3,4", "N/A"])(
+    "does not read %j with a decimal comma",
+    (text) => {
+      expect(parseAmountText(text, "comma")).toBeNull();
+    },
+  );
+
+  it("reads with a decimal point as without a convention, except what only a comma can mean", () => {
+    expect(parseAmountText("€1.234", "point")).toBe(1.234);
+    expect(parseAmountText("1,234", "point")).toBe(1234);
+    expect(parseAmountText("1,234.50", "point")).toBe(1234.5);
+    expect(parseAmountText("1.234.567,89")).toBe(1234567.89);
+    expect(parseAmountText("1.234.567,89", "point")).toBeNull();
+  });
+
+  it("passes the convention on from a cell", () => {
+    expect(parseAmount("1.234", "comma")).toBe(1234);
+    expect(parseAmount("1.234", "point")).toBe(1.234);
+    expect(parseAmount(1.234, "comma")).toBe(1.234);
+  });
+});
+
 describe("parseAmount", () => {
   it("keeps finite numbers and rejects the rest", () => {
     expect(parseAmount(12.25)).toBe(12.25);

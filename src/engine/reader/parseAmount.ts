@@ -27,6 +27,7 @@ const GROUPED = /^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3})$/;
 /** Continental style with both separators: 1.234.567,89. */
 const CONTINENTAL = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/;
 const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+const PLAIN_INTEGER = /^-?\d{1,15}$/;
 const DECIMAL = /^(\d[\d,]*)?(?:\.(\d*))?(?:e([+-]?\d{1,4}))?$/i;
 
 function stripSign(text: string): { text: string; negative: boolean } {
@@ -37,10 +38,32 @@ function stripSign(text: string): { text: string; negative: boolean } {
   return { text, negative: false };
 }
 
-/** A number written in plain digits, thousands commas, decimals and an exponent. */
-function parseDigits(text: string, magnitude: number): number | null {
-  const continental = CONTINENTAL.exec(text);
-  const plain = continental ? `${continental[1].replace(/\./g, "")}.${continental[2]}` : text;
+/**
+ * Which mark separates the decimals in a text amount: `point` as in 1,234.50 (what Chinese and
+ * English exports write), `comma` as in 1.234,50 or 1 234,50 (continental Europe).
+ */
+export type DecimalConvention = "point" | "comma";
+
+/** The digits with `.` and `,` trading places: a decimal comma read as a decimal point. */
+function swapMarks(text: string): string {
+  return text.replace(/[.,]/g, (mark) => (mark === "." ? "," : "."));
+}
+
+/**
+ * A number written in plain digits, thousands marks, decimals and an exponent. Without a
+ * convention, the point is decimal unless the text can only be continental (1.234.567,89).
+ */
+function parseDigits(
+  text: string,
+  magnitude: number,
+  convention: DecimalConvention | undefined,
+): number | null {
+  let plain = text;
+  if (convention === "comma") plain = swapMarks(text);
+  else if (convention === undefined) {
+    const continental = CONTINENTAL.exec(text);
+    if (continental) plain = `${continental[1].replace(/\./g, "")}.${continental[2]}`;
+  }
   const match = DECIMAL.exec(plain);
   if (!match) return null;
   const [, whole = "", fraction = "", exponent = "0"] = match;
@@ -54,12 +77,16 @@ function parseDigits(text: string, magnitude: number): number | null {
 /**
  * The number in a text amount as sales sheets write it: `1,234.50`, `¥1,234`, `$1,234`,
  * `RMB 1234`, `1234元`, `1.2万`, `(1,234)` and `-1,234` (negative), `1.2e3`, full-width digits;
- * `null` for anything else (`N/A`, `-`, `#N/A`, `TBD`, text with words).
- * @example parseAmountText("(1,234.50)") === -1234.5; parseAmountText("N/A") === null
+ * `null` for anything else (`N/A`, `-`, `#N/A`, `TBD`, text with words). With a `convention`,
+ * only that decimal mark is read (`comma`: `1.234,50`, `1 234,50`, `€1.234` is 1234); without
+ * one, the point is decimal and the unmistakably continental `1.234.567,89` reads too.
+ * @example parseAmountText("(1,234.50)") === -1234.5; parseAmountText("1.234", "comma") === 1234
  */
-export function parseAmountText(text: string): number | null {
+export function parseAmountText(text: string, convention?: DecimalConvention): number | null {
   // Plain decimals (every amount of a CSV export) need none of the work below.
-  if (PLAIN_DECIMAL.test(text)) return Number(text) + 0;
+  if (convention !== "comma" ? PLAIN_DECIMAL.test(text) : PLAIN_INTEGER.test(text)) {
+    return Number(text) + 0;
+  }
   if (text.length > AMOUNT_TEXT_LIMIT * 4) return null;
   let s = text
     .normalize("NFKC")
@@ -94,18 +121,19 @@ export function parseAmountText(text: string): number | null {
     magnitude = MAGNITUDE[last];
     s = s.slice(0, -1);
   }
-  const value = parseDigits(s, magnitude);
+  const value = parseDigits(s, magnitude, convention);
   if (value === null) return null;
   return negative ? 0 - value : value + 0;
 }
 
 /**
- * The amount in a cell: a finite number as it is, numeric text parsed; `null` for blanks,
- * booleans, `NaN`, infinities and text that is not a number. Negative zero reads as zero.
+ * The amount in a cell: a finite number as it is, numeric text parsed (by `convention` when
+ * given, see `parseAmountText`); `null` for blanks, booleans, `NaN`, infinities and text that is
+ * not a number. Negative zero reads as zero.
  * @example parseAmount("¥1,234") === 1234; parseAmount(true) === null; parseAmount(12.5) === 12.5
  */
-export function parseAmount(value: CellValue): number | null {
+export function parseAmount(value: CellValue, convention?: DecimalConvention): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value + 0 : null;
-  if (typeof value === "string") return parseAmountText(value);
+  if (typeof value === "string") return parseAmountText(value, convention);
   return null;
 }

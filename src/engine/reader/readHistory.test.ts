@@ -82,7 +82,20 @@ describe("readHistory: a Chinese long history", () => {
       },
       { sheet: "销售明细", cell: "A9", code: "total-row", params: { label: "合计" } },
     ]);
-    expect(result.notes).toEqual([]);
+    // "1,200.50" shows the decimal point, so the ambiguous "￥3,000" is 3,000: the note says so.
+    expect(result.notes).toEqual([
+      {
+        code: "decimal-mark-assumed",
+        params: {
+          column: "销售额",
+          convention: "point",
+          basis: "values",
+          example: "1,200.50",
+          ambiguous: "￥3,000",
+          reads: 3000,
+        },
+      },
+    ]);
   });
 });
 
@@ -529,9 +542,13 @@ describe("readHistory: sheets that are no history", () => {
     });
   });
 
-  it("reads a header with no rows as an empty history", () => {
+  it("says a header with no rows below it holds no history", () => {
     const result = readHistory({ sheet: "S", values: [["日期", "金额"]] });
-    expect(result.error).toBeUndefined();
+    expect(result.error).toEqual({
+      code: "no-records",
+      params: { sheet: "S", layout: "long", skipped: 0 },
+    });
+    expect(result.headerRow).toBe(0);
     expect(result.records).toEqual([]);
     expect(result.skipped).toEqual([]);
   });

@@ -22,6 +22,7 @@ import { normalizeHeader } from "./normalizeHeader";
 import { readLongRows } from "./readLongRows";
 import { readWideRows } from "./readWideRows";
 import { suggestHeader } from "./suggestHeader";
+import { withNoRecordsError } from "./withNoRecordsError";
 
 /** Options of `readHistory`. */
 export type ReadHistoryOptions = {
@@ -231,7 +232,7 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
       },
     }));
 
-  return {
+  return withNoRecordsError({
     sheet,
     layout: long ? "long" : "wide",
     headerRow: view.sheetRow(found.row),
@@ -243,7 +244,7 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
     records: rowsRead.records,
     skipped: rowsRead.skipped,
     notes: [...notes, ...rowsRead.notes],
-  };
+  });
 }
 
 /**

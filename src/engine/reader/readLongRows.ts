@@ -4,6 +4,7 @@ import { cellTextForMessage, isBlankCell } from "./cellText";
 import { detectDayOrder } from "./detectDayOrder";
 import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
+import { makeAmountReader } from "./makeAmountReader";
 import { isPlannableAmount, parseAmount } from "./parseAmount";
 import { readDateCell, type DateCellReading, type DateNumberKind } from "./readDateCell";
 import { dimensionColumns, readRowDimensions } from "./readRowDimensions";
@@ -52,6 +53,10 @@ export function readLongRows(view: GridView, header: HeaderAnalysis): RowsRead {
     });
   }
   const order = dayOrder?.order ?? "month-first";
+  const amounts = makeAmountReader(columnStrings(view, header.row + 1, amountColumn.column), {
+    column: amountColumn.header,
+  });
+  read.notes.push(...amounts.notes);
   const assumedKinds = new Set<DateNumberKind>();
   let yearColumnUsed = false;
 
@@ -114,14 +119,10 @@ export function readLongRows(view: GridView, header: HeaderAnalysis): RowsRead {
       });
       return;
     }
-    const amount = parseAmount(amountValue);
-    if (amount === null || !isPlannableAmount(amount)) {
-      read.skipped.push({
-        sheet: view.sheet,
-        cell: amountCell,
-        code: amount === null ? "amount-not-number" : "amount-too-large",
-        params: { value: cellTextForMessage(amountValue), column: amountColumn.header },
-      });
+    const amount = amounts.amount(amountValue);
+    if (amount === null) {
+      const skip = amounts.skip(amountValue, amountColumn.header);
+      read.skipped.push({ sheet: view.sheet, cell: amountCell, ...skip });
       return;
     }
 

@@ -1,8 +1,9 @@
 import type { HeaderAnalysis } from "./analyzeHeaderRow";
-import { cellTextForMessage, isBlankCell } from "./cellText";
+import { isBlankCell } from "./cellText";
+import { columnTexts } from "./columnTexts";
 import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
-import { isPlannableAmount, parseAmount } from "./parseAmount";
+import { makeAmountReader } from "./makeAmountReader";
 import type { RowsRead } from "./readLongRows";
 import { dimensionColumns, readRowDimensions } from "./readRowDimensions";
 import { walkDataRows } from "./walkDataRows";
@@ -16,6 +17,19 @@ import { walkDataRows } from "./walkDataRows";
 export function readWideRows(view: GridView, header: HeaderAnalysis): RowsRead {
   const read: RowsRead = { records: [], skipped: [], notes: [] };
   const dimensions = dimensionColumns(header);
+
+  const months = header.months;
+  const amounts = makeAmountReader(
+    columnTexts(
+      view,
+      header.row + 1,
+      months.map((month) => month.column),
+    ),
+    months.length > 1
+      ? { column: months[0].header, through: months[months.length - 1].header }
+      : { column: months[0]?.header ?? "" },
+  );
+  read.notes.push(...amounts.notes);
 
   walkDataRows(view, header.row, header.firstColumn, read.skipped, (row) => {
     const total = findTotalCell(view, row);
@@ -33,14 +47,9 @@ export function readWideRows(view: GridView, header: HeaderAnalysis): RowsRead {
       const value = view.cell(row, month.column);
       if (isBlankCell(value)) continue;
       const cell = view.address(row, month.column);
-      const amount = parseAmount(value);
-      if (amount === null || !isPlannableAmount(amount)) {
-        read.skipped.push({
-          sheet: view.sheet,
-          cell,
-          code: amount === null ? "amount-not-number" : "amount-too-large",
-          params: { value: cellTextForMessage(value), column: month.header },
-        });
+      const amount = amounts.amount(value);
+      if (amount === null) {
+        read.skipped.push({ sheet: view.sheet, cell, ...amounts.skip(value, month.header) });
         continue;
       }
       read.records.push({

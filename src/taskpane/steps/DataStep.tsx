@@ -175,7 +175,10 @@ export function DataStep(props: { planner: Planner }) {
         </Section>
       )}
 
-      {history && !history.error && <SkippedRows history={history} />}
+      {/* With no record read, the skipped rows are what the user needs to see, each a click away. */}
+      {history && (!history.error || history.skipped.length > 0) && (
+        <SkippedRows history={history} />
+      )}
 
       {history && history.notes.length > 0 && (
         <Section title={t.data.notes}>
