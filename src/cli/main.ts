@@ -42,6 +42,12 @@ function environmentLanguage(env: CliIO["env"]): Language {
   return pickLanguage(env.STP_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
 }
 
+/**
+ * The largest plan file read. A plan is a few KB; anything near this is another file given by
+ * mistake, and reading it whole would only take memory.
+ */
+const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
+
 type PlanArgs = {
   history: string;
   sheet?: string;
@@ -187,7 +193,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
 
-  const configText = await readTextFile(args.config);
+  const configText = await readTextFile(args.config, { maxBytes: MAX_PLAN_FILE_BYTES });
   const validation = parsePlanFileText(configText);
   if (!validation.ok) {
     const lines = validation.problems.map((p) => `${p.field}: ${say(p)}`);

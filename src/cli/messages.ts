@@ -2,6 +2,22 @@ import type { MessageCatalog, MessageParams } from "../engine/messageCatalog";
 
 const s = (p: MessageParams, k: string) => String(p[k] ?? "");
 
+/** What a path that is not a regular file is, in words (`readRegularFile`'s kinds). */
+const KINDS: Record<string, { en: string; zh: string }> = {
+  directory: { en: "a folder", zh: "文件夹" },
+  fifo: { en: "a named pipe", zh: "命名管道" },
+  "character-device": { en: "a device", zh: "设备" },
+  "block-device": { en: "a disk device", zh: "磁盘设备" },
+  socket: { en: "a socket", zh: "套接字" },
+};
+
+/**
+ * A size in bytes as megabytes to one decimal, rounded up ("10.1 MB" for a byte over 10 MB), so
+ * that a size over a limit never reads as the limit itself.
+ */
+const megabytes = (p: MessageParams, k: string) =>
+  `${(Math.ceil((Number(p[k] ?? 0) / (1024 * 1024)) * 10) / 10).toFixed(1).replace(/\.0$/, "")} MB`;
+
 /** The command line's own messages: usage, files, the workbook writer. */
 export const CLI_MESSAGES: MessageCatalog = {
   "usage-unknown-command": {
@@ -45,6 +61,18 @@ export const CLI_MESSAGES: MessageCatalog = {
       `${s(p, "path")}: changed while the plan was being written (saved, replaced or removed by another program); nothing was written: run stp again`,
     "zh-CN": (p) =>
       `${s(p, "path")}:在写入计划期间被其他程序保存、替换或删除;未写入任何内容:请再次运行 stp`,
+  },
+  "file-not-regular": {
+    "en-US": (p) =>
+      `${s(p, "path")}: ${KINDS[s(p, "kind")]?.en ?? "a special file"}, not a regular file (stp reads only regular files); nothing was written: name a file and run stp again`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}：是${KINDS[s(p, "kind")]?.zh ?? "特殊文件"}，不是普通文件（stp 只读取普通文件）；未写入任何内容：请指定一个文件，然后再次运行 stp`,
+  },
+  "file-too-large": {
+    "en-US": (p) =>
+      `${s(p, "path")}: ${megabytes(p, "size")}, more than the ${megabytes(p, "limit")} this file may have (a plan file is a few KB): is it the right file? Nothing was written`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}：大小为 ${megabytes(p, "size")}，超过该文件允许的 ${megabytes(p, "limit")}（计划文件通常只有几 KB）：是否选错了文件？未写入任何内容`,
   },
   "unsupported-file-type": {
     "en-US": (p) =>
