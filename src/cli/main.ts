@@ -110,7 +110,10 @@ function samePath(a: string, b: string): boolean {
   return resolve(a) === resolve(b);
 }
 
-/** Picks the history sheet: the one named, else the first that reads as a history. */
+/**
+ * Picks the history sheet: the one named, else the first that reads as a history — visible
+ * sheets before hidden ones, whatever their order; a hidden one taken is noted.
+ */
 function chooseHistory(
   grids: Awaited<ReturnType<typeof readHistoryFile>>,
   plan: PlanFile,
@@ -135,11 +138,18 @@ function chooseHistory(
     }
     return readHistory(grid, options);
   }
-  const candidates = grids.filter((g) => g.sheet !== PLAN_STORE_SHEET && g.state !== "veryHidden");
+  const usable = grids.filter((g) => g.sheet !== PLAN_STORE_SHEET && g.state !== "veryHidden");
+  const hidden = usable.filter((g) => g.state === "hidden");
+  const candidates = [...usable.filter((g) => g.state !== "hidden"), ...hidden];
   let first: HistoryReadResult | undefined;
   for (const grid of candidates) {
     const read = readHistory(grid, options);
-    if (!read.error) return read;
+    if (!read.error) {
+      if (hidden.includes(grid)) {
+        read.notes.push({ code: "history-sheet-hidden", params: { sheet: grid.sheet } });
+      }
+      return read;
+    }
     first ??= read;
   }
   if (candidates.length === 1 && first) return first;
@@ -294,7 +304,8 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   for (const s of history.skipped.slice(0, 10))
     io.err(`${skippedLabel} ${s.sheet}!${s.cell}: ${say(s)}`);
   if (history.skipped.length > 10) io.err(`${skippedLabel}: … +${history.skipped.length - 10}`);
-  const warningLabel = say({ code: "label-warning", params: {} });
+  // "warning: …" / "警告：…": the label's colon is the language's own.
+  const warningLabel = `${say({ code: "label-warning", params: {} })}${language === "zh-CN" ? "：" : ": "}`;
   for (const r of reports) {
     if (r.carried > 0 || r.orphaned > 0) {
       io.out(
@@ -307,13 +318,13 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
     if (r.overwritten.length > 0) {
       const cells = r.overwritten.slice(0, 8).join(", ") + (r.overwritten.length > 8 ? ", …" : "");
       io.err(
-        `${warningLabel}: ${say({ code: "generated-cells-overwritten", params: { sheet: r.sheet, count: r.overwritten.length, cells } })}`,
+        `${warningLabel}${say({ code: "generated-cells-overwritten", params: { sheet: r.sheet, count: r.overwritten.length, cells } })}`,
       );
     }
   }
   for (const part of writeReport.dropped)
-    io.err(`${warningLabel}: ${say({ code: `dropped-${part}`, params: { path: args.out } })}`);
-  for (const w of [...history.notes, ...result.warnings]) io.err(`${warningLabel}: ${say(w)}`);
+    io.err(`${warningLabel}${say({ code: `dropped-${part}`, params: { path: args.out } })}`);
+  for (const w of [...history.notes, ...result.warnings]) io.err(`${warningLabel}${say(w)}`);
   io.out(say({ code: "summary-wrote", params: { files: written.join(", ") } }));
   return EXIT.ok;
 }

@@ -115,6 +115,12 @@ export const CLI_MESSAGES: MessageCatalog = {
       `no sheet has a header row with a date (or month columns) and an amount; sheets: ${s(p, "sheets")}`,
     "zh-CN": (p) => `没有工作表的表头同时包含日期(或月份列)与金额;现有工作表:${s(p, "sheets")}`,
   },
+  "history-sheet-hidden": {
+    "en-US": (p) =>
+      `the history was read from the hidden sheet "${s(p, "sheet")}": no visible sheet holds a history; name another with --sheet`,
+    "zh-CN": (p) =>
+      `历史数据读自隐藏的工作表 "${s(p, "sheet")}"：没有可见的工作表包含历史数据；如需其他工作表，请用 --sheet 指定`,
+  },
   "summary-plan": {
     "en-US": (p) =>
       `Plan ${s(p, "year")}: target ${s(p, "target")} (base ${s(p, "base")}${p.growth ? `, ${s(p, "growth")}` : ""}), ${s(p, "rows")} row(s), rounded to ${s(p, "unit")}`,
