@@ -30,7 +30,8 @@ import { ensureParentFolder, readTextFile, writeTextFileAtomic } from "../xlsx/t
 import { CliFailure, EXIT, type CliIO } from "./cliFailure";
 import { CLI_MESSAGES } from "./messages";
 import { runSample } from "./runSample";
-import { USAGE } from "./usage";
+import { usage, type UsageTopic } from "./usage";
+import { STP_VERSION } from "./version";
 
 const defaultIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -199,7 +200,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const say = (n: Notice) => formatNotice(n, language, CLI_MESSAGES);
   const args = parsePlanArgs(argv, say);
   if (args === "help") {
-    io.out(USAGE);
+    io.out(usage("plan", language));
     return EXIT.ok;
   }
 
@@ -340,22 +341,28 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
   const language = environmentLanguage(io.env);
   const say = (n: Notice) => formatNotice(n, language, CLI_MESSAGES);
   const [command, ...rest] = argv;
+  // A usage error is followed by the help of what was being used.
+  const topic: UsageTopic = command === "plan" || command === "sample" ? command : "stp";
   try {
+    if (command === "--version" || command === "-V") {
+      io.out(STP_VERSION);
+      return EXIT.ok;
+    }
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-      (command === undefined ? io.err : io.out)(USAGE);
+      (command === undefined ? io.err : io.out)(usage("stp", language));
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
-    if (command === "sample") return await runSample(rest, io, say);
+    if (command === "sample") return await runSample(rest, io, language);
     if (command !== "plan") {
       io.err(say({ code: "usage-unknown-command", params: { command } }));
-      io.err(USAGE);
+      io.err(usage("stp", language));
       return EXIT.usage;
     }
     return await runPlan(rest, io);
   } catch (e) {
     if (e instanceof CliFailure) {
       io.err(e.line);
-      if (e.exitCode === EXIT.usage) io.err(USAGE);
+      if (e.exitCode === EXIT.usage) io.err(usage(topic, language));
       return e.exitCode;
     }
     if (e instanceof FileAccessError || e instanceof WorkbookWriteError) {

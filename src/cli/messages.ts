@@ -32,6 +32,18 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) => `--${s(p, "option")} is required`,
     "zh-CN": (p) => `缺少必需参数 --${s(p, "option")}`,
   },
+  "usage-not-whole-number": {
+    "en-US": (p) => `--${s(p, "option")} must be a whole number, got "${s(p, "value")}"`,
+    "zh-CN": (p) => `--${s(p, "option")} 必须是非负整数，实际为 "${s(p, "value")}"`,
+  },
+  "usage-sample-out-type": {
+    "en-US": (p) => `--out must end in .xlsx or .csv, got "${s(p, "path")}"`,
+    "zh-CN": (p) => `--out 必须以 .xlsx 或 .csv 结尾，实际为 "${s(p, "path")}"`,
+  },
+  "summary-sample": {
+    "en-US": (p) => `${s(p, "path")}: ${s(p, "rows")} rows (sheet "${s(p, "sheet")}")`,
+    "zh-CN": (p) => `${s(p, "path")}：${s(p, "rows")} 行（工作表 "${s(p, "sheet")}"）`,
+  },
   "usage-out-is-history": {
     "en-US": () => "--out must not be the history file: the history is never modified",
     "zh-CN": () => "--out 不能是历史数据文件:历史数据永远不会被修改",
