@@ -207,6 +207,8 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const configText = await readTextFile(args.config, { maxBytes: MAX_PLAN_FILE_BYTES });
   const validation = parsePlanFileText(configText);
   if (!validation.ok) {
+    // A plan that says its language is answered in it, even when something else in it is wrong.
+    if (validation.language) language = validation.language;
     const lines = validation.problems.map((p) => `${p.field}: ${say(p)}`);
     throw new CliFailure(EXIT.badInput, `${path.basename(args.config)}: ${lines.join("; ")}`);
   }

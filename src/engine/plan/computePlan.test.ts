@@ -133,6 +133,38 @@ describe("computePlan — targets", () => {
   });
 });
 
+describe("computePlan — growths above 100 %", () => {
+  it("plans a growth of 15 as written, with a warning that it means +1,500 %", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({ target: { growth: 15 }, levels: [{ dimension: "region", method: "lastYear" }] }),
+    );
+    expect(r.target).toBe(276000 * 16);
+    const warning = r.warnings.find((w) => w.code === "growth-above-one");
+    expect(warning?.params).toMatchObject({ field: "target.growth", growth: 15 });
+    expect(formatNotice(warning!, "en-US")).toBe(
+      "target.growth is 15, which means +1,500 %: for 15 % write 0.15",
+    );
+    expect(formatNotice(warning!, "zh-CN")).toBe(
+      "target.growth 为 15，即增长 1,500 %；如果想要增长 15 %，请写 0.15",
+    );
+  });
+
+  it("warns of a lock's growth above 1 too, and of nothing at 1 or below", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({
+        target: { growth: 1 },
+        levels: [{ dimension: "region", method: "lastYear" }],
+        locks: [{ where: { region: "West" }, growth: 1.25 }],
+      }),
+    );
+    expect(r.warnings.filter((w) => w.code === "growth-above-one").map((w) => w.params)).toEqual([
+      { field: "locks[0].growth", growth: 1.25, percent: "125", fraction: 0.0125 },
+    ]);
+  });
+});
+
 describe("computePlan — base-year months of the leaves", () => {
   /** The worked example with cents: every 2025 row gains 0.37 and Cy's a 12.05 return in May. */
   function recordsWithCents(): HistoryRecord[] {

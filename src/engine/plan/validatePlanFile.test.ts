@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { formatNotice } from "../messages";
 import { parsePlanFileText, validatePlanFile } from "./validatePlanFile";
 
 const minimal = { version: 1, planYear: 2026, target: { growth: 0.1 } };
@@ -110,6 +111,69 @@ describe("validatePlanFile", () => {
       field: "target",
       code: "plan-wrong-shape",
     });
+  });
+
+  it("says what is wrong with the value of a target or a bound, not that its key is unknown", () => {
+    const said = (input: unknown) =>
+      problems(input).map((p) => `${p.field}: ${formatNotice(p, "en-US")}`);
+    expect(said({ ...minimal, target: { growth: "15%" } })).toEqual([
+      'target.growth: must be a number, got "15%"',
+    ]);
+    expect(said({ ...minimal, target: { amount: "1,000" } })).toEqual([
+      'target.amount: must be a number, got "1,000"',
+    ]);
+    expect(said({ ...minimal, target: { amount: -5 } })).toEqual([
+      "target.amount: must be at least 0, got -5",
+    ]);
+    const level = { dimension: "rep", method: "lastYear" };
+    expect(said({ ...minimal, levels: [{ ...level, max: { ofLastYear: "1.3" } }] })).toEqual([
+      'levels[0].max.ofLastYear: must be a number, got "1.3"',
+    ]);
+    expect(said({ ...minimal, levels: [{ ...level, min: { amount: null } }] })).toEqual([
+      "levels[0].min.amount: must be a number, got null",
+    ]);
+    // A typo in the one key: the nearest key, not the other shape's missing one.
+    expect(said({ ...minimal, target: { growht: 0.1 } })).toEqual([
+      'target.growht: unknown key "growht" (did you mean "growth"?)',
+    ]);
+    // A wrong value and a stray key: both.
+    expect(said({ ...minimal, target: { growth: "x", note: "up" } })).toEqual([
+      'target.growth: must be a number, got "x"',
+      'target.note: unknown key "note" (known keys: amount, growth)',
+    ]);
+    // Two shapes at once, or none: the shapes it may have.
+    expect(said({ ...minimal, target: { amount: 100, growth: 0.1 } })).toEqual([
+      'target: must be {"amount": …} or {"growth": …}, got {"amount":100,"growth":0.1}',
+    ]);
+    expect(said({ ...minimal, levels: [{ ...level, max: {} }] })).toEqual([
+      'levels[0].max: must be {"ofLastYear": …} or {"amount": …}, got {}',
+    ]);
+    expect(said({ ...minimal, target: "15%" })).toEqual([
+      'target: must be {"amount": …} or {"growth": …}, got "15%"',
+    ]);
+  });
+
+  it("says it in Chinese too, with full-width punctuation", () => {
+    const [growth] = problems({ ...minimal, target: { growth: "15%" } });
+    expect(formatNotice(growth, "zh-CN")).toBe('必须是数字，实际为 "15%"');
+    const [shape] = problems({ ...minimal, target: {} });
+    expect(formatNotice(shape, "zh-CN")).toBe('必须是 {"amount": …} 或 {"growth": …}，实际为 {}');
+    const [unit] = problems({ ...minimal, rounding: { unit: 0.5 } });
+    expect(formatNotice(unit, "en-US")).toBe("must be a whole number, got 0.5");
+    expect(formatNotice(unit, "zh-CN")).toBe("必须是整数，实际为 0.5");
+  });
+
+  it("keeps the plan's language for its problems when the language itself is valid", () => {
+    const withLanguage = validatePlanFile({
+      ...minimal,
+      target: { growth: "15%" },
+      language: "zh-CN",
+    });
+    expect(!withLanguage.ok && withLanguage.language).toBe("zh-CN");
+    const unknown = validatePlanFile({ ...minimal, target: { growth: "15%" }, language: "fr" });
+    expect(!unknown.ok && unknown.language).toBeUndefined();
+    const notJson = parsePlanFileText('{"language": "zh-CN",');
+    expect(!notJson.ok && notJson.language).toBeUndefined();
   });
 
   it("checks what a method needs and what a lock says", () => {

@@ -1,0 +1,87 @@
+import { promises as fsp } from "node:fs";
+import type { ResultJson } from "../../src/engine/plan/resultJson";
+import { writeFixtureXlsx } from "../support/buildWorkbook";
+import { plainHistory } from "./fixtures";
+import { runStp, tempFolder, writePlan } from "./runStp";
+
+// What stp says of a plan file: the value that is wrong, in the plan's language.
+
+const REPS = [
+  { region: "East", rep: "Ann", monthly: { 2024: 1000, 2025: 1200 } },
+  { region: "East", rep: "Bo", monthly: { 2024: 800, 2025: 900 } },
+  // Returns outweigh sales in 2025: a net of −600 over the base year.
+  { region: "East", rep: "Dee", monthly: { 2024: 300, 2025: -50 } },
+  { region: "West", rep: "Cy", monthly: { 2024: 700, 2025: 750 } },
+];
+const LEVELS = [
+  { dimension: "region", method: "lastYear" },
+  { dimension: "rep", method: "lastYear" },
+];
+
+let folder: Awaited<ReturnType<typeof tempFolder>>;
+beforeAll(async () => {
+  folder = await tempFolder();
+  await writeFixtureXlsx(folder.file("h.xlsx"), [{ name: "Sales", rows: plainHistory(REPS) }]);
+});
+afterAll(() => folder.remove());
+
+/** Runs `stp plan` on the history with this plan, written as `name`. */
+async function planWith(plan: Record<string, unknown>, name = "p.json", lang = "en_US.UTF-8") {
+  await writePlan(folder.file(name), { version: 1, planYear: 2026, levels: LEVELS, ...plan });
+  const json = folder.file("r.json");
+  await fsp.rm(json, { force: true });
+  const run = await runStp(
+    [
+      "plan",
+      "--history",
+      folder.file("h.xlsx"),
+      "--config",
+      folder.file(name),
+      "--out",
+      folder.file("o.xlsx"),
+      "--json",
+      json,
+    ],
+    lang,
+  );
+  const result =
+    run.code === 0 ? (JSON.parse(await fsp.readFile(json, "utf8")) as ResultJson) : null;
+  return { ...run, result };
+}
+
+describe("stp plan: what is wrong with a plan file's value", () => {
+  it('says a growth of "15%" is not a number, not that growth is an unknown key', async () => {
+    const run = await planWith({ target: { growth: "15%" } });
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual(['p.json: target.growth: must be a number, got "15%"']);
+  });
+
+  it("says it in the plan's language even though the plan has a problem", async () => {
+    const run = await planWith(
+      { target: { growth: "15%" }, language: "zh-CN" },
+      "plan.json",
+      "en_US.UTF-8",
+    );
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual(['plan.json: target.growth: 必须是数字，实际为 "15%"']);
+  });
+
+  it("says what is wrong with a cap's value", async () => {
+    const run = await planWith({
+      target: { growth: 0.1 },
+      levels: [{ dimension: "rep", method: "lastYear", max: { ofLastYear: "130%" } }],
+    });
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual(['p.json: levels[0].max.ofLastYear: must be a number, got "130%"']);
+  });
+
+  it("plans a growth of 15 as written and warns that it means +1,500 %", async () => {
+    const run = await planWith({ target: { growth: 15 } });
+    expect(run.code).toBe(0);
+    expect(run.err).toContain(
+      "warning: target.growth is 15, which means +1,500 %: for 15 % write 0.15",
+    );
+    expect(run.result?.growth).toBeCloseTo(15, 2);
+    expect(run.result?.warnings.map((w) => w.code)).toContain("growth-above-one");
+  });
+});
