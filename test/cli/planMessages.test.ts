@@ -4,7 +4,8 @@ import { writeFixtureXlsx } from "../support/buildWorkbook";
 import { plainHistory } from "./fixtures";
 import { runStp, tempFolder, writePlan } from "./runStp";
 
-// What stp says of a plan file: the value that is wrong, in the plan's language.
+// What stp says of a plan file: the value that is wrong, in the
+// plan's language, and a lock that cannot hold.
 
 const REPS = [
   { region: "East", rep: "Ann", monthly: { 2024: 1000, 2025: 1200 } },
@@ -83,5 +84,43 @@ describe("stp plan: what is wrong with a plan file's value", () => {
     );
     expect(run.result?.growth).toBeCloseTo(15, 2);
     expect(run.result?.warnings.map((w) => w.code)).toContain("growth-above-one");
+  });
+
+  it("refuses two locks on the same node, naming both", async () => {
+    const run = await planWith({
+      target: { growth: 0.1 },
+      locks: [
+        { where: { region: "East" }, amount: 30000 },
+        { where: { region: "East " }, share: 0.6 },
+      ],
+    });
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([
+      'p.json: locks[1]: the same node as locks[0] (region "East"): a node takes one lock',
+    ]);
+    const zh = await planWith({
+      target: { growth: 0.1 },
+      locks: [
+        { where: { region: "East", rep: "Ann" }, amount: 30000 },
+        { where: { region: "East", rep: "Ann" }, share: 0.6 },
+      ],
+      language: "zh-CN",
+    });
+    expect(zh.err).toEqual([
+      'p.json: locks[1]: 与 locks[0] 锁定的是同一节点（East 下的销售代表 "Ann"）：每个节点只能有一个锁定',
+    ]);
+  });
+});
+
+describe("stp plan: a lock under a parent the history lacks", () => {
+  it("is refused with the nearest name, never dropped without a word", async () => {
+    const run = await planWith({
+      target: { growth: 0.1 },
+      locks: [{ where: { region: "Eats", rep: "Ann" }, amount: 20000 }],
+    });
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([
+      'p.json locks[0].where.region: no region "Eats" under (total) in the history to hold this lock: did you mean "East"? (a new one needs its own lock with "new": true)',
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from "../rounding";
 import { suggestNearest } from "../suggest";
 import { monthTotals, type MonthCell } from "./aggregate";
+import { checkLocksApplied } from "./checkLocksApplied";
 import { distributeWithBounds, type BoundedChild } from "./distributeWithBounds";
 import type { PlanNode } from "./planResult";
 import type { BoundSpec, LevelSpec, LockSpec, PlanFile } from "./planSchema";
@@ -75,7 +76,9 @@ function locksAt(ctx: CascadeContext, parentPath: readonly string[], depth: numb
   return ctx.plan.locks.filter((lock) => {
     const keys = Object.keys(lock.where);
     if (keys.length !== depth + 1) return false;
-    return ctx.levels.slice(0, depth).every((l, i) => lock.where[l.dimension] === parentPath[i]);
+    return ctx.levels
+      .slice(0, depth)
+      .every((l, i) => lock.where[l.dimension]?.trim() === parentPath[i]);
   });
 }
 
@@ -297,6 +300,7 @@ export function buildCascade(
     children: [],
   };
   splitNode(ctx, root, historyCells, 0);
+  checkLocksApplied(root, plan);
   return root;
 }
 

@@ -244,6 +244,30 @@ describe("computePlan — locks and caps", () => {
     expect(e.where).toBe("locks[0].where.region");
   });
 
+  it("refuses a lock under a parent the plan lacks instead of dropping it, suggesting the nearest", () => {
+    const e = errorOf(() =>
+      computePlan(
+        { records: workedExampleRecords() },
+        plan({ locks: [{ where: { region: "Eats", rep: "Ann" }, amount: 50000 }] }),
+      ),
+    );
+    expect(e.code).toBe("lock-parent-unknown-suggest");
+    expect(e.where).toBe("locks[0].where.region");
+    expect(e.params).toMatchObject({ member: "Eats", parent: "(total)", suggestion: "East" });
+    expect(formatNotice(e.toNotice(), "zh-CN")).toBe(
+      '历史数据中 (total) 下没有区域 "Eats"，无法放置此锁定：是否应为 "East"？（如是新增，请先用 "new": true 单独锁定它）',
+    );
+  });
+
+  it("matches a lock's parent names trimmed, as its member's", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({ locks: [{ where: { region: " East ", rep: "Bo" }, amount: 80000 }] }),
+    );
+    expect(rowOf(r, "East", "Bo").annual).toBe(80000);
+    expect(rowOf(r, "East", "Bo").lock).toBe("amount");
+  });
+
   it("refuses locks larger than their parent, naming both", () => {
     const e = errorOf(() =>
       computePlan(

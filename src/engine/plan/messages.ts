@@ -128,6 +128,12 @@ export const PLAN_MESSAGES: MessageCatalog = {
     "en-US": () => `must name the locked node, e.g. {"region": "East"}`,
     "zh-CN": () => `必须指明锁定的节点，例如 {"region": "华东"}`,
   },
+  "plan-lock-repeated": {
+    "en-US": (p) =>
+      `the same node as ${s(p, "other")} (${s(p, "level")} "${s(p, "member")}"${p.parent ? ` under ${s(p, "parent")}` : ""}): a node takes one lock`,
+    "zh-CN": (p) =>
+      `与 ${s(p, "other")} 锁定的是同一节点（${p.parent ? `${s(p, "parent")} 下的` : ""}${dimZh(p, "level")} "${s(p, "member")}"）：每个节点只能有一个锁定`,
+  },
   "plan-level-repeated": {
     "en-US": () => "this dimension is already a level",
     "zh-CN": () => "该维度已是一个层级",
@@ -171,6 +177,18 @@ export const PLAN_MESSAGES: MessageCatalog = {
       `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history: did you mean "${s(p, "suggestion")}"? (add "new": true for a new one)`,
     "zh-CN": (p) =>
       `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}":是否应为 "${s(p, "suggestion")}"?(新增请加 "new": true)`,
+  },
+  "lock-parent-unknown": {
+    "en-US": (p) =>
+      `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history to hold this lock (a new one needs its own lock with "new": true)`,
+    "zh-CN": (p) =>
+      `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}"，无法放置此锁定（如是新增，请先用 "new": true 单独锁定它）`,
+  },
+  "lock-parent-unknown-suggest": {
+    "en-US": (p) =>
+      `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history to hold this lock: did you mean "${s(p, "suggestion")}"? (a new one needs its own lock with "new": true)`,
+    "zh-CN": (p) =>
+      `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}"，无法放置此锁定：是否应为 "${s(p, "suggestion")}"？（如是新增，请先用 "new": true 单独锁定它）`,
   },
   "lock-growth-without-base": {
     "en-US": (p) =>

@@ -176,6 +176,41 @@ describe("validatePlanFile", () => {
     expect(!notJson.ok && notJson.language).toBeUndefined();
   });
 
+  it("refuses a second lock on the same node, naming the first", () => {
+    const levels = [
+      { dimension: "region", method: "lastYear" },
+      { dimension: "rep", method: "lastYear" },
+    ];
+    const twice = problems({
+      ...minimal,
+      levels,
+      locks: [
+        { where: { region: "East" }, amount: 100 },
+        { where: { region: "East", rep: "Ann" }, share: 0.5 },
+        { where: { rep: " Ann", region: "East " }, growth: 0.2 },
+        { where: { region: " East" }, amount: 200 },
+      ],
+    });
+    expect(twice.map((p) => [p.field, formatNotice(p, "en-US")])).toEqual([
+      ["locks[2]", 'the same node as locks[1] (rep "Ann" under East): a node takes one lock'],
+      ["locks[3]", 'the same node as locks[0] (region "East"): a node takes one lock'],
+    ]);
+    expect(formatNotice(twice[0], "zh-CN")).toBe(
+      '与 locks[1] 锁定的是同一节点（East 下的销售代表 "Ann"）：每个节点只能有一个锁定',
+    );
+    // The same member under different parents is another node.
+    expect(
+      validatePlanFile({
+        ...minimal,
+        levels,
+        locks: [
+          { where: { region: "East", rep: "Ann" }, amount: 100 },
+          { where: { region: "West", rep: "Ann" }, amount: 100 },
+        ],
+      }).ok,
+    ).toBe(true);
+  });
+
   it("checks what a method needs and what a lock says", () => {
     expect(
       problems({ ...minimal, levels: [{ dimension: "rep", method: "manual" }] })[0],

@@ -144,7 +144,13 @@ function problemsFromIssue(issue: z.core.$ZodIssue, root: unknown): PlanFileProb
     case "custom":
       // An emptied `where` whose keys were all unknown is already reported key by key.
       if (issue.message === "lock-where-empty" && input && Object.keys(input).length > 0) return [];
-      return [{ field, code: `plan-${issue.message}`, params: {} }];
+      return [
+        {
+          field,
+          code: `plan-${issue.message}`,
+          params: (issue.params ?? {}) as PlanFileProblem["params"],
+        },
+      ];
     default:
       return [{ field, code: "plan-invalid", params: { detail: issue.message } }];
   }
