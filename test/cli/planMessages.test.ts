@@ -4,8 +4,8 @@ import { writeFixtureXlsx } from "../support/buildWorkbook";
 import { plainHistory } from "./fixtures";
 import { runStp, tempFolder, writePlan } from "./runStp";
 
-// What stp says of a plan file: the value that is wrong, in the
-// plan's language, and a lock that cannot hold.
+// What stp says of a plan file and of the splits it makes: the value that is wrong, in the
+// plan's language, a lock that cannot hold, and every member a split leaves without a target.
 
 const REPS = [
   { region: "East", rep: "Ann", monthly: { 2024: 1000, 2025: 1200 } },
@@ -122,5 +122,29 @@ describe("stp plan: a lock under a parent the history lacks", () => {
     expect(run.err).toEqual([
       'p.json locks[0].where.region: no region "Eats" under (total) in the history to hold this lock: did you mean "East"? (a new one needs its own lock with "new": true)',
     ]);
+  });
+});
+
+describe("stp plan: members a split leaves without a target", () => {
+  it("warns of a member with negative net sales, naming it, its net and its parent", async () => {
+    const run = await planWith({ target: { growth: 0.1 } });
+    expect(run.code).toBe(0);
+    expect(run.result?.rows.map((r) => r.rep)).toEqual(["Ann", "Bo", "Cy"]);
+    expect(run.err).toContain(
+      "warning: rep Dee (-600) under East: negative net sales in 2025, so left out of the split with no target (a split goes to members with positive net sales)",
+    );
+  });
+
+  it("warns of members with history that manual weights leave out", async () => {
+    const run = await planWith({
+      target: { growth: 0.1 },
+      levels: [{ dimension: "rep", method: "manual", weights: { Ann: 2, Cy: 1 } }],
+      language: "zh-CN",
+    });
+    expect(run.code).toBe(0);
+    expect(run.result?.rows.map((r) => r.rep)).toEqual(["Ann", "Cy"]);
+    expect(run.err).toContain(
+      "警告：levels[0].weights 未列出有历史数据的销售代表 Bo, Dee：它们没有目标",
+    );
   });
 });

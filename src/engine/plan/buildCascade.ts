@@ -11,6 +11,7 @@ import { suggestNearest } from "../suggest";
 import { monthTotals, type MonthCell } from "./aggregate";
 import { checkLocksApplied } from "./checkLocksApplied";
 import { distributeWithBounds, type BoundedChild } from "./distributeWithBounds";
+import { leftOutMemberNotices } from "./leftOutMemberNotices";
 import type { PlanNode } from "./planResult";
 import type { BoundSpec, LevelSpec, LockSpec, PlanFile } from "./planSchema";
 import { splitWeights, type ChildHistory } from "./splitWeights";
@@ -130,7 +131,8 @@ function splitNode(
   const { planYear } = ctx.plan;
   const histories = childHistories(cells, depth, planYear);
   const locks = locksAt(ctx, node.path, depth);
-  const { weights, equalFallback } = splitWeights(level, [...histories.values()], planYear);
+  const split = splitWeights(level, [...histories.values()], planYear);
+  const { weights, equalFallback } = split;
   if (equalFallback) {
     ctx.warnings.push({
       code: "equal-fallback",
@@ -187,6 +189,15 @@ function splitNode(
     }
     lockedByMember.set(member, { lock, units: lockedUnits(ctx, lock, node.units, base) });
   }
+  ctx.warnings.push(
+    ...leftOutMemberNotices(split, {
+      level,
+      depth,
+      parentPath: node.path,
+      planYear,
+      locked: lockedByMember,
+    }),
+  );
   const lockedTotal = [...lockedByMember.values()].reduce((s, l) => s + l.units, 0);
   if (lockedTotal > node.units) {
     throw new PlanError(

@@ -165,6 +165,121 @@ describe("computePlan — growths above 100 %", () => {
   });
 });
 
+describe("computePlan — members a split leaves without a target", () => {
+  /** The worked example plus Dee in East, whose 2025 returns outweigh her sales. */
+  function withDee(net2025: number): HistoryRecord[] {
+    return [
+      ...workedExampleRecords(),
+      ...[2024, 2025].map((year, i) => ({
+        year,
+        month: 6,
+        amount: year === 2025 ? net2025 : 3000,
+        dims: { region: "East", rep: "Dee" },
+        cell: `D${900 + i}`,
+        transaction: true,
+      })),
+    ];
+  }
+  const warningsOf = (r: ReturnType<typeof computePlan>, code: string) =>
+    r.warnings.filter((w) => w.code === code);
+
+  it("names a member whose net sales over the window are negative, with its net", () => {
+    const r = computePlan({ records: withDee(-1250.5) }, plan());
+    expect(r.rows.map((row) => row.path.join("/"))).not.toContain("East/Dee");
+    const [warning] = warningsOf(r, "negative-net-members");
+    expect(warning.params).toMatchObject({ parent: "East", members: "Dee (-1,250.5)", count: 1 });
+    expect(formatNotice(warning, "en-US")).toBe(
+      "rep Dee (-1,250.5) under East: negative net sales in 2025, so left out of the split with no target (a split goes to members with positive net sales)",
+    );
+    expect(formatNotice(warning, "zh-CN")).toBe(
+      "East 下的销售代表 Dee (-1,250.5) 在 2025 年的净销售额为负，因此不参与分配，没有目标（只有净销售额为正的成员参与分配）",
+    );
+  });
+
+  it("says nothing of a negative member that a lock gives a target, or of one with zero net", () => {
+    const locked = computePlan(
+      { records: withDee(-1250) },
+      plan({ locks: [{ where: { region: "East", rep: "Dee" }, amount: 1000 }] }),
+    );
+    expect(warningsOf(locked, "negative-net-members")).toEqual([]);
+    expect(
+      warningsOf(computePlan({ records: withDee(0) }, plan()), "negative-net-members"),
+    ).toEqual([]);
+  });
+
+  it("names the window of a history method", () => {
+    const r = computePlan(
+      { records: withDee(-5000) },
+      plan({
+        levels: [
+          { dimension: "region", method: "lastYear" },
+          { dimension: "rep", method: "history", years: 2 },
+        ],
+      }),
+    );
+    expect(warningsOf(r, "negative-net-members").map((w) => w.params.window)).toEqual([
+      "2024–2025",
+    ]);
+  });
+
+  it("names members with history that manual weights leave out, and gives them nothing", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({
+        levels: [
+          { dimension: "region", method: "lastYear" },
+          { dimension: "rep", method: "manual", weights: { Ann: 1, Cy: 1 } },
+        ],
+      }),
+    );
+    // Weights name members under every parent: Bo, with history in East, is not among them.
+    expect(r.rows.map((row) => row.path.join("/"))).not.toContain("East/Bo");
+    expect(warningsOf(r, "manual-weights-leave-out")).toHaveLength(1);
+    const [warning] = warningsOf(r, "manual-weights-leave-out");
+    expect(warning.params).toMatchObject({
+      field: "levels[1].weights",
+      parent: "East",
+      members: "Bo",
+    });
+    expect(formatNotice(warning, "en-US")).toBe(
+      "levels[1].weights leaves out rep Bo under East, which have history: they get no target",
+    );
+    expect(formatNotice(warning, "zh-CN")).toBe(
+      "levels[1].weights 未列出 East 下有历史数据的销售代表 Bo：它们没有目标",
+    );
+  });
+
+  it("names members a blend's manual part leaves out, which the other parts still weigh", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({
+        levels: [
+          {
+            dimension: "rep",
+            method: "blend",
+            parts: [
+              { method: "lastYear", weight: 1 },
+              { method: "manual", weight: 1, weights: { Ann: 1 } },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(r.rows).toHaveLength(3);
+    const [warning] = warningsOf(r, "blend-part-leaves-out");
+    expect(warning.params).toMatchObject({
+      field: "levels[0].parts[1].weights",
+      parent: "",
+      members: "Bo, Cy",
+      count: 2,
+    });
+    expect(formatNotice(warning, "en-US")).toBe(
+      "levels[0].parts[1].weights leaves out rep Bo, Cy, which have history: they get no share of that part of the blend",
+    );
+    expect(warningsOf(r, "manual-weights-leave-out")).toEqual([]);
+  });
+});
+
 describe("computePlan — base-year months of the leaves", () => {
   /** The worked example with cents: every 2025 row gains 0.37 and Cy's a 12.05 return in May. */
   function recordsWithCents(): HistoryRecord[] {

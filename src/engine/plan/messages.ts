@@ -36,6 +36,10 @@ const monthList = (p: MessageParams, k: string, language: "en" | "zh") =>
     .map((m) => (language === "en" ? MONTHS_EN[m - 1] : `${m}月`))
     .join(language === "en" ? ", " : "、");
 
+/** " under East / Ann" after a member, nothing under the whole company. */
+const under = (p: MessageParams) => (p.parent ? ` under ${s(p, "parent")}` : "");
+const underZh = (p: MessageParams) => (p.parent ? ` ${s(p, "parent")} 下` : "");
+
 /** What a plan-file value should have been, by the type the schema expected. */
 const TYPE_NAMES: Record<string, { en: string; zh: string }> = {
   number: { en: "a number", zh: "数字" },
@@ -279,6 +283,24 @@ export const PLAN_MESSAGES: MessageCatalog = {
       `manual weight for ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")}, which has no history: did you mean "${s(p, "suggestion")}"?`,
     "zh-CN": (p) =>
       `${s(p, "parent")} 下手工权重中的${dimZh(p, "level")} "${s(p, "member")}" 没有历史数据:是否应为 "${s(p, "suggestion")}"?`,
+  },
+  "negative-net-members": {
+    "en-US": (p) =>
+      `${s(p, "level")} ${s(p, "members")}${under(p)}: negative net sales in ${s(p, "window")}, so left out of the split with no target (a split goes to members with positive net sales)`,
+    "zh-CN": (p) =>
+      `${p.parent ? `${s(p, "parent")} 下的` : ""}${dimZh(p, "level")} ${s(p, "members")} 在 ${s(p, "window")} 年的净销售额为负，因此不参与分配，没有目标（只有净销售额为正的成员参与分配）`,
+  },
+  "manual-weights-leave-out": {
+    "en-US": (p) =>
+      `${s(p, "field")} leaves out ${s(p, "level")} ${s(p, "members")}${under(p)}, which have history: they get no target`,
+    "zh-CN": (p) =>
+      `${s(p, "field")} 未列出${underZh(p)}有历史数据的${dimZh(p, "level")} ${s(p, "members")}：它们没有目标`,
+  },
+  "blend-part-leaves-out": {
+    "en-US": (p) =>
+      `${s(p, "field")} leaves out ${s(p, "level")} ${s(p, "members")}${under(p)}, which have history: they get no share of that part of the blend`,
+    "zh-CN": (p) =>
+      `${s(p, "field")} 未列出${underZh(p)}有历史数据的${dimZh(p, "level")} ${s(p, "members")}：它们分不到混合方法中这一部分的份额`,
   },
   "growth-above-one": {
     "en-US": (p) =>
