@@ -33,7 +33,8 @@ import { ensureParentFolder, readTextFile, writeTextFileAtomic } from "../xlsx/t
 import { CliFailure, EXIT, type CliIO } from "./cliFailure";
 import { CLI_MESSAGES } from "./messages";
 import { runSample } from "./runSample";
-import { USAGE } from "./usage";
+import { usage, type UsageTopic } from "./usage";
+import { STP_VERSION } from "./version";
 
 const defaultIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -44,6 +45,12 @@ const defaultIO: CliIO = {
 function environmentLanguage(env: CliIO["env"]): Language {
   return pickLanguage(env.STP_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
 }
+
+/**
+ * The largest plan file read. A plan is a few KB; anything near this is another file given by
+ * mistake, and reading it whole would only take memory.
+ */
+const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
 
 type PlanArgs = {
   history: string;
@@ -107,7 +114,10 @@ function samePath(a: string, b: string): boolean {
   return resolve(a) === resolve(b);
 }
 
-/** Picks the history sheet: the one named, else the first that reads as a history. */
+/**
+ * Picks the history sheet: the one named, else the first that reads as a history — visible
+ * sheets before hidden ones, whatever their order; a hidden one taken is noted.
+ */
 function chooseHistory(
   grids: Awaited<ReturnType<typeof readHistoryFile>>,
   plan: PlanFile,
@@ -132,11 +142,18 @@ function chooseHistory(
     }
     return readHistory(grid, options);
   }
-  const candidates = grids.filter((g) => g.sheet !== PLAN_STORE_SHEET && g.state !== "veryHidden");
+  const usable = grids.filter((g) => g.sheet !== PLAN_STORE_SHEET && g.state !== "veryHidden");
+  const hidden = usable.filter((g) => g.state === "hidden");
+  const candidates = [...usable.filter((g) => g.state !== "hidden"), ...hidden];
   let first: HistoryReadResult | undefined;
   for (const grid of candidates) {
     const read = readHistory(grid, options);
-    if (!read.error) return read;
+    if (!read.error) {
+      if (hidden.includes(grid)) {
+        read.notes.push({ code: "history-sheet-hidden", params: { sheet: grid.sheet } });
+      }
+      return read;
+    }
     first ??= read;
   }
   if (candidates.length === 1 && first) return first;
@@ -192,13 +209,15 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const say = (n: Notice) => formatNotice(n, language, CLI_MESSAGES);
   const args = parsePlanArgs(argv, say);
   if (args === "help") {
-    io.out(USAGE);
+    io.out(usage("plan", language));
     return EXIT.ok;
   }
 
-  const configText = await readTextFile(args.config);
+  const configText = await readTextFile(args.config, { maxBytes: MAX_PLAN_FILE_BYTES });
   const validation = parsePlanFileText(configText);
   if (!validation.ok) {
+    // A plan that says its language is answered in it, even when something else in it is wrong.
+    if (validation.language) language = validation.language;
     const lines = validation.problems.map((p) => `${p.field}: ${say(p)}`);
     throw new CliFailure(EXIT.badInput, `${path.basename(args.config)}: ${lines.join("; ")}`);
   }
@@ -304,7 +323,8 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   for (const s of history.skipped.slice(0, 10))
     io.err(`${skippedLabel} ${s.sheet}!${s.cell}: ${say(s)}`);
   if (history.skipped.length > 10) io.err(`${skippedLabel}: … +${history.skipped.length - 10}`);
-  const warningLabel = say({ code: "label-warning", params: {} });
+  // "warning: …" / "警告：…": the label's colon is the language's own.
+  const warningLabel = `${say({ code: "label-warning", params: {} })}${language === "zh-CN" ? "：" : ": "}`;
   for (const r of reports) {
     if (r.carried > 0 || r.orphaned > 0) {
       io.out(
@@ -317,13 +337,13 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
     if (r.overwritten.length > 0) {
       const cells = r.overwritten.slice(0, 8).join(", ") + (r.overwritten.length > 8 ? ", …" : "");
       io.err(
-        `${warningLabel}: ${say({ code: "generated-cells-overwritten", params: { sheet: r.sheet, count: r.overwritten.length, cells } })}`,
+        `${warningLabel}${say({ code: "generated-cells-overwritten", params: { sheet: r.sheet, count: r.overwritten.length, cells } })}`,
       );
     }
   }
   for (const part of writeReport.dropped)
-    io.err(`${warningLabel}: ${say({ code: `dropped-${part}`, params: { path: args.out } })}`);
-  for (const w of [...history.notes, ...result.warnings]) io.err(`${warningLabel}: ${say(w)}`);
+    io.err(`${warningLabel}${say({ code: `dropped-${part}`, params: { path: args.out } })}`);
+  for (const w of [...history.notes, ...result.warnings]) io.err(`${warningLabel}${say(w)}`);
   io.out(say({ code: "summary-wrote", params: { files: written.join(", ") } }));
   return EXIT.ok;
 }
@@ -339,22 +359,28 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
   const language = environmentLanguage(io.env);
   const say = (n: Notice) => formatNotice(n, language, CLI_MESSAGES);
   const [command, ...rest] = argv;
+  // A usage error is followed by the help of what was being used.
+  const topic: UsageTopic = command === "plan" || command === "sample" ? command : "stp";
   try {
+    if (command === "--version" || command === "-V") {
+      io.out(STP_VERSION);
+      return EXIT.ok;
+    }
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-      (command === undefined ? io.err : io.out)(USAGE);
+      (command === undefined ? io.err : io.out)(usage("stp", language));
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
-    if (command === "sample") return await runSample(rest, io, say);
+    if (command === "sample") return await runSample(rest, io, language);
     if (command !== "plan") {
       io.err(say({ code: "usage-unknown-command", params: { command } }));
-      io.err(USAGE);
+      io.err(usage("stp", language));
       return EXIT.usage;
     }
     return await runPlan(rest, io);
   } catch (e) {
     if (e instanceof CliFailure) {
       io.err(e.line);
-      if (e.exitCode === EXIT.usage) io.err(USAGE);
+      if (e.exitCode === EXIT.usage) io.err(usage(topic, language));
       return e.exitCode;
     }
     if (e instanceof FileAccessError || e instanceof WorkbookWriteError) {

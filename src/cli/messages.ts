@@ -2,6 +2,22 @@ import type { MessageCatalog, MessageParams } from "../engine/messageCatalog";
 
 const s = (p: MessageParams, k: string) => String(p[k] ?? "");
 
+/** What a path that is not a regular file is, in words (`readRegularFile`'s kinds). */
+const KINDS: Record<string, { en: string; zh: string }> = {
+  directory: { en: "a folder", zh: "文件夹" },
+  fifo: { en: "a named pipe", zh: "命名管道" },
+  "character-device": { en: "a device", zh: "设备" },
+  "block-device": { en: "a disk device", zh: "磁盘设备" },
+  socket: { en: "a socket", zh: "套接字" },
+};
+
+/**
+ * A size in bytes as megabytes to one decimal, rounded up ("10.1 MB" for a byte over 10 MB), so
+ * that a size over a limit never reads as the limit itself.
+ */
+const megabytes = (p: MessageParams, k: string) =>
+  `${(Math.ceil((Number(p[k] ?? 0) / (1024 * 1024)) * 10) / 10).toFixed(1).replace(/\.0$/, "")} MB`;
+
 /** The command line's own messages: usage, files, the workbook writer. */
 export const CLI_MESSAGES: MessageCatalog = {
   "usage-unknown-command": {
@@ -15,6 +31,18 @@ export const CLI_MESSAGES: MessageCatalog = {
   "usage-missing-option": {
     "en-US": (p) => `--${s(p, "option")} is required`,
     "zh-CN": (p) => `缺少必需参数 --${s(p, "option")}`,
+  },
+  "usage-not-whole-number": {
+    "en-US": (p) => `--${s(p, "option")} must be a whole number, got "${s(p, "value")}"`,
+    "zh-CN": (p) => `--${s(p, "option")} 必须是非负整数，实际为 "${s(p, "value")}"`,
+  },
+  "usage-sample-out-type": {
+    "en-US": (p) => `--out must end in .xlsx or .csv, got "${s(p, "path")}"`,
+    "zh-CN": (p) => `--out 必须以 .xlsx 或 .csv 结尾，实际为 "${s(p, "path")}"`,
+  },
+  "summary-sample": {
+    "en-US": (p) => `${s(p, "path")}: ${s(p, "rows")} rows (sheet "${s(p, "sheet")}")`,
+    "zh-CN": (p) => `${s(p, "path")}：${s(p, "rows")} 行（工作表 "${s(p, "sheet")}"）`,
   },
   "usage-out-is-history": {
     "en-US": () => "--out must not be the history file: the history is never modified",
@@ -45,6 +73,18 @@ export const CLI_MESSAGES: MessageCatalog = {
       `${s(p, "path")}: changed while the plan was being written (saved, replaced or removed by another program); nothing was written: run stp again`,
     "zh-CN": (p) =>
       `${s(p, "path")}:在写入计划期间被其他程序保存、替换或删除;未写入任何内容:请再次运行 stp`,
+  },
+  "file-not-regular": {
+    "en-US": (p) =>
+      `${s(p, "path")}: ${KINDS[s(p, "kind")]?.en ?? "a special file"}, not a regular file (stp reads only regular files); nothing was written: name a file and run stp again`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}：是${KINDS[s(p, "kind")]?.zh ?? "特殊文件"}，不是普通文件（stp 只读取普通文件）；未写入任何内容：请指定一个文件，然后再次运行 stp`,
+  },
+  "file-too-large": {
+    "en-US": (p) =>
+      `${s(p, "path")}: ${megabytes(p, "size")}, more than the ${megabytes(p, "limit")} this file may have (a plan file is a few KB): is it the right file? Nothing was written`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}：大小为 ${megabytes(p, "size")}，超过该文件允许的 ${megabytes(p, "limit")}（计划文件通常只有几 KB）：是否选错了文件？未写入任何内容`,
   },
   "unsupported-file-type": {
     "en-US": (p) =>
@@ -86,6 +126,12 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `no sheet has a header row with a date (or month columns) and an amount; sheets: ${s(p, "sheets")}`,
     "zh-CN": (p) => `没有工作表的表头同时包含日期(或月份列)与金额;现有工作表:${s(p, "sheets")}`,
+  },
+  "history-sheet-hidden": {
+    "en-US": (p) =>
+      `the history was read from the hidden sheet "${s(p, "sheet")}": no visible sheet holds a history; name another with --sheet`,
+    "zh-CN": (p) =>
+      `历史数据读自隐藏的工作表 "${s(p, "sheet")}"：没有可见的工作表包含历史数据；如需其他工作表，请用 --sheet 指定`,
   },
   "summary-plan": {
     "en-US": (p) =>

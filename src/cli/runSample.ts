@@ -1,7 +1,8 @@
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { Notice } from "../engine/history";
-import { pickLanguage } from "../engine/language";
+import { pickLanguage, type Language } from "../engine/language";
+import { formatNotice } from "../engine/messages";
 import { generateHistory } from "../sample/generateHistory";
 import { gridToCsvRows } from "../sample/gridToCsvRows";
 import { gridSheet } from "../sheets/gridSheet";
@@ -9,6 +10,8 @@ import { writePlanWorkbook } from "../xlsx";
 import { ensureParentFolder } from "../xlsx/textFiles";
 import { writeCsvFile } from "../xlsx/writeCsv";
 import { CliFailure, EXIT, type CliIO } from "./cliFailure";
+import { CLI_MESSAGES } from "./messages";
+import { usage } from "./usage";
 
 function integer(
   value: string | undefined,
@@ -21,10 +24,7 @@ function integer(
   if (!Number.isInteger(n) || n < 0) {
     throw new CliFailure(
       EXIT.usage,
-      say({
-        code: "usage-bad-option",
-        params: { detail: `--${option} must be a whole number, got "${value}"` },
-      }),
+      say({ code: "usage-not-whole-number", params: { option, value } }),
     );
   }
   return n;
@@ -33,12 +33,10 @@ function integer(
 /**
  * `stp sample --out FILE [--language zh-CN] [--rows N] [--seed N] [--plan-year Y] [--actual-months M] [--clean]`:
  * writes a generated sales history (.xlsx or .csv) to try the planner on, or to benchmark it.
+ * Its messages and help are in `language`, the environment's.
  */
-export async function runSample(
-  argv: string[],
-  io: CliIO,
-  say: (n: Notice) => string,
-): Promise<number> {
+export async function runSample(argv: string[], io: CliIO, language: Language): Promise<number> {
+  const say = (n: Notice) => formatNotice(n, language, CLI_MESSAGES);
   let values;
   try {
     ({ values } = parseArgs({
@@ -55,6 +53,7 @@ export async function runSample(
         reps: { type: "string" },
         channels: { type: "string" },
         clean: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
       },
       strict: true,
     }));
@@ -63,6 +62,10 @@ export async function runSample(
       EXIT.usage,
       say({ code: "usage-bad-option", params: { detail: (e as Error).message } }),
     );
+  }
+  if (values.help) {
+    io.out(usage("sample", language));
+    return EXIT.ok;
   }
   if (!values.out)
     throw new CliFailure(
@@ -96,8 +99,13 @@ export async function runSample(
   } else
     throw new CliFailure(
       EXIT.usage,
-      say({ code: "usage-bad-option", params: { detail: `--out must end in .xlsx or .csv` } }),
+      say({ code: "usage-sample-out-type", params: { path: values.out } }),
     );
-  io.out(`${values.out}: ${grid.values.length} rows (sheet "${grid.sheet}")`);
+  io.out(
+    say({
+      code: "summary-sample",
+      params: { path: values.out, rows: grid.values.length, sheet: grid.sheet },
+    }),
+  );
   return EXIT.ok;
 }

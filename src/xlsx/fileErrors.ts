@@ -4,6 +4,10 @@ import type { Notice } from "../engine/history";
 export type FileAccessErrorCode =
   | "file-not-found"
   | "file-unreadable"
+  /** A folder, a named pipe, a device…: only regular files are read (`params.kind`). */
+  | "file-not-regular"
+  /** Larger than such a file can sensibly be (`params.size`, `params.limit`, in bytes). */
+  | "file-too-large"
   | "file-unwritable"
   /** The file is not as it was read: another program saved, replaced or removed it meanwhile. */
   | "file-changed"

@@ -1,9 +1,9 @@
-import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { decodeCsvBytes } from "./decodeCsvBytes";
-import { FileAccessError, readFailure, reasonOf } from "./fileErrors";
+import { FileAccessError, reasonOf } from "./fileErrors";
 import { parseCsv } from "./parseCsv";
+import { readRegularFile } from "./readRegularFile";
 import { type SheetGrid, worksheetToGrid } from "./worksheetGrid";
 
 /** How a file's name says it should be read. */
@@ -44,13 +44,12 @@ export function historyFileKind(filePath: string): HistoryFileKind {
   });
 }
 
-/** A file's bytes, with file-system failures turned into `FileAccessError`s. */
+/**
+ * A file's bytes, with file-system failures turned into `FileAccessError`s; only a regular file
+ * is read (`readRegularFile`).
+ */
 export async function readBytes(filePath: string): Promise<Buffer> {
-  try {
-    return await fsp.readFile(filePath);
-  } catch (error) {
-    throw readFailure(filePath, error);
-  }
+  return readRegularFile(filePath);
 }
 
 /**

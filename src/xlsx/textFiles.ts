@@ -1,16 +1,20 @@
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import { FileAccessError, reasonOf } from "./fileErrors";
-import { readBytes } from "./readHistoryFile";
+import { readRegularFile } from "./readRegularFile";
 import { writeFileAtomic } from "./writeFileAtomic";
 
 /**
- * A UTF-8 text file (a plan file, say), without its byte-order mark if it has one. Throws
- * `FileAccessError` (`file-not-found`, `file-unreadable`).
- * @example const plan = JSON.parse(await readTextFile("plan.json"));
+ * A UTF-8 text file (a plan file, say), without its byte-order mark if it has one; with
+ * `maxBytes`, a larger file is refused unread. Throws `FileAccessError` (`file-not-found`,
+ * `file-not-regular`, `file-too-large`, `file-unreadable`).
+ * @example const plan = JSON.parse(await readTextFile("plan.json", { maxBytes: 10 * 1024 * 1024 }));
  */
-export async function readTextFile(filePath: string): Promise<string> {
-  const text = (await readBytes(filePath)).toString("utf8");
+export async function readTextFile(
+  filePath: string,
+  options: { maxBytes?: number } = {},
+): Promise<string> {
+  const text = (await readRegularFile(filePath, options)).toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

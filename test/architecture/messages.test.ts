@@ -89,6 +89,14 @@ describe("every message exists in every language", () => {
     column: "A",
     order: "day-first",
     headers: "a, b",
+    keys: "amount, growth",
+    field: "target.growth",
+    other: "locks[0]",
+    kind: "fifo",
+    size: 11_000_000,
+    growth: 15,
+    percent: "1,500",
+    fraction: 0.15,
   };
 
   it.each(Object.entries(catalogs))(

@@ -165,3 +165,27 @@ export function englishWideHistory(): { sheet: FixtureSheet; base2025: number } 
   rows.push(["Grand Total", null, ...columnTotals]);
   return { sheet: { name: "By rep", rows, numFmts }, base2025 };
 }
+
+/**
+ * A plain long history in English, `Date | Region | Rep | Amount`, one row per rep and month of
+ * 2024 and 2025 with the rep's monthly amount in each year.
+ */
+export function plainHistory(
+  reps: { region: string; rep: string; monthly: Record<number, number> }[],
+): FixtureValue[][] {
+  const rows: FixtureValue[][] = [["Date", "Region", "Rep", "Amount"]];
+  for (const year of [2024, 2025]) {
+    for (let month = 1; month <= 12; month++) {
+      for (const r of reps) {
+        if (r.monthly[year] === undefined) continue;
+        rows.push([
+          `${year}-${String(month).padStart(2, "0")}-15`,
+          r.region,
+          r.rep,
+          r.monthly[year],
+        ]);
+      }
+    }
+  }
+  return rows;
+}

@@ -62,8 +62,26 @@ async function saveByAnotherProgram(out: string): Promise<Buffer> {
 }
 
 const realRename = fsp.rename.bind(fsp);
-const realReadFile = fsp.readFile.bind(fsp);
 const realOpen = fsp.open.bind(fsp);
+
+/**
+ * Runs `after` once `out` has been read the first time (stp reads a file through a handle it
+ * opens, checks and closes): another program's save right after stp read the workbook.
+ */
+function afterFirstRead(out: string, after: () => Promise<void>): void {
+  let reads = 0;
+  jest.spyOn(fsp, "open").mockImplementation((async (file: string, ...rest: unknown[]) => {
+    const handle = await realOpen(file, ...(rest as [never, never]));
+    if (path.resolve(String(file)) === path.resolve(out) && ++reads === 1) {
+      const close = handle.close.bind(handle);
+      handle.close = async () => {
+        await close();
+        await after();
+      };
+    }
+    return handle;
+  }) as typeof fsp.open);
+}
 
 /**
  * Runs `before` once the new workbook is on disk beside `out`, before it replaces `out`: the
@@ -147,15 +165,10 @@ describe("stp plan while the output workbook changes", () => {
 
   it("does not write over a save made right after the workbook was first read", async () => {
     const out = await outputFile();
-    let reads = 0;
     let saved: Buffer | null = null;
-    jest.spyOn(fsp, "readFile").mockImplementation((async (file: string, options?: unknown) => {
-      const bytes = await realReadFile(file, options as never);
-      if (path.resolve(String(file)) === path.resolve(out) && ++reads === 1) {
-        saved = await saveByAnotherProgram(out);
-      }
-      return bytes;
-    }) as typeof fsp.readFile);
+    afterFirstRead(out, async () => {
+      saved = await saveByAnotherProgram(out);
+    });
     const result = await stp(out);
     expect(saved).not.toBeNull();
     expect(await holds(out, saved)).toBe(true);
@@ -164,15 +177,8 @@ describe("stp plan while the output workbook changes", () => {
 
   it("leaves a workbook turned into something else after the first read as it is", async () => {
     const out = await outputFile();
-    let reads = 0;
     const theirs = Buffer.from("not a workbook any more");
-    jest.spyOn(fsp, "readFile").mockImplementation((async (file: string, options?: unknown) => {
-      const bytes = await realReadFile(file, options as never);
-      if (path.resolve(String(file)) === path.resolve(out) && ++reads === 1) {
-        await fsp.writeFile(out, theirs);
-      }
-      return bytes;
-    }) as typeof fsp.readFile);
+    afterFirstRead(out, () => fsp.writeFile(out, theirs));
     const result = await stp(out);
     expectSaysWhatToDo(result, out);
     expect(result.err[0]).toContain("cannot be read");

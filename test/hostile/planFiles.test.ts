@@ -414,19 +414,28 @@ describe("plan files, random and broken, through stp plan", () => {
     );
   });
 
-  it("names the broken field in English and in Chinese", async () => {
-    const plan = JSON.parse(JSON.stringify(FULL_PLAN)) as typeof FULL_PLAN;
-    (plan.levels[1] as { method: string }).method = "histroy";
-    const en = await planWith(JSON.stringify(plan), "en_US.UTF-8");
-    expect(en.code).toBe(1);
-    expect(en.err[0]).toBe(
-      `${en.config}: levels[1].method: must be one of lastYear, history, equal, manual, blend, got "histroy" (did you mean "history"?)`,
-    );
-    const zh = await planWith(JSON.stringify(plan), "zh_CN.UTF-8");
-    expect(zh.code).toBe(1);
-    expect(zh.err[0]).toBe(
-      `${zh.config}: levels[1].method: 应为以下之一:lastYear, history, equal, manual, blend;实际为 "histroy"(是否应为 "history"?)`,
-    );
+  it("names the broken field in the plan's language, else in the environment's", async () => {
+    const plan = JSON.parse(JSON.stringify(FULL_PLAN)) as Partial<typeof FULL_PLAN>;
+    (plan.levels![1] as { method: string }).method = "histroy";
+    const english = `levels[1].method: must be one of lastYear, history, equal, manual, blend, got "histroy" (did you mean "history"?)`;
+    const chinese = `levels[1].method: 必须是以下之一：lastYear, history, equal, manual, blend；实际为 "histroy"（是否应为 "history"？）`;
+    // The plan says zh-CN: its problems are told in Chinese whatever the environment.
+    for (const lang of ["en_US.UTF-8", "zh_CN.UTF-8"]) {
+      const zh = await planWith(JSON.stringify(plan), lang);
+      expect(zh.code).toBe(1);
+      expect(zh.err[0]).toBe(`${zh.config}: ${chinese}`);
+    }
+    const en = await planWith(JSON.stringify({ ...plan, language: "en-US" }), "zh_CN.UTF-8");
+    expect(en.err[0]).toBe(`${en.config}: ${english}`);
+    delete plan.language;
+    const enEnvironment = await planWith(JSON.stringify(plan), "en_US.UTF-8");
+    expect(enEnvironment.err[0]).toBe(`${enEnvironment.config}: ${english}`);
+    const zhEnvironment = await planWith(JSON.stringify(plan), "zh_CN.UTF-8");
+    expect(zhEnvironment.err[0]).toBe(`${zhEnvironment.config}: ${chinese}`);
+    // A language the product does not speak is a problem of its own, told in the environment's.
+    const unknown = await planWith(JSON.stringify({ ...plan, language: "fr-FR" }), "en_US.UTF-8");
+    expect(unknown.err[0]).toContain(english);
+    expect(unknown.err[0]).toContain('language: must be one of en-US, zh-CN, got "fr-FR"');
   });
 
   it("answers files that are not plans at all with exit 1 and one line", async () => {

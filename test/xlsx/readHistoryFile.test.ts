@@ -178,8 +178,9 @@ describe("readHistoryFile errors", () => {
     const truncated = path.join(dir, "truncated.xlsx");
     await fsp.writeFile(truncated, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     expect(await codeOf(truncated)).toBe("file-unreadable");
+    // Only regular files are read: a folder is refused as one, before any read.
     const folder = path.join(dir, "folder.csv");
     await fsp.mkdir(folder);
-    expect(await codeOf(folder)).toBe("file-unreadable");
+    expect(await codeOf(folder)).toBe("file-not-regular");
   });
 });

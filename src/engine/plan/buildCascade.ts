@@ -9,7 +9,9 @@ import {
 } from "../rounding";
 import { suggestNearest } from "../suggest";
 import { monthTotals, type MonthCell } from "./aggregate";
+import { checkLocksApplied } from "./checkLocksApplied";
 import { distributeWithBounds, type BoundedChild } from "./distributeWithBounds";
+import { leftOutMemberNotices } from "./leftOutMemberNotices";
 import type { PlanNode } from "./planResult";
 import type { BoundSpec, LevelSpec, LockSpec, PlanFile } from "./planSchema";
 import { splitWeights, type ChildHistory } from "./splitWeights";
@@ -75,7 +77,9 @@ function locksAt(ctx: CascadeContext, parentPath: readonly string[], depth: numb
   return ctx.plan.locks.filter((lock) => {
     const keys = Object.keys(lock.where);
     if (keys.length !== depth + 1) return false;
-    return ctx.levels.slice(0, depth).every((l, i) => lock.where[l.dimension] === parentPath[i]);
+    return ctx.levels
+      .slice(0, depth)
+      .every((l, i) => lock.where[l.dimension]?.trim() === parentPath[i]);
   });
 }
 
@@ -127,7 +131,8 @@ function splitNode(
   const { planYear } = ctx.plan;
   const histories = childHistories(cells, depth, planYear);
   const locks = locksAt(ctx, node.path, depth);
-  const { weights, equalFallback } = splitWeights(level, [...histories.values()], planYear);
+  const split = splitWeights(level, [...histories.values()], planYear);
+  const { weights, equalFallback } = split;
   if (equalFallback) {
     ctx.warnings.push({
       code: "equal-fallback",
@@ -184,6 +189,15 @@ function splitNode(
     }
     lockedByMember.set(member, { lock, units: lockedUnits(ctx, lock, node.units, base) });
   }
+  ctx.warnings.push(
+    ...leftOutMemberNotices(split, {
+      level,
+      depth,
+      parentPath: node.path,
+      planYear,
+      locked: lockedByMember,
+    }),
+  );
   const lockedTotal = [...lockedByMember.values()].reduce((s, l) => s + l.units, 0);
   if (lockedTotal > node.units) {
     throw new PlanError(
@@ -297,6 +311,7 @@ export function buildCascade(
     children: [],
   };
   splitNode(ctx, root, historyCells, 0);
+  checkLocksApplied(root, plan);
   return root;
 }
 

@@ -194,6 +194,153 @@ describe("computePlan — no plan from nothing", () => {
   });
 });
 
+describe("computePlan — growths above 100 %", () => {
+  it("plans a growth of 15 as written, with a warning that it means +1,500 %", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({ target: { growth: 15 }, levels: [{ dimension: "region", method: "lastYear" }] }),
+    );
+    expect(r.target).toBe(276000 * 16);
+    const warning = r.warnings.find((w) => w.code === "growth-above-one");
+    expect(warning?.params).toMatchObject({ field: "target.growth", growth: 15 });
+    expect(formatNotice(warning!, "en-US")).toBe(
+      "target.growth is 15, which means +1,500 %: for 15 % write 0.15",
+    );
+    expect(formatNotice(warning!, "zh-CN")).toBe(
+      "target.growth 为 15，即增长 1,500 %；如果想要增长 15 %，请写 0.15",
+    );
+  });
+
+  it("warns of a lock's growth above 1 too, and of nothing at 1 or below", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({
+        target: { growth: 1 },
+        levels: [{ dimension: "region", method: "lastYear" }],
+        locks: [{ where: { region: "West" }, growth: 1.25 }],
+      }),
+    );
+    expect(r.warnings.filter((w) => w.code === "growth-above-one").map((w) => w.params)).toEqual([
+      { field: "locks[0].growth", growth: 1.25, percent: "125", fraction: 0.0125 },
+    ]);
+  });
+});
+
+describe("computePlan — members a split leaves without a target", () => {
+  /** The worked example plus Dee in East, whose 2025 returns outweigh her sales. */
+  function withDee(net2025: number): HistoryRecord[] {
+    return [
+      ...workedExampleRecords(),
+      ...[2024, 2025].map((year, i) => ({
+        year,
+        month: 6,
+        amount: year === 2025 ? net2025 : 3000,
+        dims: { region: "East", rep: "Dee" },
+        cell: `D${900 + i}`,
+        transaction: true,
+      })),
+    ];
+  }
+  const warningsOf = (r: ReturnType<typeof computePlan>, code: string) =>
+    r.warnings.filter((w) => w.code === code);
+
+  it("names a member whose net sales over the window are negative, with its net", () => {
+    const r = computePlan({ records: withDee(-1250.5) }, plan());
+    expect(r.rows.map((row) => row.path.join("/"))).not.toContain("East/Dee");
+    const [warning] = warningsOf(r, "negative-net-members");
+    expect(warning.params).toMatchObject({ parent: "East", members: "Dee (-1,250.5)", count: 1 });
+    expect(formatNotice(warning, "en-US")).toBe(
+      "rep Dee (-1,250.5) under East: negative net sales in 2025, so left out of the split with no target (a split goes to members with positive net sales)",
+    );
+    expect(formatNotice(warning, "zh-CN")).toBe(
+      "East 下的销售代表 Dee (-1,250.5) 在 2025 年的净销售额为负，因此不参与分配，没有目标（只有净销售额为正的成员参与分配）",
+    );
+  });
+
+  it("says nothing of a negative member that a lock gives a target, or of one with zero net", () => {
+    const locked = computePlan(
+      { records: withDee(-1250) },
+      plan({ locks: [{ where: { region: "East", rep: "Dee" }, amount: 1000 }] }),
+    );
+    expect(warningsOf(locked, "negative-net-members")).toEqual([]);
+    expect(
+      warningsOf(computePlan({ records: withDee(0) }, plan()), "negative-net-members"),
+    ).toEqual([]);
+  });
+
+  it("names the window of a history method", () => {
+    const r = computePlan(
+      { records: withDee(-5000) },
+      plan({
+        levels: [
+          { dimension: "region", method: "lastYear" },
+          { dimension: "rep", method: "history", years: 2 },
+        ],
+      }),
+    );
+    expect(warningsOf(r, "negative-net-members").map((w) => w.params.window)).toEqual([
+      "2024–2025",
+    ]);
+  });
+
+  it("names members with history that manual weights leave out, and gives them nothing", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({
+        levels: [
+          { dimension: "region", method: "lastYear" },
+          { dimension: "rep", method: "manual", weights: { Ann: 1, Cy: 1 } },
+        ],
+      }),
+    );
+    // Weights name members under every parent: Bo, with history in East, is not among them.
+    expect(r.rows.map((row) => row.path.join("/"))).not.toContain("East/Bo");
+    expect(warningsOf(r, "manual-weights-leave-out")).toHaveLength(1);
+    const [warning] = warningsOf(r, "manual-weights-leave-out");
+    expect(warning.params).toMatchObject({
+      field: "levels[1].weights",
+      parent: "East",
+      members: "Bo",
+    });
+    expect(formatNotice(warning, "en-US")).toBe(
+      "levels[1].weights leaves out rep Bo under East, which have history: they get no target",
+    );
+    expect(formatNotice(warning, "zh-CN")).toBe(
+      "levels[1].weights 未列出 East 下有历史数据的销售代表 Bo：它们没有目标",
+    );
+  });
+
+  it("names members a blend's manual part leaves out, which the other parts still weigh", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({
+        levels: [
+          {
+            dimension: "rep",
+            method: "blend",
+            parts: [
+              { method: "lastYear", weight: 1 },
+              { method: "manual", weight: 1, weights: { Ann: 1 } },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(r.rows).toHaveLength(3);
+    const [warning] = warningsOf(r, "blend-part-leaves-out");
+    expect(warning.params).toMatchObject({
+      field: "levels[0].parts[1].weights",
+      parent: "",
+      members: "Bo, Cy",
+      count: 2,
+    });
+    expect(formatNotice(warning, "en-US")).toBe(
+      "levels[0].parts[1].weights leaves out rep Bo, Cy, which have history: they get no share of that part of the blend",
+    );
+    expect(warningsOf(r, "manual-weights-leave-out")).toEqual([]);
+  });
+});
+
 describe("computePlan — base-year months of the leaves", () => {
   /** The worked example with cents: every 2025 row gains 0.37 and Cy's a 12.05 return in May. */
   function recordsWithCents(): HistoryRecord[] {
@@ -271,6 +418,30 @@ describe("computePlan — locks and caps", () => {
     expect(e.code).toBe("lock-unknown-node-suggest");
     expect(e.params.suggestion).toBe("East");
     expect(e.where).toBe("locks[0].where.region");
+  });
+
+  it("refuses a lock under a parent the plan lacks instead of dropping it, suggesting the nearest", () => {
+    const e = errorOf(() =>
+      computePlan(
+        { records: workedExampleRecords() },
+        plan({ locks: [{ where: { region: "Eats", rep: "Ann" }, amount: 50000 }] }),
+      ),
+    );
+    expect(e.code).toBe("lock-parent-unknown-suggest");
+    expect(e.where).toBe("locks[0].where.region");
+    expect(e.params).toMatchObject({ member: "Eats", parent: "(total)", suggestion: "East" });
+    expect(formatNotice(e.toNotice(), "zh-CN")).toBe(
+      '历史数据中 (total) 下没有区域 "Eats"，无法放置此锁定：是否应为 "East"？（如是新增，请先用 "new": true 单独锁定它）',
+    );
+  });
+
+  it("matches a lock's parent names trimmed, as its member's", () => {
+    const r = computePlan(
+      { records: workedExampleRecords() },
+      plan({ locks: [{ where: { region: " East ", rep: "Bo" }, amount: 80000 }] }),
+    );
+    expect(rowOf(r, "East", "Bo").annual).toBe(80000);
+    expect(rowOf(r, "East", "Bo").lock).toBe("amount");
   });
 
   it("refuses locks larger than their parent, naming both", () => {

@@ -1,4 +1,5 @@
 import type { ColumnRole, DetectedColumn, DimensionKey, HistoryRecord, Notice } from "../history";
+import { formatAmount } from "../formatNumber";
 import { PlanError } from "../planError";
 import { roundHalfUp } from "../rounding";
 import { actionPlanUnits } from "./actionPlan";
@@ -44,6 +45,28 @@ function closedMonthsFor(
     return month;
   }
   return actualRecords.reduce((m, r) => Math.max(m, r.month), 0);
+}
+
+/**
+ * Growths above 1 (+100 %), of the target or of a lock: `15` is +1,500 %, most likely meant as
+ * 15 % (0.15). Planned as written, and said.
+ */
+function largeGrowthNotices(plan: PlanFile): Notice[] {
+  const growths: [string, number | undefined][] = [
+    ["target.growth", "growth" in plan.target ? plan.target.growth : undefined],
+    ...plan.locks.map((l, i): [string, number | undefined] => [`locks[${i}].growth`, l.growth]),
+  ];
+  return growths
+    .filter((g): g is [string, number] => g[1] !== undefined && g[1] > 1)
+    .map(([field, growth]) => ({
+      code: "growth-above-one",
+      params: {
+        field,
+        growth,
+        percent: formatAmount(growth * 100),
+        fraction: Number((growth / 100).toPrecision(12)),
+      },
+    }));
 }
 
 /**
@@ -133,6 +156,7 @@ export function computePlan(
     if (!(base > 0)) throw new PlanError("base-not-positive", { baseYear, base }, "target.growth");
     targetUnits = Math.max(0, roundHalfUp((base * (1 + plan.target.growth)) / unit));
   }
+  warnings.push(...largeGrowthNotices(plan));
   // Splits are exact in whole units only up to Excel's 15 digits (and far beyond, never).
   if (!(targetUnits * unit <= MAX_PLAN_NUMBER)) {
     const field = "amount" in plan.target ? "target.amount" : "target.growth";

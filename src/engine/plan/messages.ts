@@ -36,64 +36,89 @@ const monthList = (p: MessageParams, k: string, language: "en" | "zh") =>
     .map((m) => (language === "en" ? MONTHS_EN[m - 1] : `${m}月`))
     .join(language === "en" ? ", " : "、");
 
+/** " under East / Ann" after a member, nothing under the whole company. */
+const under = (p: MessageParams) => (p.parent ? ` under ${s(p, "parent")}` : "");
+const underZh = (p: MessageParams) => (p.parent ? ` ${s(p, "parent")} 下` : "");
+
+/** What a plan-file value should have been, by the type the schema expected. */
+const TYPE_NAMES: Record<string, { en: string; zh: string }> = {
+  number: { en: "a number", zh: "数字" },
+  int: { en: "a whole number", zh: "整数" },
+  string: { en: "text in quotes", zh: "带引号的文本" },
+  boolean: { en: "true or false", zh: " true 或 false" },
+  array: { en: "a list [ … ]", zh: "列表 [ … ]" },
+  object: { en: "an object { … }", zh: "对象 { … }" },
+  record: { en: "an object { … }", zh: "对象 { … }" },
+};
+const typeName = (p: MessageParams, language: "en" | "zh") =>
+  TYPE_NAMES[s(p, "expected")]?.[language] ?? s(p, "expected");
+/** The shapes a union accepts, one per key: `{"amount": …} or {"growth": …}`. */
+const shapes = (p: MessageParams, or: string) =>
+  s(p, "keys")
+    .split(",")
+    .map((k) => k.trim())
+    .filter((k) => k !== "")
+    .map((k) => `{"${k}": …}`)
+    .join(or);
+
 /** Messages of the plan file, the cascade and tracking, in English and Chinese. */
 export const PLAN_MESSAGES: MessageCatalog = {
   "plan-not-json": {
     "en-US": (p) => `the plan file is not valid JSON: ${s(p, "detail")}`,
-    "zh-CN": (p) => `计划文件不是有效的 JSON:${s(p, "detail")}`,
+    "zh-CN": (p) => `计划文件不是有效的 JSON：${s(p, "detail")}`,
   },
   "plan-unknown-key-suggest": {
     "en-US": (p) => `unknown key "${s(p, "key")}" (did you mean "${s(p, "suggestion")}"?)`,
-    "zh-CN": (p) => `未知的键 "${s(p, "key")}"(是否应为 "${s(p, "suggestion")}"?)`,
+    "zh-CN": (p) => `未知的键 "${s(p, "key")}"（是否应为 "${s(p, "suggestion")}"？）`,
   },
   "plan-unknown-key": {
     "en-US": (p) =>
       `unknown key "${s(p, "key")}"${p.known ? ` (known keys: ${s(p, "known")})` : ""}`,
-    "zh-CN": (p) => `未知的键 "${s(p, "key")}"${p.known ? `(可用的键:${s(p, "known")})` : ""}`,
+    "zh-CN": (p) => `未知的键 "${s(p, "key")}"${p.known ? `（可用的键：${s(p, "known")}）` : ""}`,
   },
   "plan-missing": {
     "en-US": () => "is required",
     "zh-CN": () => "必须填写",
   },
   "plan-wrong-type": {
-    "en-US": (p) => `must be a ${s(p, "expected")}, got ${s(p, "got")}`,
-    "zh-CN": (p) => `应为 ${s(p, "expected")} 类型,实际为 ${s(p, "got")}`,
+    "en-US": (p) => `must be ${typeName(p, "en")}, got ${s(p, "got")}`,
+    "zh-CN": (p) => `必须是${typeName(p, "zh")}，实际为 ${s(p, "got")}`,
   },
   "plan-not-one-of": {
     "en-US": (p) => `must be one of ${s(p, "allowed")}, got ${s(p, "got")}`,
-    "zh-CN": (p) => `应为以下之一:${s(p, "allowed")};实际为 ${s(p, "got")}`,
+    "zh-CN": (p) => `必须是以下之一：${s(p, "allowed")}；实际为 ${s(p, "got")}`,
   },
   "plan-not-one-of-suggest": {
     "en-US": (p) =>
       `must be one of ${s(p, "allowed")}, got ${s(p, "got")} (did you mean "${s(p, "suggestion")}"?)`,
     "zh-CN": (p) =>
-      `应为以下之一:${s(p, "allowed")};实际为 ${s(p, "got")}(是否应为 "${s(p, "suggestion")}"?)`,
+      `必须是以下之一：${s(p, "allowed")}；实际为 ${s(p, "got")}（是否应为 "${s(p, "suggestion")}"？）`,
   },
   "plan-too-small": {
     "en-US": (p) =>
       `must be ${p.inclusive ? "at least" : "more than"} ${s(p, "limit")}, got ${s(p, "got")}`,
-    "zh-CN": (p) => `应${p.inclusive ? "不小于" : "大于"} ${s(p, "limit")},实际为 ${s(p, "got")}`,
+    "zh-CN": (p) => `应${p.inclusive ? "不小于" : "大于"} ${s(p, "limit")}，实际为 ${s(p, "got")}`,
   },
   "plan-too-big": {
     "en-US": (p) =>
       `must be ${p.inclusive ? "at most" : "less than"} ${s(p, "limit")}, got ${s(p, "got")}`,
-    "zh-CN": (p) => `应${p.inclusive ? "不大于" : "小于"} ${s(p, "limit")},实际为 ${s(p, "got")}`,
+    "zh-CN": (p) => `应${p.inclusive ? "不大于" : "小于"} ${s(p, "limit")}，实际为 ${s(p, "got")}`,
   },
   "plan-bad-format": {
     "en-US": (p) => `must look like 2026-04 (year-month), got ${s(p, "got")}`,
-    "zh-CN": (p) => `格式应为 2026-04(年-月),实际为 ${s(p, "got")}`,
+    "zh-CN": (p) => `格式应为 2026-04（年-月），实际为 ${s(p, "got")}`,
   },
   "plan-wrong-shape": {
-    "en-US": (p) => `must be {"amount": N} or {"growth": g}, got ${s(p, "got")}`,
-    "zh-CN": (p) => `应为 {"amount": N} 或 {"growth": g},实际为 ${s(p, "got")}`,
+    "en-US": (p) => `must be ${shapes(p, " or ")}, got ${s(p, "got")}`,
+    "zh-CN": (p) => `必须是 ${shapes(p, " 或 ")}，实际为 ${s(p, "got")}`,
   },
   "plan-required-for-manual": {
     "en-US": () => `is required when the method is "manual" (child → weight)`,
-    "zh-CN": () => `方法为 "manual" 时必须填写(成员 → 权重)`,
+    "zh-CN": () => `方法为 "manual" 时必须填写（成员 → 权重）`,
   },
   "plan-required-for-blend": {
     "en-US": () => `is required when the method is "blend" (methods with a weight each)`,
-    "zh-CN": () => `方法为 "blend" 时必须填写(各方法及其权重)`,
+    "zh-CN": () => `方法为 "blend" 时必须填写（各方法及其权重）`,
   },
   "plan-required-for-manual-time": {
     "en-US": () => `needs 12 month weights when the time method is "manual"`,
@@ -105,7 +130,13 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "plan-lock-where-empty": {
     "en-US": () => `must name the locked node, e.g. {"region": "East"}`,
-    "zh-CN": () => `必须指明锁定的节点,例如 {"region": "华东"}`,
+    "zh-CN": () => `必须指明锁定的节点，例如 {"region": "华东"}`,
+  },
+  "plan-lock-repeated": {
+    "en-US": (p) =>
+      `the same node as ${s(p, "other")} (${s(p, "level")} "${s(p, "member")}"${p.parent ? ` under ${s(p, "parent")}` : ""}): a node takes one lock`,
+    "zh-CN": (p) =>
+      `与 ${s(p, "other")} 锁定的是同一节点（${p.parent ? `${s(p, "parent")} 下的` : ""}${dimZh(p, "level")} "${s(p, "member")}"）：每个节点只能有一个锁定`,
   },
   "plan-dimension-reserved": {
     "en-US": () =>
@@ -122,7 +153,7 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "plan-invalid": {
     "en-US": (p) => `is not valid: ${s(p, "detail")}`,
-    "zh-CN": (p) => `无效:${s(p, "detail")}`,
+    "zh-CN": (p) => `无效：${s(p, "detail")}`,
   },
   "manual-time-weights-zero": {
     "en-US": () => "the 12 manual month weights add up to zero",
@@ -155,6 +186,18 @@ export const PLAN_MESSAGES: MessageCatalog = {
       `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history: did you mean "${s(p, "suggestion")}"? (add "new": true for a new one)`,
     "zh-CN": (p) =>
       `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}":是否应为 "${s(p, "suggestion")}"?(新增请加 "new": true)`,
+  },
+  "lock-parent-unknown": {
+    "en-US": (p) =>
+      `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history to hold this lock (a new one needs its own lock with "new": true)`,
+    "zh-CN": (p) =>
+      `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}"，无法放置此锁定（如是新增，请先用 "new": true 单独锁定它）`,
+  },
+  "lock-parent-unknown-suggest": {
+    "en-US": (p) =>
+      `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history to hold this lock: did you mean "${s(p, "suggestion")}"? (a new one needs its own lock with "new": true)`,
+    "zh-CN": (p) =>
+      `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}"，无法放置此锁定：是否应为 "${s(p, "suggestion")}"？（如是新增，请先用 "new": true 单独锁定它）`,
   },
   "lock-growth-without-base": {
     "en-US": (p) =>
@@ -266,6 +309,30 @@ export const PLAN_MESSAGES: MessageCatalog = {
       `manual weight for ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")}, which has no history: did you mean "${s(p, "suggestion")}"?`,
     "zh-CN": (p) =>
       `${s(p, "parent")} 下手工权重中的${dimZh(p, "level")} "${s(p, "member")}" 没有历史数据:是否应为 "${s(p, "suggestion")}"?`,
+  },
+  "negative-net-members": {
+    "en-US": (p) =>
+      `${s(p, "level")} ${s(p, "members")}${under(p)}: negative net sales in ${s(p, "window")}, so left out of the split with no target (a split goes to members with positive net sales)`,
+    "zh-CN": (p) =>
+      `${p.parent ? `${s(p, "parent")} 下的` : ""}${dimZh(p, "level")} ${s(p, "members")} 在 ${s(p, "window")} 年的净销售额为负，因此不参与分配，没有目标（只有净销售额为正的成员参与分配）`,
+  },
+  "manual-weights-leave-out": {
+    "en-US": (p) =>
+      `${s(p, "field")} leaves out ${s(p, "level")} ${s(p, "members")}${under(p)}, which have history: they get no target`,
+    "zh-CN": (p) =>
+      `${s(p, "field")} 未列出${underZh(p)}有历史数据的${dimZh(p, "level")} ${s(p, "members")}：它们没有目标`,
+  },
+  "blend-part-leaves-out": {
+    "en-US": (p) =>
+      `${s(p, "field")} leaves out ${s(p, "level")} ${s(p, "members")}${under(p)}, which have history: they get no share of that part of the blend`,
+    "zh-CN": (p) =>
+      `${s(p, "field")} 未列出${underZh(p)}有历史数据的${dimZh(p, "level")} ${s(p, "members")}：它们分不到混合方法中这一部分的份额`,
+  },
+  "growth-above-one": {
+    "en-US": (p) =>
+      `${s(p, "field")} is ${s(p, "growth")}, which means +${s(p, "percent")} %: for ${s(p, "growth")} % write ${s(p, "fraction")}`,
+    "zh-CN": (p) =>
+      `${s(p, "field")} 为 ${s(p, "growth")}，即增长 ${s(p, "percent")} %；如果想要增长 ${s(p, "growth")} %，请写 ${s(p, "fraction")}`,
   },
   "rows-after-plan-year": {
     "en-US": (p) => `${s(p, "count")} row(s) dated after ${s(p, "planYear")} were ignored`,

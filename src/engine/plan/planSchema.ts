@@ -129,6 +129,29 @@ const time = z
     }
   });
 
+/**
+ * The node a lock's `where` names, as a key two locks on it share (names trimmed, as the cascade
+ * matches them; keys in level order) and as words: its level, its member and the path above it.
+ */
+function lockedNode(
+  where: Partial<Record<string, string>>,
+  levels: readonly { dimension: string }[],
+): { key: string; names: { level: string; member: string; parent: string } } {
+  const rank = (dimension: string) => {
+    const i = levels.findIndex((l) => l.dimension === dimension);
+    return i < 0 ? levels.length : i;
+  };
+  const entries = Object.entries(where)
+    .map(([dimension, name]) => [dimension, (name ?? "").trim()] as const)
+    .sort((a, b) => rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const [level, member] = entries.at(-1) ?? ["", ""];
+  const parent = entries
+    .slice(0, -1)
+    .map(([, name]) => name)
+    .join(" / ");
+  return { key: JSON.stringify(entries), names: { level, member, parent } };
+}
+
 /** The plan file (version 1): what to plan and how. Also what the add-in stores in a workbook. */
 export const planFileSchema = z
   .strictObject({
@@ -160,6 +183,21 @@ export const planFileSchema = z
         });
       }
       seen.add(l.dimension);
+    });
+    const lockIndexByNode = new Map<string, number>();
+    p.locks.forEach((l, i) => {
+      const node = lockedNode(l.where, p.levels);
+      const first = lockIndexByNode.get(node.key);
+      if (first === undefined) {
+        lockIndexByNode.set(node.key, i);
+        return;
+      }
+      ctx.addIssue({
+        code: "custom",
+        path: ["locks", i],
+        message: "lock-repeated",
+        params: { other: `locks[${first}]`, ...node.names },
+      });
     });
     if (p.asOf && Number(p.asOf.slice(0, 4)) !== p.planYear) {
       ctx.addIssue({ code: "custom", path: ["asOf"], message: "asof-outside-plan-year" });

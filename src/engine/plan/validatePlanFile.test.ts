@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { formatNotice } from "../messages";
 import { parsePlanFileText, validatePlanFile } from "./validatePlanFile";
 
 const minimal = { version: 1, planYear: 2026, target: { growth: 0.1 } };
@@ -103,6 +104,104 @@ describe("validatePlanFile", () => {
       field: "target",
       code: "plan-wrong-shape",
     });
+  });
+
+  it("says what is wrong with the value of a target or a bound, not that its key is unknown", () => {
+    const said = (input: unknown) =>
+      problems(input).map((p) => `${p.field}: ${formatNotice(p, "en-US")}`);
+    expect(said({ ...minimal, target: { growth: "15%" } })).toEqual([
+      'target.growth: must be a number, got "15%"',
+    ]);
+    expect(said({ ...minimal, target: { amount: "1,000" } })).toEqual([
+      'target.amount: must be a number, got "1,000"',
+    ]);
+    expect(said({ ...minimal, target: { amount: -5 } })).toEqual([
+      "target.amount: must be at least 0, got -5",
+    ]);
+    const level = { dimension: "rep", method: "lastYear" };
+    expect(said({ ...minimal, levels: [{ ...level, max: { ofLastYear: "1.3" } }] })).toEqual([
+      'levels[0].max.ofLastYear: must be a number, got "1.3"',
+    ]);
+    expect(said({ ...minimal, levels: [{ ...level, min: { amount: null } }] })).toEqual([
+      "levels[0].min.amount: must be a number, got null",
+    ]);
+    // A typo in the one key: the nearest key, not the other shape's missing one.
+    expect(said({ ...minimal, target: { growht: 0.1 } })).toEqual([
+      'target.growht: unknown key "growht" (did you mean "growth"?)',
+    ]);
+    // A wrong value and a stray key: both.
+    expect(said({ ...minimal, target: { growth: "x", note: "up" } })).toEqual([
+      'target.growth: must be a number, got "x"',
+      'target.note: unknown key "note" (known keys: amount, growth)',
+    ]);
+    // Two shapes at once, or none: the shapes it may have.
+    expect(said({ ...minimal, target: { amount: 100, growth: 0.1 } })).toEqual([
+      'target: must be {"amount": …} or {"growth": …}, got {"amount":100,"growth":0.1}',
+    ]);
+    expect(said({ ...minimal, levels: [{ ...level, max: {} }] })).toEqual([
+      'levels[0].max: must be {"ofLastYear": …} or {"amount": …}, got {}',
+    ]);
+    expect(said({ ...minimal, target: "15%" })).toEqual([
+      'target: must be {"amount": …} or {"growth": …}, got "15%"',
+    ]);
+  });
+
+  it("says it in Chinese too, with full-width punctuation", () => {
+    const [growth] = problems({ ...minimal, target: { growth: "15%" } });
+    expect(formatNotice(growth, "zh-CN")).toBe('必须是数字，实际为 "15%"');
+    const [shape] = problems({ ...minimal, target: {} });
+    expect(formatNotice(shape, "zh-CN")).toBe('必须是 {"amount": …} 或 {"growth": …}，实际为 {}');
+    const [unit] = problems({ ...minimal, rounding: { unit: 0.5 } });
+    expect(formatNotice(unit, "en-US")).toBe("must be a whole number, got 0.5");
+    expect(formatNotice(unit, "zh-CN")).toBe("必须是整数，实际为 0.5");
+  });
+
+  it("keeps the plan's language for its problems when the language itself is valid", () => {
+    const withLanguage = validatePlanFile({
+      ...minimal,
+      target: { growth: "15%" },
+      language: "zh-CN",
+    });
+    expect(!withLanguage.ok && withLanguage.language).toBe("zh-CN");
+    const unknown = validatePlanFile({ ...minimal, target: { growth: "15%" }, language: "fr" });
+    expect(!unknown.ok && unknown.language).toBeUndefined();
+    const notJson = parsePlanFileText('{"language": "zh-CN",');
+    expect(!notJson.ok && notJson.language).toBeUndefined();
+  });
+
+  it("refuses a second lock on the same node, naming the first", () => {
+    const levels = [
+      { dimension: "region", method: "lastYear" },
+      { dimension: "rep", method: "lastYear" },
+    ];
+    const twice = problems({
+      ...minimal,
+      levels,
+      locks: [
+        { where: { region: "East" }, amount: 100 },
+        { where: { region: "East", rep: "Ann" }, share: 0.5 },
+        { where: { rep: " Ann", region: "East " }, growth: 0.2 },
+        { where: { region: " East" }, amount: 200 },
+      ],
+    });
+    expect(twice.map((p) => [p.field, formatNotice(p, "en-US")])).toEqual([
+      ["locks[2]", 'the same node as locks[1] (rep "Ann" under East): a node takes one lock'],
+      ["locks[3]", 'the same node as locks[0] (region "East"): a node takes one lock'],
+    ]);
+    expect(formatNotice(twice[0], "zh-CN")).toBe(
+      '与 locks[1] 锁定的是同一节点（East 下的销售代表 "Ann"）：每个节点只能有一个锁定',
+    );
+    // The same member under different parents is another node.
+    expect(
+      validatePlanFile({
+        ...minimal,
+        levels,
+        locks: [
+          { where: { region: "East", rep: "Ann" }, amount: 100 },
+          { where: { region: "West", rep: "Ann" }, amount: 100 },
+        ],
+      }).ok,
+    ).toBe(true);
   });
 
   it("checks what a method needs and what a lock says", () => {

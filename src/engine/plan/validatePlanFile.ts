@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COLUMN_ROLES, type Notice } from "../history";
+import { LANGUAGES, type Language } from "../language";
 import { suggestNearest } from "../suggest";
 import { planFileSchema, type PlanFile } from "./planSchema";
 
@@ -7,7 +8,9 @@ import { planFileSchema, type PlanFile } from "./planSchema";
 export type PlanFileProblem = Notice & { field: string };
 
 export type PlanFileValidation =
-  { ok: true; plan: PlanFile } | { ok: false; problems: PlanFileProblem[] };
+  | { ok: true; plan: PlanFile }
+  /** `language`: the file's own, when it names a valid one, to speak of its problems in. */
+  | { ok: false; problems: PlanFileProblem[]; language?: Language };
 
 const BOUND_KEYS = ["ofLastYear", "amount"];
 /** The keys each object of the plan file accepts, by path pattern (array indexes as `[]`). */
@@ -135,28 +138,68 @@ function problemsFromIssue(issue: z.core.$ZodIssue, root: unknown): PlanFileProb
       ];
     case "invalid_format":
       return [{ field, code: "plan-bad-format", params: { got: describeValue(input) } }];
-    case "invalid_union": {
-      const branches = issue.errors.map((errs) =>
-        errs.flatMap((e) =>
-          problemsFromIssue({ ...e, path: [...path, ...e.path] } as z.core.$ZodIssue, root),
-        ),
-      );
-      const unknown = branches.flat().filter((p) => p.code.startsWith("plan-unknown-key"));
-      if (unknown.length > 0) {
-        const seen = new Set<string>();
-        return unknown.filter((p) => !seen.has(p.field) && seen.add(p.field));
-      }
-      const simplest = branches.reduce((a, b) => (b.length < a.length ? b : a));
-      if (input !== null && typeof input === "object" && simplest.length > 0) return simplest;
-      return [{ field, code: "plan-wrong-shape", params: { got: describeValue(input) } }];
-    }
+    case "invalid_union":
+      return unionProblems(issue, path, input, root);
     case "custom":
       // An emptied `where` whose keys were all unknown is already reported key by key.
       if (issue.message === "lock-where-empty" && input && Object.keys(input).length > 0) return [];
-      return [{ field, code: `plan-${issue.message}`, params: {} }];
+      return [
+        {
+          field,
+          code: `plan-${issue.message}`,
+          params: (issue.params ?? {}) as PlanFileProblem["params"],
+        },
+      ];
     default:
       return [{ field, code: "plan-invalid", params: { detail: issue.message } }];
   }
+}
+
+const isUnknownKey = (p: PlanFileProblem) => p.code.startsWith("plan-unknown-key");
+
+/**
+ * What is wrong with a value that fits no shape of a union (`target`, a level's `min` / `max`):
+ * the problems of the shape whose keys the value uses, so that `{"growth": "15%"}` hears that its
+ * growth is not a number, not that `growth` is unknown to the `{"amount": N}` shape.
+ */
+function unionProblems(
+  issue: z.core.$ZodIssueInvalidUnion,
+  path: readonly PropertyKey[],
+  input: unknown,
+  root: unknown,
+): PlanFileProblem[] {
+  const wrongShape: PlanFileProblem[] = [
+    {
+      field: formatFieldPath(path) || "(plan)",
+      code: "plan-wrong-shape",
+      params: {
+        keys: (KNOWN_KEYS[pathPattern(path)] ?? []).join(", "),
+        got: describeValue(input),
+      },
+    },
+  ];
+  const isObject = input !== null && typeof input === "object" && !Array.isArray(input);
+  if (!isObject || Object.keys(input).length === 0) return wrongShape;
+  const branches = issue.errors.map((errs) =>
+    errs.flatMap((e) =>
+      problemsFromIssue({ ...e, path: [...path, ...e.path] } as z.core.$ZodIssue, root),
+    ),
+  );
+  if (branches.length === 0) return wrongShape;
+  const unknownCount = (problems: PlanFileProblem[]) => problems.filter(isUnknownKey).length;
+  const fewest = Math.min(...branches.map(unknownCount));
+  const closest = branches.filter((b) => unknownCount(b) === fewest);
+  if (closest.length === 1 || fewest === 0) {
+    const simplest = closest.reduce((a, b) => (b.length < a.length ? b : a));
+    return simplest.length > 0 ? simplest : wrongShape;
+  }
+  // Shapes equally close (a typo in the one key, or the keys of two shapes at once): only the
+  // keys no shape knows are surely wrong.
+  const unknownIn = (problems: PlanFileProblem[]) =>
+    new Set(problems.filter(isUnknownKey).map((p) => p.field));
+  const fields = closest.map(unknownIn);
+  const common = closest[0].filter((p) => isUnknownKey(p) && fields.every((f) => f.has(p.field)));
+  return common.length > 0 ? common : wrongShape;
 }
 
 /**
@@ -168,13 +211,24 @@ export function validatePlanFile(input: unknown): PlanFileValidation {
   if (parsed.success) return { ok: true, plan: parsed.data };
   const problems = parsed.error.issues.flatMap((issue) => problemsFromIssue(issue, input));
   const seen = new Set<string>();
+  const language = languageOf(input);
   return {
     ok: false,
     problems: problems.filter((p) => {
       const key = `${p.field}|${p.code}|${JSON.stringify(p.params)}`;
       return !seen.has(key) && seen.add(key);
     }),
+    ...(language ? { language } : {}),
   };
+}
+
+/** The plan's `language` when it is one the product speaks, even in a plan with problems. */
+function languageOf(input: unknown): Language | undefined {
+  if (input === null || typeof input !== "object" || !Object.hasOwn(input, "language")) {
+    return undefined;
+  }
+  const language: unknown = (input as Record<string, unknown>).language;
+  return LANGUAGES.find((l) => l === language);
 }
 
 /**
