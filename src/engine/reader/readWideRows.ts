@@ -5,6 +5,7 @@ import { cellTextForMessage, isBlankCell } from "./cellText";
 import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
 import { isPlannableAmount, parseAmount } from "./parseAmount";
+import { dataColumnsOf, prepareDataArea } from "./prepareDataArea";
 import type { RowsRead } from "./readLongRows";
 import { readRowDimensions } from "./readRowDimensions";
 import { walkDataRows } from "./walkDataRows";
@@ -15,8 +16,12 @@ import { walkDataRows } from "./walkDataRows";
  * month cells that are not numbers are skipped.
  * @example readWideRows(view, analyzeHeaderRow(view, 0, {})).records.length
  */
-export function readWideRows(view: GridView, header: HeaderAnalysis): RowsRead {
+export function readWideRows(grid: GridView, header: HeaderAnalysis): RowsRead {
   const read: RowsRead = { records: [], skipped: [], notes: [] };
+  const area = prepareDataArea(grid, header.row, dataColumnsOf(header, "wide"));
+  if (area.error) return { ...read, error: area.error };
+  const view = area.view;
+  read.notes.push(...area.notes);
   const dimensionColumns: Partial<Record<Dimension, number>> = {};
   for (const dimension of DIMENSIONS) {
     const column = header.roles[dimension]?.column;
