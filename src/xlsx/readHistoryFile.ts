@@ -2,6 +2,7 @@ import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { decodeCsvBytes } from "./decodeCsvBytes";
+import { emptyTextResults } from "./emptyTextResults";
 import { FileAccessError, readFailure, reasonOf } from "./fileErrors";
 import { parseCsv } from "./parseCsv";
 import { type SheetGrid, worksheetToGrid } from "./worksheetGrid";
@@ -17,8 +18,10 @@ const MAX_SHEET_NAME = 31;
 
 /**
  * Every worksheet of an .xlsx file, or the one sheet of a .csv file, as grids in the shape Excel's
- * `range.values` / `range.numberFormat` give (see `worksheetToGrid`). Hidden and very hidden sheets
- * are included: `state` tells them apart. CSV cells stay text (empty → `null`); the history reader
+ * `range.values` / `range.numberFormat` give (see `worksheetToGrid`), with their merged areas, the
+ * formulas whose result the file does not keep (a formula saved with an empty text result is
+ * blank, not one of those) and the far cells left out. Hidden and very hidden sheets are included:
+ * `state` tells them apart. CSV cells stay text (empty → `null`); the history reader
  * parses numbers and dates. Throws `FileAccessError` when the file is missing, unreadable or of a
  * type this port does not read (.xls, .xlsb, .ods, password-protected workbooks).
  * @example const [sales] = await readHistoryFile("sales.csv"); sales.sheet === "sales"
@@ -28,7 +31,19 @@ export async function readHistoryFile(filePath: string): Promise<SheetGrid[]> {
   const bytes = await readBytes(filePath);
   if (kind === "csv") return [csvGrid(filePath, bytes)];
   const workbook = await loadWorkbook(filePath, bytes);
-  return workbook.worksheets.map(worksheetToGrid);
+  const grids = workbook.worksheets.map((worksheet) => worksheetToGrid(worksheet));
+  const unsure = grids.filter((grid) => grid.formulasWithoutValue);
+  const emptyText = await emptyTextResults(
+    bytes,
+    unsure.map((grid) => grid.sheet),
+  );
+  for (const grid of unsure) {
+    const blank = emptyText.get(grid.sheet);
+    const unsaved = grid.formulasWithoutValue!.filter((cell) => !blank?.has(cell));
+    if (unsaved.length > 0) grid.formulasWithoutValue = unsaved;
+    else delete grid.formulasWithoutValue;
+  }
+  return grids;
 }
 
 /**
