@@ -52,6 +52,26 @@ export const CLI_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `${s(p, "path")}:不是 .xlsx 或 .csv 文件${p.reason ? `(${s(p, "reason")})` : ""}`,
   },
+  "zip-bomb": {
+    "en-US": (p) =>
+      p.declared
+        ? `${s(p, "path")}: holds a part that expands to more than the ${s(p, "declared")} its zip header declares (${s(p, "part")}): refused as a zip bomb; nothing was read`
+        : `${s(p, "path")}: holds a part that expands to ${s(p, "size")} from ${s(p, "compressed")} (${s(p, "part")}): refused as a zip bomb; nothing was read`,
+    "zh-CN": (p) =>
+      p.declared
+        ? `${s(p, "path")}：其中的部件（${s(p, "part")}）解压后超过其 zip 头声明的 ${s(p, "declared")}：疑似压缩炸弹，已拒绝读取`
+        : `${s(p, "path")}：其中的部件（${s(p, "part")}）从 ${s(p, "compressed")} 解压后达 ${s(p, "size")}：疑似压缩炸弹，已拒绝读取`,
+  },
+  "workbook-too-large": {
+    "en-US": (p) =>
+      p.part
+        ? `${s(p, "path")}: holds a part that expands to ${s(p, "size")} (${s(p, "part")}), more than can be read: save the history sheet as CSV UTF-8 and give that file`
+        : `${s(p, "path")}: expands to ${s(p, "size")} in all, more than can be read: save the history sheet as CSV UTF-8 and give that file`,
+    "zh-CN": (p) =>
+      p.part
+        ? `${s(p, "path")}：其中的部件（${s(p, "part")}）解压后达 ${s(p, "size")}，超出可读取的大小：请将历史数据工作表另存为“CSV UTF-8”后使用该文件`
+        : `${s(p, "path")}：解压后共 ${s(p, "size")}，超出可读取的大小：请将历史数据工作表另存为“CSV UTF-8”后使用该文件`,
+  },
   "sheet-name-taken": {
     "en-US": (p) =>
       `${s(p, "path")}: a sheet named "${s(p, "sheet")}" is yours, not generated: rename it or choose another --out`,

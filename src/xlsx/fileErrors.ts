@@ -7,7 +7,11 @@ export type FileAccessErrorCode =
   | "file-unwritable"
   /** The file is not as it was read: another program saved, replaced or removed it meanwhile. */
   | "file-changed"
-  | "unsupported-file-type";
+  | "unsupported-file-type"
+  /** A workbook part inflating far beyond its compressed size, or beyond what its header says. */
+  | "zip-bomb"
+  /** A workbook part (or all of them) larger than the reader can hold. */
+  | "workbook-too-large";
 
 /**
  * A file that cannot be opened, parsed or written. `params.path` always names it; `params.reason`

@@ -6,6 +6,8 @@ import { emptyTextResults } from "./emptyTextResults";
 import { FileAccessError, readFailure, reasonOf } from "./fileErrors";
 import { parseCsv } from "./parseCsv";
 import { type SheetGrid, worksheetToGrid } from "./worksheetGrid";
+import { readZipDirectory, type ZipEntry } from "./zipDirectory";
+import { checkDeclaredPartSizes, checkInflatedPartSizes } from "./zipPartLimits";
 
 /** How a file's name says it should be read. */
 export type HistoryFileKind = "workbook" | "csv";
@@ -69,10 +71,12 @@ export async function readBytes(filePath: string): Promise<Buffer> {
 }
 
 /**
- * Checks that bytes are an .xlsx (zip) file. Legacy .xls files and password-protected workbooks
- * are OLE compound files, not zip archives: those are `unsupported-file-type`.
+ * Checks that bytes are an .xlsx (zip) file whose parts, as its zip directory declares them, a
+ * reader can inflate (`checkDeclaredPartSizes`: no zip bomb). Legacy .xls files and
+ * password-protected workbooks are OLE compound files, not zip archives: those are
+ * `unsupported-file-type`; a zip whose directory cannot be read is `file-unreadable`.
  */
-export function checkWorkbookBytes(filePath: string, bytes: Uint8Array): void {
+export function checkWorkbookBytes(filePath: string, bytes: Uint8Array): ZipEntry[] {
   const magic =
     bytes.length >= 4 ? Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0) : 0;
   if (magic === 0xd0cf11e0) {
@@ -83,6 +87,19 @@ export function checkWorkbookBytes(filePath: string, bytes: Uint8Array): void {
   if (magic !== 0x504b0304) {
     throw new FileAccessError("file-unreadable", filePath, { reason: "not an .xlsx workbook" });
   }
+  let entries: ZipEntry[];
+  try {
+    entries = readZipDirectory(bytes);
+  } catch (error) {
+    throw new FileAccessError(
+      "file-unreadable",
+      filePath,
+      { reason: reasonOf(error) },
+      { cause: error },
+    );
+  }
+  checkDeclaredPartSizes(filePath, entries);
+  return entries;
 }
 
 /**
@@ -94,9 +111,13 @@ function excelJs(): typeof ExcelJS {
   return require("exceljs") as typeof ExcelJS;
 }
 
-/** An .xlsx workbook loaded by ExcelJS from its bytes (checked with `checkWorkbookBytes`). */
+/**
+ * An .xlsx workbook loaded by ExcelJS from its bytes, once checked with `checkWorkbookBytes` and
+ * every part inflated within its declared size (`checkInflatedPartSizes`): ExcelJS inflates each
+ * part whole, so a zip bomb is refused before it starts.
+ */
 export async function loadWorkbook(filePath: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
-  checkWorkbookBytes(filePath, bytes);
+  await checkInflatedPartSizes(filePath, bytes, checkWorkbookBytes(filePath, bytes));
   const workbook = new (excelJs().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
