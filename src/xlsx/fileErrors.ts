@@ -11,7 +11,11 @@ export type FileAccessErrorCode =
   /** A workbook part inflating far beyond its compressed size, or beyond what its header says. */
   | "zip-bomb"
   /** A workbook part (or all of them) larger than the reader can hold. */
-  | "workbook-too-large";
+  | "workbook-too-large"
+  /** A CSV quote that never closes (`params.line`), or closes lines later mid-field (`closes`). */
+  | "csv-quote-unclosed"
+  /** A CSV file in none of the encodings Excel saves CSV in (`params.line`: the first sign). */
+  | "csv-encoding-unknown";
 
 /**
  * A file that cannot be opened, parsed or written. `params.path` always names it; `params.reason`

@@ -1,6 +1,7 @@
 import { promises as fsp } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
+import { CsvReadError } from "./csvReadError";
 import { decodeCsvBytes } from "./decodeCsvBytes";
 import { emptyTextResults } from "./emptyTextResults";
 import { FileAccessError, readFailure, reasonOf } from "./fileErrors";
@@ -133,10 +134,14 @@ export async function loadWorkbook(filePath: string, bytes: Buffer): Promise<Exc
 }
 
 function csvGrid(filePath: string, bytes: Buffer): SheetGrid {
-  let text: string;
+  const delimiter = path.extname(filePath).toLowerCase() === ".tsv" ? "\t" : undefined;
+  const name = path.basename(filePath, path.extname(filePath)).slice(0, MAX_SHEET_NAME);
   try {
-    text = decodeCsvBytes(bytes);
+    return { sheet: name, values: parseCsv(decodeCsvBytes(bytes), delimiter), state: "visible" };
   } catch (error) {
+    if (error instanceof CsvReadError) {
+      throw new FileAccessError(error.code, filePath, { ...error.params }, { cause: error });
+    }
     throw new FileAccessError(
       "file-unreadable",
       filePath,
@@ -144,7 +149,4 @@ function csvGrid(filePath: string, bytes: Buffer): SheetGrid {
       { cause: error },
     );
   }
-  const delimiter = path.extname(filePath).toLowerCase() === ".tsv" ? "\t" : undefined;
-  const name = path.basename(filePath, path.extname(filePath)).slice(0, MAX_SHEET_NAME);
-  return { sheet: name, values: parseCsv(text, delimiter), state: "visible" };
 }
