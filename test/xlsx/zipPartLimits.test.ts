@@ -1,6 +1,7 @@
 import * as zlib from "node:zlib";
 import JSZip from "jszip";
 import { FileAccessError } from "../../src/xlsx/fileErrors";
+import { deflatedSpaces } from "../support/zipBomb";
 import { readZipDirectory, ZipFormatError, type ZipEntry } from "../../src/xlsx/zipDirectory";
 import { ZipArchive } from "../../src/xlsx/zipArchive";
 import {
@@ -10,14 +11,6 @@ import {
 } from "../../src/xlsx/zipPartLimits";
 
 const MB = 1024 * 1024;
-
-/** A deflate stream of `copies` × `chunk` spaces, made by compressing one chunk once. */
-export function deflatedSpaces(chunk: number, copies: number): Buffer {
-  const part = zlib.deflateRawSync(Buffer.alloc(chunk, 0x20), {
-    finishFlush: zlib.constants.Z_SYNC_FLUSH,
-  });
-  return Buffer.concat([...Array<Buffer>(copies).fill(part), zlib.deflateRawSync(Buffer.alloc(0))]);
-}
 
 /**
  * A one-entry zip archive whose headers declare `declared` bytes for deflated `data`; ZIP64
