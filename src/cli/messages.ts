@@ -72,6 +72,12 @@ export const CLI_MESSAGES: MessageCatalog = {
         ? `${s(p, "path")}：其中的部件（${s(p, "part")}）解压后达 ${s(p, "size")}，超出可读取的大小：请将历史数据工作表另存为“CSV UTF-8”后使用该文件`
         : `${s(p, "path")}：解压后共 ${s(p, "size")}，超出可读取的大小：请将历史数据工作表另存为“CSV UTF-8”后使用该文件`,
   },
+  "merged-cells-too-many": {
+    "en-US": (p) =>
+      `${s(p, "path")}: its merged areas cover ${s(p, "cells")} cells (${s(p, "part")}, e.g. ${s(p, "area")}), more than can be read: unmerge them, or save the history sheet as CSV UTF-8 and give that file`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}：合并单元格共覆盖 ${s(p, "cells")} 个单元格（${s(p, "part")}，如 ${s(p, "area")}），超出可读取的范围：请取消合并，或将历史数据工作表另存为“CSV UTF-8”后使用该文件`,
+  },
   "csv-quote-unclosed": {
     "en-US": (p) =>
       p.closes !== undefined

@@ -12,6 +12,8 @@ export type FileAccessErrorCode =
   | "zip-bomb"
   /** A workbook part (or all of them) larger than the reader can hold. */
   | "workbook-too-large"
+  /** Merged areas covering more cells than the reader can build (`params.part`, `area`). */
+  | "merged-cells-too-many"
   /** A CSV quote that never closes (`params.line`), or closes lines later mid-field (`closes`). */
   | "csv-quote-unclosed"
   /** A CSV file in none of the encodings Excel saves CSV in (`params.line`: the first sign). */

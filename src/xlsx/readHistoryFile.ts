@@ -8,7 +8,7 @@ import { FileAccessError, readFailure, reasonOf } from "./fileErrors";
 import { parseCsv } from "./parseCsv";
 import { type SheetGrid, worksheetToGrid } from "./worksheetGrid";
 import { readZipDirectory, type ZipEntry } from "./zipDirectory";
-import { checkDeclaredPartSizes, checkInflatedPartSizes } from "./zipPartLimits";
+import { checkDeclaredPartSizes, checkInflatedParts } from "./zipPartLimits";
 
 /** How a file's name says it should be read. */
 export type HistoryFileKind = "workbook" | "csv";
@@ -114,11 +114,12 @@ function excelJs(): typeof ExcelJS {
 
 /**
  * An .xlsx workbook loaded by ExcelJS from its bytes, once checked with `checkWorkbookBytes` and
- * every part inflated within its declared size (`checkInflatedPartSizes`): ExcelJS inflates each
- * part whole, so a zip bomb is refused before it starts.
+ * `checkInflatedParts` (every part inflates within its declared size, merged areas cover at most
+ * 1,000,000 cells): ExcelJS inflates each part whole and builds every merged cell, so a zip bomb
+ * or a merged-area bomb is refused before it starts.
  */
 export async function loadWorkbook(filePath: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
-  await checkInflatedPartSizes(filePath, bytes, checkWorkbookBytes(filePath, bytes));
+  await checkInflatedParts(filePath, bytes, checkWorkbookBytes(filePath, bytes));
   const workbook = new (excelJs().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

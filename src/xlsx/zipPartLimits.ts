@@ -1,5 +1,6 @@
 import * as zlib from "node:zlib";
 import { FileAccessError } from "./fileErrors";
+import { MergedAreaScanner } from "./mergedAreaScanner";
 import type { ZipEntry } from "./zipDirectory";
 
 const MB = 1024 * 1024;
@@ -18,6 +19,13 @@ export const RATIO_FLOOR = 100 * MB;
 export const MAX_PART_SIZE = 512 * MB - 1;
 /** The most all parts together may inflate to. */
 export const MAX_TOTAL_SIZE = 2048 * MB;
+/**
+ * The most cells merged areas may cover in all: ExcelJS makes an object of about 300 bytes for
+ * each (a report merging its region cells over 100,000 rows covers a tenth of this).
+ */
+export const MAX_MERGED_CELLS = 1_000_000;
+
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 
 /**
  * A size in words a user reads: `600 MB`, `1.5 GB`.
@@ -60,8 +68,15 @@ export function checkDeclaredPartSizes(filePath: string, entries: readonly ZipEn
   }
 }
 
-/** Whether deflated data inflates to at most `limit` bytes; stops as soon as it does not. */
-function inflatesWithin(data: Uint8Array, limit: number): Promise<boolean> {
+/**
+ * Whether deflated data inflates to at most `limit` bytes, each piece handed to `look` as it
+ * comes; stops as soon as it does not.
+ */
+function inflatesWithin(
+  data: Uint8Array,
+  limit: number,
+  look?: (chunk: Buffer) => void,
+): Promise<boolean> {
   return new Promise((resolve) => {
     const inflate = zlib.createInflateRaw();
     let size = 0;
@@ -75,6 +90,7 @@ function inflatesWithin(data: Uint8Array, limit: number): Promise<boolean> {
     inflate.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) settle(false);
+      else look?.(chunk);
     });
     inflate.on("end", () => settle(true));
     // Damaged data is the reader's to report; only the size is checked here.
@@ -85,22 +101,37 @@ function inflatesWithin(data: Uint8Array, limit: number): Promise<boolean> {
 
 /**
  * Inflates each deflated part, keeping none of it, and refuses the package when one yields more
- * than its declared size — a zip bomb whose headers lie, which the reader would inflate whole.
- * Memory stays at a few chunks whatever the part holds. Throws `FileAccessError` (`zip-bomb`).
- * @example await checkInflatedPartSizes("h.xlsx", bytes, readZipDirectory(bytes))
+ * than its declared size — a zip bomb whose headers lie, which the reader would inflate whole —,
+ * or when the merged areas its worksheets declare cover more than 1,000,000 cells (the reader
+ * would build every one of them). Memory stays at a few chunks whatever the parts hold. Throws
+ * `FileAccessError` (`zip-bomb`, `merged-cells-too-many`) naming the part.
+ * @example await checkInflatedParts("h.xlsx", bytes, readZipDirectory(bytes))
  */
-export async function checkInflatedPartSizes(
+export async function checkInflatedParts(
   filePath: string,
   bytes: Uint8Array,
   entries: readonly ZipEntry[],
 ): Promise<void> {
+  let merged = 0;
   for (const entry of entries) {
-    if (entry.method !== 8) continue;
     const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    if (!(await inflatesWithin(data, entry.size))) {
-      throw new FileAccessError("zip-bomb", filePath, {
+    const scanner = WORKSHEET_PART.test(entry.name) ? new MergedAreaScanner() : undefined;
+    if (entry.method === 8) {
+      if (!(await inflatesWithin(data, entry.size, scanner && ((c) => scanner.feed(c))))) {
+        throw new FileAccessError("zip-bomb", filePath, {
+          part: entry.name,
+          declared: formatSize(entry.size),
+        });
+      }
+    } else if (entry.method === 0) {
+      scanner?.feed(data);
+    }
+    merged += scanner?.cells ?? 0;
+    if (scanner && merged > MAX_MERGED_CELLS) {
+      throw new FileAccessError("merged-cells-too-many", filePath, {
         part: entry.name,
-        declared: formatSize(entry.size),
+        area: scanner.largest,
+        cells: merged.toLocaleString("en-US"),
       });
     }
   }

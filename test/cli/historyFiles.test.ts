@@ -260,6 +260,21 @@ describe("files made to exhaust memory, through the built stp in its own process
     expect(run.peakMb!).toBeLessThan(1024);
   });
 
+  it("refuses a small .xlsx whose one merged area covers the whole sheet, before building it", async () => {
+    const rows = rowXml(1, ["Date", "Region", "Rep", "Amount"]);
+    const after = '<mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells>';
+    const file = folder.file("merged-bomb.xlsx");
+    await fsp.writeFile(file, await rawXlsx([{ name: "Sales", rows, after }]));
+    expect((await fsp.stat(file)).size).toBeLessThan(5 * 1024);
+    const run = await measuredStp(planArgs(file));
+    expect(run.code).toBe(3);
+    expect(run.err.trim()).toBe(
+      `${file}: its merged areas cover 17,179,852,800 cells (xl/worksheets/sheet1.xml, e.g. A2:XFD1048576), more than can be read: unmerge them, or save the history sheet as CSV UTF-8 and give that file`,
+    );
+    expect(run.seconds).toBeLessThan(10);
+    expect(run.peakMb!).toBeLessThan(1024);
+  });
+
   it.each([
     [
       "says its size",

@@ -2,11 +2,12 @@ import * as zlib from "node:zlib";
 import JSZip from "jszip";
 import { FileAccessError } from "../../src/xlsx/fileErrors";
 import { deflatedSpaces } from "../support/zipBomb";
+import { MergedAreaScanner } from "../../src/xlsx/mergedAreaScanner";
 import { readZipDirectory, ZipFormatError, type ZipEntry } from "../../src/xlsx/zipDirectory";
 import { ZipArchive } from "../../src/xlsx/zipArchive";
 import {
   checkDeclaredPartSizes,
-  checkInflatedPartSizes,
+  checkInflatedParts,
   formatSize,
 } from "../../src/xlsx/zipPartLimits";
 
@@ -162,13 +163,13 @@ describe("checkDeclaredPartSizes", () => {
   });
 });
 
-describe("checkInflatedPartSizes", () => {
+describe("checkInflatedParts", () => {
   it("accepts parts that inflate to their declared size", async () => {
     const zip = new JSZip();
     zip.file("xl/worksheets/sheet1.xml", "<row/>".repeat(50_000));
     const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
     await expect(
-      checkInflatedPartSizes("h.xlsx", bytes, readZipDirectory(bytes)),
+      checkInflatedParts("h.xlsx", bytes, readZipDirectory(bytes)),
     ).resolves.toBeUndefined();
   });
 
@@ -177,7 +178,7 @@ describe("checkInflatedPartSizes", () => {
     const bytes = archive("xl/worksheets/sheet1.xml", deflatedSpaces(16 * MB, 64), 10_000);
     const started = Date.now();
     const error = await refusal(() =>
-      checkInflatedPartSizes("liar.xlsx", bytes, readZipDirectory(bytes)),
+      checkInflatedParts("liar.xlsx", bytes, readZipDirectory(bytes)),
     );
     expect(Date.now() - started).toBeLessThan(2000);
     expect(error.code).toBe("zip-bomb");
@@ -186,6 +187,54 @@ describe("checkInflatedPartSizes", () => {
       part: "xl/worksheets/sheet1.xml",
       declared: "10 KB",
     });
+  });
+});
+
+describe("merged areas", () => {
+  it("are counted across the pieces a part inflates in", () => {
+    const xml = Buffer.from(
+      '<sheetData/><mergeCells count="3"><mergeCell ref="B3:B5"/><mergeCell ref="A1:D1"/>' +
+        "<mergeCell ref='C10:D20'/></mergeCells>",
+    );
+    for (let size = 1; size <= xml.length; size++) {
+      const scanner = new MergedAreaScanner();
+      for (let at = 0; at < xml.length; at += size) scanner.feed(xml.subarray(at, at + size));
+      expect({ size, cells: scanner.cells, largest: scanner.largest }).toEqual({
+        size,
+        cells: 3 + 4 + 22,
+        largest: "C10:D20",
+      });
+    }
+  });
+
+  it("covering more than a million cells refuse the package, naming the part and the area", async () => {
+    const zip = new JSZip();
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      '<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>',
+    );
+    for (const compression of ["DEFLATE", "STORE"] as const) {
+      const bytes = await zip.generateAsync({ type: "nodebuffer", compression });
+      const error = await refusal(() =>
+        checkInflatedParts("merged.xlsx", bytes, readZipDirectory(bytes)),
+      );
+      expect(error.code).toBe("merged-cells-too-many");
+      expect(error.params).toEqual({
+        path: "merged.xlsx",
+        part: "xl/worksheets/sheet1.xml",
+        area: "A1:XFD1048576",
+        cells: "17,179,869,184",
+      });
+    }
+    // A report's merged regions are far fewer.
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      `<worksheet><mergeCells>${'<mergeCell ref="B2:B100001"/>'.repeat(5)}</mergeCells></worksheet>`,
+    );
+    const fine = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    await expect(
+      checkInflatedParts("fine.xlsx", fine, readZipDirectory(fine)),
+    ).resolves.toBeUndefined();
   });
 });
 
