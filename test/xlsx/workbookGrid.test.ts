@@ -46,7 +46,7 @@ describe("formulas in a workbook written by a program that does not calculate", 
     expect(grid.values.map((row) => row[3])).toEqual(["金额", null, null, null, null]);
     expect(readHistory(grid).error).toEqual({
       code: "formula-without-value",
-      params: { role: "amount" },
+      params: { sheet: "销售明细", role: "amount" },
       cell: "D2",
     });
   });

@@ -28,7 +28,7 @@ describe("readHistory: formulas whose result the file never saved", () => {
     expect(result.records).toEqual([]);
     expect(result.error).toEqual({
       code: "formula-without-value",
-      params: { role: "amount" },
+      params: { sheet: "销售明细", role: "amount" },
       cell: "E3",
     });
     expect(result.headerRow).toBe(0);
@@ -69,7 +69,7 @@ describe("readHistory: formulas whose result the file never saved", () => {
     };
     expect(readHistory(wide).error).toEqual({
       code: "formula-without-value",
-      params: { role: "amount" },
+      params: { sheet: "By rep", role: "amount" },
       cell: "D2",
     });
   });

@@ -77,7 +77,7 @@ export function prepareDataArea(
       notes: [],
       error: {
         code: "formula-without-value",
-        params: { role: roles.get(unsaved.column)!.role },
+        params: { sheet: source.sheet, role: roles.get(unsaved.column)!.role },
         cell: source.address(unsaved.row, unsaved.column),
       },
     };
