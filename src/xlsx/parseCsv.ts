@@ -1,4 +1,5 @@
 import { CsvReadError, lineAt } from "./csvReadError";
+import { CELLS_PER_DATA_CELL, WHOLE_GRID_CELLS } from "./dataExtent";
 
 /** A CSV file's cells: text as written (no number or date parsing), `null` for empty fields. */
 export type CsvRows = (string | null)[][];
@@ -10,8 +11,9 @@ export type CsvDelimiter = string;
  * Rows of a CSV text (RFC 4180): quoted fields with doubled quotes and embedded line breaks,
  * rows ended by CRLF, LF or CR. The delimiter is `,` unless the first line says `sep=X` (as Excel
  * writes it; any one character, the line is not a row) or clearly uses `;` or tab instead. Rows are
- * padded with `null` to one width, so the result has the shape of a worksheet range; a final line
- * break does not make an empty row, but blank lines inside the file stay rows, so row numbers
+ * padded with `null` to one width, so the result has the shape of a worksheet range — unless one
+ * far longer line would make that range many times larger than the file's fields: rows then stay
+ * as long as they are —; a final line break does not make an empty row, but blank lines inside the file stay rows, so row numbers
  * match the file's line numbers. A quote opening a field and never closing — which would swallow
  * the rest of the file into one field — throws `CsvReadError` (`csv-quote-unclosed`) with the
  * line where it opened; so does one closing lines later in the middle of a field.
@@ -43,7 +45,14 @@ export function parseCsv(text: string, delimiter?: CsvDelimiter): CsvRows {
       error.closed < 0 ? { line } : { line, closes: lineAt(text, skipped + error.closed) },
     );
   }
-  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+  let width = 0;
+  let fields = 0;
+  for (const row of rows) {
+    width = Math.max(width, row.length);
+    fields += row.length;
+  }
+  // One line of a million commas must not make every row a million cells wide.
+  if (rows.length * width > Math.max(WHOLE_GRID_CELLS, CELLS_PER_DATA_CELL * fields)) return rows;
   for (const row of rows) while (row.length < width) row.push(null);
   return rows;
 }

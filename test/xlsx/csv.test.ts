@@ -128,6 +128,16 @@ describe("parseCsv", () => {
     ]);
   });
 
+  test("one line far longer than the rest does not widen every row to it", () => {
+    const lines = ["Date,Amount", ...Array.from({ length: 100 }, (_, i) => `2025-01-05,${i}`)];
+    lines.push(`2025-01-06,1${",".repeat(200_000)}x`);
+    const rows = parseCsv(lines.join("\n"));
+    expect(rows).toHaveLength(102);
+    expect(rows[1]).toEqual(["2025-01-05", "0"]);
+    expect(rows[101]).toHaveLength(200_002);
+    expect(rows[101][200_001]).toBe("x");
+  });
+
   test("empty and quoted-empty fields are blank; spaces are kept", () => {
     expect(parseCsv(' a ,"",\n')).toEqual([[" a ", null, null]]);
   });
