@@ -146,6 +146,7 @@ function chooseHistory(
   const hidden = usable.filter((g) => g.state === "hidden");
   const candidates = [...usable.filter((g) => g.state !== "hidden"), ...hidden];
   let first: HistoryReadResult | undefined;
+  let failedHistory: HistoryReadResult | undefined;
   for (const grid of candidates) {
     const read = readHistory(grid, options);
     if (!read.error) {
@@ -155,13 +156,25 @@ function chooseHistory(
       return read;
     }
     first ??= read;
+    if (!NOT_A_HISTORY.has(read.error.code)) failedHistory ??= read;
   }
+  // A sheet that is a history but cannot be planned says why, not that no history was found.
+  if (failedHistory) return failedHistory;
   if (candidates.length === 1 && first) return first;
   throw new CliFailure(
     EXIT.badInput,
     say({ code: "no-history-sheet", params: { sheets: names.join(", ") } }),
   );
 }
+
+/** Reader errors of a sheet that is no history at all (other errors are a history's own). */
+const NOT_A_HISTORY = new Set([
+  "no-header-row",
+  "no-amount-column",
+  "no-date-column",
+  "month-columns-without-year",
+  "history-unreadable",
+]);
 
 /** What a plan run keeps of the history once it is planned: no cells, no records. */
 type HistorySummary = Pick<HistoryReadResult, "sheet" | "layout" | "skipped" | "notes"> & {

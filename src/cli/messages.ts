@@ -92,6 +92,48 @@ export const CLI_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `${s(p, "path")}:不是 .xlsx 或 .csv 文件${p.reason ? `(${s(p, "reason")})` : ""}`,
   },
+  "zip-bomb": {
+    "en-US": (p) =>
+      p.declared
+        ? `${s(p, "path")}: holds a part that expands to more than the ${s(p, "declared")} its zip header declares (${s(p, "part")}): refused as a zip bomb; nothing was read`
+        : `${s(p, "path")}: holds a part that expands to ${s(p, "size")} from ${s(p, "compressed")} (${s(p, "part")}): refused as a zip bomb; nothing was read`,
+    "zh-CN": (p) =>
+      p.declared
+        ? `${s(p, "path")}：其中的部件（${s(p, "part")}）解压后超过其 zip 头声明的 ${s(p, "declared")}：疑似压缩炸弹，已拒绝读取`
+        : `${s(p, "path")}：其中的部件（${s(p, "part")}）从 ${s(p, "compressed")} 解压后达 ${s(p, "size")}：疑似压缩炸弹，已拒绝读取`,
+  },
+  "workbook-too-large": {
+    "en-US": (p) =>
+      p.part
+        ? `${s(p, "path")}: holds a part that expands to ${s(p, "size")} (${s(p, "part")}), more than can be read: save the history sheet as CSV UTF-8 and give that file`
+        : `${s(p, "path")}: expands to ${s(p, "size")} in all, more than can be read: save the history sheet as CSV UTF-8 and give that file`,
+    "zh-CN": (p) =>
+      p.part
+        ? `${s(p, "path")}：其中的部件（${s(p, "part")}）解压后达 ${s(p, "size")}，超出可读取的大小：请将历史数据工作表另存为“CSV UTF-8”后使用该文件`
+        : `${s(p, "path")}：解压后共 ${s(p, "size")}，超出可读取的大小：请将历史数据工作表另存为“CSV UTF-8”后使用该文件`,
+  },
+  "merged-cells-too-many": {
+    "en-US": (p) =>
+      `${s(p, "path")}: its merged areas cover ${s(p, "cells")} cells (${s(p, "part")}, e.g. ${s(p, "area")}), more than can be read: unmerge them, or save the history sheet as CSV UTF-8 and give that file`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}：合并单元格共覆盖 ${s(p, "cells")} 个单元格（${s(p, "part")}，如 ${s(p, "area")}），超出可读取的范围：请取消合并，或将历史数据工作表另存为“CSV UTF-8”后使用该文件`,
+  },
+  "csv-quote-unclosed": {
+    "en-US": (p) =>
+      p.closes !== undefined
+        ? `${s(p, "path")} line ${s(p, "line")}: a quote opened here closes only on line ${s(p, "closes")}, inside a field; the lines between would be read as one cell: fix the quotes and run stp again`
+        : `${s(p, "path")} line ${s(p, "line")}: a quote opened here is never closed; every line after it would be read as one cell: fix the quotes and run stp again`,
+    "zh-CN": (p) =>
+      p.closes !== undefined
+        ? `${s(p, "path")} 第 ${s(p, "line")} 行：此处开始的引号到第 ${s(p, "closes")} 行的字段中间才闭合，其间各行会被读成一个单元格：请修正引号后再次运行 stp`
+        : `${s(p, "path")} 第 ${s(p, "line")} 行：此处开始的引号没有闭合，其后各行会被读成一个单元格：请修正引号后再次运行 stp`,
+  },
+  "csv-encoding-unknown": {
+    "en-US": (p) =>
+      `${s(p, "path")} line ${s(p, "line")}: the file is not in UTF-8, UTF-16 or GB18030, so its text would be misread: save it as CSV UTF-8 and run stp again`,
+    "zh-CN": (p) =>
+      `${s(p, "path")} 第 ${s(p, "line")} 行：文件编码不是 UTF-8、UTF-16 或 GB18030，文字会被读错：请另存为“CSV UTF-8”后再次运行 stp`,
+  },
   "sheet-name-taken": {
     "en-US": (p) =>
       `${s(p, "path")}: a sheet named "${s(p, "sheet")}" is yours, not generated: rename it or choose another --out`,

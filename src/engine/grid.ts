@@ -14,4 +14,20 @@ export type Grid = {
   numberFormats?: string[][];
   /** Zero-based sheet position of `values[0][0]`; A1 when omitted. */
   origin?: { row: number; column: number };
+  /**
+   * Merged areas as A1 ranges of the sheet (`"B3:B5"`), whatever the origin. As in Excel, only an
+   * area's top-left cell holds its value in `values`; the others are blank.
+   */
+  merges?: string[];
+  /**
+   * Cells (A1 addresses of the sheet) holding a formula whose result the file does not keep, as
+   * programs that write formulas without calculating them save them: blank in `values`, though
+   * the cell is not empty.
+   */
+  formulasWithoutValue?: string[];
+  /**
+   * Cells of the sheet that `values` leaves out because they lie far outside its data (a stray
+   * cell at XFD1048576 would make the grid a billion cells): how many, and the first addresses.
+   */
+  cellsLeftOut?: { count: number; first: string[] };
 };

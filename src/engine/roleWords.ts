@@ -3,6 +3,7 @@ import type { Language } from "./language";
 /** The word for each column role (and `months`, a wide history's month columns), per language. */
 const ROLE_WORDS: Record<string, Record<Language, string>> = {
   date: { "en-US": "date", "zh-CN": "日期" },
+  year: { "en-US": "year", "zh-CN": "年份" },
   amount: { "en-US": "amount", "zh-CN": "金额" },
   months: { "en-US": "months", "zh-CN": "月份列" },
   quantity: { "en-US": "quantity", "zh-CN": "数量" },

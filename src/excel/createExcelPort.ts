@@ -23,7 +23,7 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
   const features = () => detectExcelFeatures(options.isSetSupported ?? officeIsSetSupported());
   return {
     outline: () => outlineWorkbook(host, features()),
-    readHistory: (source, runOptions) => readHistoryInBlocks(host, source, runOptions),
+    readHistory: (source, runOptions) => readHistoryInBlocks(host, source, runOptions, features()),
     writeSheets: (models, runOptions) => writeSheetModels(host, features(), models, runOptions),
     readPlanStore: () => readPlanStoreValues(host),
     select: (sheet, address) => selectCell(host, sheet, address),

@@ -22,6 +22,8 @@ export type ExcelFeatures = {
   suspendScreenUpdating: boolean;
   /** ExcelApi 1.12: `worksheet.customProperties`, used to tag generated sheets. */
   customProperties: boolean;
+  /** ExcelApi 1.13: `range.getMergedAreasOrNullObject`, the merged cells of a history. */
+  mergedAreas: boolean;
 };
 
 /**
@@ -39,6 +41,7 @@ export function detectExcelFeatures(isSetSupported: IsSetSupported): ExcelFeatur
     dataValidation: has("1.8"),
     suspendScreenUpdating: has("1.9"),
     customProperties: has("1.12"),
+    mergedAreas: has("1.13"),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CellValue, Grid } from "../engine/grid";
+import type { ExcelFeatures } from "./excelFeatures";
 import type { ExcelHost, HistorySource, RunOptions } from "./excelPort";
 import { ExcelPortError } from "./excelPortError";
 import { excelErrorCode, isPayloadTooLarge, toExcelPortError } from "./officeErrors";
@@ -25,12 +26,45 @@ function blockShape(columns: number, cellBytes: number): { rows: number; blocks:
   return { rows, blocks };
 }
 
+/**
+ * The A1 ranges of a RangeAreas address (`Sales!B3:B5, 'Q1, East'!D2:D3`), without their sheet:
+ * areas are split at commas outside quoted sheet names.
+ */
+function areaRanges(address: string): string[] {
+  const ranges: string[] = [];
+  let quoted = false;
+  let start = 0;
+  const take = (end: number) => {
+    const area = address.slice(start, end).trim();
+    if (area !== "") ranges.push(area.slice(area.lastIndexOf("!") + 1).replace(/\$/g, ""));
+  };
+  for (let i = 0; i < address.length; i++) {
+    if (address[i] === "'") quoted = !quoted;
+    else if (address[i] === "," && !quoted) {
+      take(i);
+      start = i + 1;
+    }
+  }
+  take(address.length);
+  return ranges;
+}
+
+/**
+ * Whether Excel's error is located at the merged areas (it gives at most 512 of them), not at the
+ * rest of the request: only then is the request worth sending again without them.
+ */
+function failedAtMergedAreas(error: unknown): boolean {
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo
+    ?.errorLocation;
+  return typeof location === "string" && /MergedAreas|RangeAreas/i.test(location);
+}
+
 /** Finds the source and its extent in one round trip; `null` extent for a blank sheet. */
 async function locateSource(
   context: Excel.RequestContext,
   source: HistorySource,
   syncs: SyncCounter,
-): Promise<{ worksheet: Excel.Worksheet; extent: Extent | null }> {
+): Promise<{ worksheet: Excel.Worksheet; range: Excel.Range; extent: Extent | null }> {
   let worksheet: Excel.Worksheet;
   let range: Excel.Range;
   if (source.kind === "sheet") {
@@ -51,9 +85,10 @@ async function locateSource(
     }
     throw error;
   }
-  if (source.kind === "sheet" && range.isNullObject) return { worksheet, extent: null };
+  if (source.kind === "sheet" && range.isNullObject) return { worksheet, range, extent: null };
   return {
     worksheet,
+    range,
     extent: {
       sheet: worksheet.name,
       top: range.rowIndex,
@@ -71,19 +106,22 @@ async function locateSource(
  * bytes measured on the blocks already read — stays under 3 MB, so round trips grow with blocks,
  * not rows; if Excel still refuses a response for its size, the same rows are asked again in
  * smaller pieces. Progress is reported per block (in rows); a cancelled run stops between
- * requests. The workbook is never written.
+ * requests. The workbook is never written. Where Excel has `getMergedAreasOrNullObject`
+ * (ExcelApi 1.13), the merged areas ride along with the first request and the grid lists them;
+ * when Excel refuses them (more than 512 areas), the history is read without them.
  * @example const grid = await readHistoryInBlocks(host, { kind: "sheet", name: "Sales" }, {});
  */
 export async function readHistoryInBlocks(
   host: ExcelHost,
   source: HistorySource,
   options: RunOptions = {},
+  features: Pick<ExcelFeatures, "mergedAreas"> = { mergedAreas: false },
 ): Promise<Grid> {
   try {
     return await host.run(async (context) => {
       const syncs = new SyncCounter(context, options.signal);
       syncs.throwIfCancelled(() => ({ done: 0, total: 0 }));
-      const { worksheet, extent } = await locateSource(context, source, syncs);
+      const { worksheet, range, extent } = await locateSource(context, source, syncs);
       if (!extent) return { sheet: worksheet.name, values: [], numberFormats: [] };
 
       const values: CellValue[][] = [];
@@ -93,13 +131,15 @@ export async function readHistoryInBlocks(
       let cellBytes = FIRST_CELL_BYTES;
       let largestMeasured = 0;
       let next = 0;
+      let askMerges = features.mergedAreas;
+      let merges: string[] = [];
       while (next < total) {
         syncs.throwIfCancelled(() => ({ done: next, total }));
         const shape = blockShape(extent.columns, cellBytes);
         const blocks: { range: Excel.Range; rows: number }[] = [];
         for (let b = 0, start = next; b < shape.blocks && start < total; b++) {
           const rows = Math.min(shape.rows, total - start);
-          const range = worksheet.getRange(
+          const block = worksheet.getRange(
             blockAddress(
               extent.top + start,
               extent.left,
@@ -107,21 +147,33 @@ export async function readHistoryInBlocks(
               extent.left + extent.columns - 1,
             ),
           );
-          range.load("values,numberFormat");
-          blocks.push({ range, rows });
+          block.load("values,numberFormat");
+          blocks.push({ range: block, rows });
           start += rows;
         }
+        // The source's range: a sheet's used range, or the table's.
+        const mergedAreas = askMerges ? range.getMergedAreasOrNullObject() : null;
+        mergedAreas?.load("address");
         try {
           await syncs.sync();
         } catch (error) {
+          if (mergedAreas && failedAtMergedAreas(error)) {
+            // Excel refuses more than 512 merged areas: the same rows again, without them.
+            askMerges = false;
+            continue;
+          }
           const smallest = shape.rows === 1 && shape.blocks === 1;
           if (!isPayloadTooLarge(error) || smallest) throw error;
           cellBytes *= 4;
           continue;
         }
-        for (const { range, rows } of blocks) {
-          const blockValues = range.values as CellValue[][];
-          const blockFormats = range.numberFormat as string[][];
+        if (mergedAreas) {
+          merges = mergedAreas.isNullObject ? [] : areaRanges(mergedAreas.address);
+          askMerges = false;
+        }
+        for (const { range: block, rows } of blocks) {
+          const blockValues = block.values as CellValue[][];
+          const blockFormats = block.numberFormat as string[][];
           values.push(...blockValues);
           numberFormats.push(...blockFormats);
           const measured = jsonBytes([blockValues, blockFormats]) / (rows * extent.columns);
@@ -131,12 +183,14 @@ export async function readHistoryInBlocks(
         }
         cellBytes = Math.max(MIN_CELL_BYTES, Math.ceil(largestMeasured * MARGIN));
       }
-      return {
+      const grid: Grid = {
         sheet: extent.sheet,
         values,
         numberFormats,
         origin: { row: extent.top, column: extent.left },
       };
+      if (merges.length > 0) grid.merges = merges;
+      return grid;
     });
   } catch (error) {
     throw toExcelPortError(error, { phase: "read", source: source.name });

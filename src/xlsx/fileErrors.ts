@@ -11,7 +11,17 @@ export type FileAccessErrorCode =
   | "file-unwritable"
   /** The file is not as it was read: another program saved, replaced or removed it meanwhile. */
   | "file-changed"
-  | "unsupported-file-type";
+  | "unsupported-file-type"
+  /** A workbook part inflating far beyond its compressed size, or beyond what its header says. */
+  | "zip-bomb"
+  /** A workbook part (or all of them) larger than the reader can hold. */
+  | "workbook-too-large"
+  /** Merged areas covering more cells than the reader can build (`params.part`, `area`). */
+  | "merged-cells-too-many"
+  /** A CSV quote that never closes (`params.line`), or closes lines later mid-field (`closes`). */
+  | "csv-quote-unclosed"
+  /** A CSV file in none of the encodings Excel saves CSV in (`params.line`: the first sign). */
+  | "csv-encoding-unknown";
 
 /**
  * A file that cannot be opened, parsed or written. `params.path` always names it; `params.reason`

@@ -1,30 +1,58 @@
+import { CsvReadError, lineAt } from "./csvReadError";
+import { CELLS_PER_DATA_CELL, WHOLE_GRID_CELLS } from "./dataExtent";
+
 /** A CSV file's cells: text as written (no number or date parsing), `null` for empty fields. */
 export type CsvRows = (string | null)[][];
 
-export type CsvDelimiter = "," | ";" | "\t";
+/** One character between fields: `,` `;` tab, or whatever a `sep=` line names (`|`). */
+export type CsvDelimiter = string;
 
 /**
  * Rows of a CSV text (RFC 4180): quoted fields with doubled quotes and embedded line breaks,
  * rows ended by CRLF, LF or CR. The delimiter is `,` unless the first line says `sep=X` (as Excel
- * writes it) or clearly uses `;` or tab instead. Rows are padded with `null` to one width, so the
- * result has the shape of a worksheet range; a final line break does not make an empty row, but
- * blank lines inside the file stay rows, so row numbers match the file's line numbers.
+ * writes it; any one character, the line is not a row) or clearly uses `;` or tab instead. Rows are
+ * padded with `null` to one width, so the result has the shape of a worksheet range — unless one
+ * far longer line would make that range many times larger than the file's fields: rows then stay
+ * as long as they are —; a final line break does not make an empty row, but blank lines inside the file stay rows, so row numbers
+ * match the file's line numbers. A quote opening a field and never closing — which would swallow
+ * the rest of the file into one field — throws `CsvReadError` (`csv-quote-unclosed`) with the
+ * line where it opened; so does one closing lines later in the middle of a field.
  * @example parseCsv('a,"b,c"\r\n1,""') → [["a", "b,c"], ["1", null]]
  */
 export function parseCsv(text: string, delimiter?: CsvDelimiter): CsvRows {
-  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let body = bom ? text.slice(1) : text;
   let sep = delimiter;
+  let skipped = bom;
   if (!sep) {
-    const hint = /^sep=(.)(\r\n|\n|\r|$)/.exec(body);
-    if (hint && (hint[1] === "," || hint[1] === ";" || hint[1] === "\t")) {
+    const hint = /^sep=([^"\r\n])(\r\n|\n|\r|$)/.exec(body);
+    if (hint) {
       sep = hint[1];
       body = body.slice(hint[0].length);
+      skipped += hint[0].length;
     } else {
       sep = detectDelimiter(body);
     }
   }
-  const rows = splitRows(body, sep);
-  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+  let rows: CsvRows;
+  try {
+    rows = splitRows(body, sep);
+  } catch (error) {
+    if (!(error instanceof QuoteError)) throw error;
+    const line = lineAt(text, skipped + error.opened);
+    throw new CsvReadError(
+      "csv-quote-unclosed",
+      error.closed < 0 ? { line } : { line, closes: lineAt(text, skipped + error.closed) },
+    );
+  }
+  let width = 0;
+  let fields = 0;
+  for (const row of rows) {
+    width = Math.max(width, row.length);
+    fields += row.length;
+  }
+  // One line of a million commas must not make every row a million cells wide.
+  if (rows.length * width > Math.max(WHOLE_GRID_CELLS, CELLS_PER_DATA_CELL * fields)) return rows;
   for (const row of rows) while (row.length < width) row.push(null);
   return rows;
 }
@@ -64,6 +92,16 @@ function detached(text: string): string {
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+
+/** A quoted field opened at `opened` that never closes (`closed` -1) or closes mid-field. */
+class QuoteError extends Error {
+  constructor(
+    readonly opened: number,
+    readonly closed: number,
+  ) {
+    super("quote");
+  }
+}
 
 function splitRows(text: string, sep: CsvDelimiter): CsvRows {
   const rows: CsvRows = [];
@@ -109,15 +147,15 @@ function splitRows(text: string, sep: CsvDelimiter): CsvRows {
     if (code !== LF && code !== CR) inRow = true;
     if (code === QUOTE && field === "") {
       // Quoted field: runs to the next lone quote; `""` inside is one quote.
+      const opened = i;
       i++;
       let start = i;
       let value = "";
       while (i < n) {
         const q = text.indexOf('"', i);
         if (q < 0) {
-          // Unterminated quote: the rest of the file is the field, as Excel reads it.
-          i = n;
-          break;
+          // Excel would take the rest of the file as this one field: rows vanish unseen.
+          throw new QuoteError(opened, -1);
         }
         if (text.charCodeAt(q + 1) === QUOTE) {
           value += text.slice(start, q + 1);
@@ -130,10 +168,15 @@ function splitRows(text: string, sep: CsvDelimiter): CsvRows {
         start = -1;
         break;
       }
-      if (start >= 0) value += text.slice(start, n);
+      if (start >= 0) throw new QuoteError(opened, -1);
       // An empty quoted field (`""`) is blank, like any other empty field.
       field = value;
-      // Text after the closing quote up to the delimiter is kept, as Excel does.
+      // Text after the closing quote up to the delimiter is kept, as Excel does; after a field
+      // spanning lines it means a stray quote closed one left open lines before.
+      const closed = i - 1;
+      if (i < n && !ends(text.charCodeAt(i)) && /[\r\n]/.test(value)) {
+        throw new QuoteError(opened, closed);
+      }
       while (i < n && !ends(text.charCodeAt(i))) field += text[i++];
       continue;
     }

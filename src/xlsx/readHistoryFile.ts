@@ -1,10 +1,14 @@
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
+import { CsvReadError } from "./csvReadError";
 import { decodeCsvBytes } from "./decodeCsvBytes";
+import { emptyTextResults } from "./emptyTextResults";
 import { FileAccessError, reasonOf } from "./fileErrors";
 import { parseCsv } from "./parseCsv";
 import { readRegularFile } from "./readRegularFile";
 import { type SheetGrid, worksheetToGrid } from "./worksheetGrid";
+import { readZipDirectory, type ZipEntry } from "./zipDirectory";
+import { checkDeclaredPartSizes, checkInflatedParts } from "./zipPartLimits";
 
 /** How a file's name says it should be read. */
 export type HistoryFileKind = "workbook" | "csv";
@@ -17,8 +21,10 @@ const MAX_SHEET_NAME = 31;
 
 /**
  * Every worksheet of an .xlsx file, or the one sheet of a .csv file, as grids in the shape Excel's
- * `range.values` / `range.numberFormat` give (see `worksheetToGrid`). Hidden and very hidden sheets
- * are included: `state` tells them apart. CSV cells stay text (empty → `null`); the history reader
+ * `range.values` / `range.numberFormat` give (see `worksheetToGrid`), with their merged areas, the
+ * formulas whose result the file does not keep (a formula saved with an empty text result is
+ * blank, not one of those) and the far cells left out. Hidden and very hidden sheets are included:
+ * `state` tells them apart. CSV cells stay text (empty → `null`); the history reader
  * parses numbers and dates. Throws `FileAccessError` when the file is missing, unreadable or of a
  * type this port does not read (.xls, .xlsb, .ods, password-protected workbooks).
  * @example const [sales] = await readHistoryFile("sales.csv"); sales.sheet === "sales"
@@ -28,7 +34,19 @@ export async function readHistoryFile(filePath: string): Promise<SheetGrid[]> {
   const bytes = await readBytes(filePath);
   if (kind === "csv") return [csvGrid(filePath, bytes)];
   const workbook = await loadWorkbook(filePath, bytes);
-  return workbook.worksheets.map(worksheetToGrid);
+  const grids = workbook.worksheets.map((worksheet) => worksheetToGrid(worksheet));
+  const unsure = grids.filter((grid) => grid.formulasWithoutValue);
+  const emptyText = await emptyTextResults(
+    bytes,
+    unsure.map((grid) => grid.sheet),
+  );
+  for (const grid of unsure) {
+    const blank = emptyText.get(grid.sheet);
+    const unsaved = grid.formulasWithoutValue!.filter((cell) => !blank?.has(cell));
+    if (unsaved.length > 0) grid.formulasWithoutValue = unsaved;
+    else delete grid.formulasWithoutValue;
+  }
+  return grids;
 }
 
 /**
@@ -53,10 +71,12 @@ export async function readBytes(filePath: string): Promise<Buffer> {
 }
 
 /**
- * Checks that bytes are an .xlsx (zip) file. Legacy .xls files and password-protected workbooks
- * are OLE compound files, not zip archives: those are `unsupported-file-type`.
+ * Checks that bytes are an .xlsx (zip) file whose parts, as its zip directory declares them, a
+ * reader can inflate (`checkDeclaredPartSizes`: no zip bomb). Legacy .xls files and
+ * password-protected workbooks are OLE compound files, not zip archives: those are
+ * `unsupported-file-type`; a zip whose directory cannot be read is `file-unreadable`.
  */
-export function checkWorkbookBytes(filePath: string, bytes: Uint8Array): void {
+export function checkWorkbookBytes(filePath: string, bytes: Uint8Array): ZipEntry[] {
   const magic =
     bytes.length >= 4 ? Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0) : 0;
   if (magic === 0xd0cf11e0) {
@@ -67,6 +87,19 @@ export function checkWorkbookBytes(filePath: string, bytes: Uint8Array): void {
   if (magic !== 0x504b0304) {
     throw new FileAccessError("file-unreadable", filePath, { reason: "not an .xlsx workbook" });
   }
+  let entries: ZipEntry[];
+  try {
+    entries = readZipDirectory(bytes);
+  } catch (error) {
+    throw new FileAccessError(
+      "file-unreadable",
+      filePath,
+      { reason: reasonOf(error) },
+      { cause: error },
+    );
+  }
+  checkDeclaredPartSizes(filePath, entries);
+  return entries;
 }
 
 /**
@@ -78,9 +111,14 @@ function excelJs(): typeof ExcelJS {
   return require("exceljs") as typeof ExcelJS;
 }
 
-/** An .xlsx workbook loaded by ExcelJS from its bytes (checked with `checkWorkbookBytes`). */
+/**
+ * An .xlsx workbook loaded by ExcelJS from its bytes, once checked with `checkWorkbookBytes` and
+ * `checkInflatedParts` (every part inflates within its declared size, merged areas cover at most
+ * 1,000,000 cells): ExcelJS inflates each part whole and builds every merged cell, so a zip bomb
+ * or a merged-area bomb is refused before it starts.
+ */
 export async function loadWorkbook(filePath: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
-  checkWorkbookBytes(filePath, bytes);
+  await checkInflatedParts(filePath, bytes, checkWorkbookBytes(filePath, bytes));
   const workbook = new (excelJs().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -96,10 +134,14 @@ export async function loadWorkbook(filePath: string, bytes: Buffer): Promise<Exc
 }
 
 function csvGrid(filePath: string, bytes: Buffer): SheetGrid {
-  let text: string;
+  const delimiter = path.extname(filePath).toLowerCase() === ".tsv" ? "\t" : undefined;
+  const name = path.basename(filePath, path.extname(filePath)).slice(0, MAX_SHEET_NAME);
   try {
-    text = decodeCsvBytes(bytes);
+    return { sheet: name, values: parseCsv(decodeCsvBytes(bytes), delimiter), state: "visible" };
   } catch (error) {
+    if (error instanceof CsvReadError) {
+      throw new FileAccessError(error.code, filePath, { ...error.params }, { cause: error });
+    }
     throw new FileAccessError(
       "file-unreadable",
       filePath,
@@ -107,7 +149,4 @@ function csvGrid(filePath: string, bytes: Buffer): SheetGrid {
       { cause: error },
     );
   }
-  const delimiter = path.extname(filePath).toLowerCase() === ".tsv" ? "\t" : undefined;
-  const name = path.basename(filePath, path.extname(filePath)).slice(0, MAX_SHEET_NAME);
-  return { sheet: name, values: parseCsv(text, delimiter), state: "visible" };
 }

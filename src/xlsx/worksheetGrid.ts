@@ -1,6 +1,8 @@
 import type ExcelJS from "exceljs";
+import { toA1 } from "../engine/address";
 import type { CellValue, Grid } from "../engine/grid";
 import { DEFAULT_DATE_FORMAT, isDateValue, toGridValue } from "./cellValue";
+import { dataExtent, type CellSurvey } from "./dataExtent";
 
 /** A worksheet's visibility: `veryHidden` sheets can only be shown by code. */
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -8,38 +10,135 @@ export type SheetState = "visible" | "hidden" | "veryHidden";
 /** A worksheet read from a file, with its visibility (a CSV file's one sheet is visible). */
 export type SheetGrid = Grid & { state: SheetState };
 
+/** Addresses of left-out cells a grid lists; it says how many there are in all. */
+const LEFT_OUT_LISTED = 5;
+
+/** ExcelJS's cell type of a formula (`Enums.ValueType.Formula`). */
+const FORMULA = 6;
+
+/** A cell as the grid holds it, or why it holds nothing. */
+type Reading = { value: CellValue; numFmt: string } | "formula-without-value" | null;
+
+/**
+ * What one cell gives the grid. A formula's value is its saved result — `cell.result`, since
+ * `cell.value` drops a result of 0, false or "" —; a formula without one is said as such.
+ */
+function readCell(cell: ExcelJS.Cell): Reading {
+  if (cell.isMerged && cell.master !== cell) return null;
+  if ((cell.type as number) === FORMULA) {
+    const result = cell.result as ExcelJS.CellFormulaValue["result"];
+    if (result === undefined) return "formula-without-value";
+    const value = toGridValue(result);
+    if (value === null) return null;
+    return {
+      value,
+      numFmt: cell.numFmt || (result instanceof Date ? DEFAULT_DATE_FORMAT : "General"),
+    };
+  }
+  const raw = cell.value;
+  const value = toGridValue(raw);
+  if (value === null) return null;
+  return { value, numFmt: cell.numFmt || (isDateValue(raw) ? DEFAULT_DATE_FORMAT : "General") };
+}
+
+type Merge = { top: number; left: number; bottom: number; right: number };
+
+/** Where the cells are, the merged areas (from their cells) and the formulas without a value. */
+function survey(worksheet: ExcelJS.Worksheet): {
+  cells: CellSurvey;
+  merges: Map<string, Merge>;
+  formulasWithoutValue: string[];
+} {
+  const rows: { row: number; first: number }[] = [];
+  const columns = new Set<number>();
+  const merges = new Map<string, Merge>();
+  const formulasWithoutValue: string[] = [];
+  let count = 0;
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let first = -1;
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      const r = rowNumber - 1;
+      const c = columnNumber - 1;
+      if (cell.isMerged && cell.master !== cell) {
+        const master = cell.master;
+        const key = master.address;
+        const area = merges.get(key) ?? {
+          top: +master.row - 1,
+          left: +master.col - 1,
+          bottom: r,
+          right: c,
+        };
+        area.bottom = Math.max(area.bottom, r);
+        area.right = Math.max(area.right, c);
+        merges.set(key, area);
+        return;
+      }
+      const reading = readCell(cell);
+      if (reading === null) return;
+      if (reading === "formula-without-value") formulasWithoutValue.push(toA1(r, c));
+      if (first < 0) first = c;
+      columns.add(c);
+      count++;
+    });
+    if (first >= 0) rows.push({ row: rowNumber - 1, first });
+  });
+  return {
+    cells: { rows, columns: [...columns].sort((a, b) => a - b), cells: count },
+    merges,
+    formulasWithoutValue,
+  };
+}
+
 /**
  * A worksheet as Excel's `range.values` and `range.numberFormat` give its used range from A1:
  * rectangular, blanks `null` (formats `"General"`), the cells of a merged area other than its
- * top-left one blank, as in Excel.
+ * top-left one blank, as in Excel — with the merged areas listed, and the formulas whose result the
+ * file does not keep (a program that writes formulas without calculating them). A used range far
+ * larger than what it holds (a stray cell at XFD1048576) is cut to the data (`dataExtent`); the
+ * cells left out are counted and the first ones named.
+ * @example worksheetToGrid(workbook.worksheets[0]).values[0] → ["Date", "Amount"]
  */
 export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
-  const cells: { row: number; column: number; value: CellValue; numFmt: string }[] = [];
-  let height = 0;
-  let width = 0;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      if (cell.isMerged && cell.master !== cell) return;
-      const raw = cell.value;
-      const value = toGridValue(raw);
-      if (value === null) return;
-      const numFmt = cell.numFmt || (isDateValue(raw) ? DEFAULT_DATE_FORMAT : "General");
-      cells.push({ row: rowNumber - 1, column: columnNumber - 1, value, numFmt });
-      height = Math.max(height, rowNumber);
-      width = Math.max(width, columnNumber);
-    });
-  });
+  const found = survey(worksheet);
+  const { height, width } = dataExtent(found.cells);
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
   for (let r = 0; r < height; r++) {
     values.push(new Array<CellValue>(width).fill(null));
     numberFormats.push(new Array<string>(width).fill("General"));
   }
-  for (const cell of cells) {
-    values[cell.row][cell.column] = cell.value;
-    numberFormats[cell.row][cell.column] = cell.numFmt;
+  const leftOut: string[] = [];
+  let leftOutCount = 0;
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      const reading = readCell(cell);
+      if (reading === null) return;
+      const r = rowNumber - 1;
+      const c = columnNumber - 1;
+      if (r >= height || c >= width) {
+        if (leftOut.length < LEFT_OUT_LISTED) leftOut.push(toA1(r, c));
+        leftOutCount++;
+        return;
+      }
+      if (reading === "formula-without-value") return;
+      values[r][c] = reading.value;
+      numberFormats[r][c] = reading.numFmt;
+    });
+  });
+  const grid: SheetGrid = {
+    sheet: worksheet.name,
+    values,
+    numberFormats,
+    state: sheetState(worksheet.state),
+  };
+  if (found.merges.size > 0) {
+    grid.merges = [...found.merges.values()].map(
+      (m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`,
+    );
   }
-  return { sheet: worksheet.name, values, numberFormats, state: sheetState(worksheet.state) };
+  if (found.formulasWithoutValue.length > 0) grid.formulasWithoutValue = found.formulasWithoutValue;
+  if (leftOutCount > 0) grid.cellsLeftOut = { count: leftOutCount, first: leftOut };
+  return grid;
 }
 
 function sheetState(state: string | undefined): SheetState {

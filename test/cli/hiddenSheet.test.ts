@@ -72,3 +72,28 @@ describe("stp plan: a hidden sheet is never chosen before a visible one", () => 
     );
   });
 });
+
+describe("stp plan: a history sheet that cannot be planned says why", () => {
+  it("names the sheet's own problem, not that no sheet holds a history", async () => {
+    await writeFixtureXlsx(folder.file("header-only.xlsx"), [
+      { name: "Notes", rows: [["Read me"], ["Figures in USD"]] },
+      { name: "Sales", rows: [["Date", "Region", "Amount"]] },
+    ]);
+    await writePlan(folder.file("header-only.json"), {
+      version: 1,
+      planYear: 2026,
+      target: { amount: 1000 },
+    });
+    const run = await runStp([
+      "plan",
+      "--history",
+      folder.file("header-only.xlsx"),
+      "--config",
+      folder.file("header-only.json"),
+      "--out",
+      folder.file("header-only-out.xlsx"),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.err[0]).toBe("Sales: the sheet has a header but no rows below it");
+  });
+});

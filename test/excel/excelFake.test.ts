@@ -596,3 +596,75 @@ describe("strict in-memory workbook: charts", () => {
     expect(lastYear).toMatchObject({ categoriesAddress: null, categories: [1, 2, 3] });
   });
 });
+
+describe("strict in-memory workbook: merged areas (ExcelApi 1.13)", () => {
+  const merged = (requirementSets?: string[], merges = ["B2:B3", "D1:E1"]) =>
+    createFakeWorkbook({
+      requirementSets,
+      sheets: [
+        {
+          name: "Q1, East",
+          values: [
+            ["Date", "Region", "Amount", "Note"],
+            [45658, "East", 10],
+            [45659, null, 20],
+          ],
+          merges,
+        },
+      ],
+    });
+
+  it("lists the merged areas starting in a range, as Excel addresses them", async () => {
+    const fake = merged();
+    await fake.host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Q1, East");
+      const all = sheet.getRange("A1:E3").getMergedAreasOrNullObject();
+      const some = sheet.getRange("A2:C3").getMergedAreasOrNullObject();
+      // B3 is in B2:B3, but Excel lists an area only from its top-left cell.
+      const none = sheet.getRange("A3:C3").getMergedAreasOrNullObject();
+      all.load("address,areaCount,cellCount");
+      some.load("address");
+      none.load("address");
+      expect(() => all.address).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(all.address).toBe("'Q1, East'!B2:B3, 'Q1, East'!D1:E1");
+      expect([all.areaCount, all.cellCount]).toEqual([2, 4]);
+      expect(some.address).toBe("'Q1, East'!B2:B3");
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
+  it("refuses the call before ExcelApi 1.13, and more than 512 areas, failing the request", async () => {
+    const old = merged(["ExcelApi 1.12"]);
+    const tooOld = await rejection(
+      old.host.run(async (context) => {
+        const areas = context.workbook.worksheets
+          .getItem("Q1, East")
+          .getRange("A1:E3")
+          .getMergedAreasOrNullObject();
+        areas.load("address");
+        await context.sync();
+      }),
+    );
+    expect(tooOld.code).toBe("ApiNotFound");
+
+    const many = Array.from({ length: 513 }, (_, i) => `F${i + 1}:G${i + 1}`);
+    const crowded = merged(undefined, many);
+    const tooMany = await rejection(
+      crowded.host.run(async (context) => {
+        const areas = context.workbook.worksheets
+          .getItem("Q1, East")
+          .getRange("A1:H600")
+          .getMergedAreasOrNullObject();
+        areas.load("address");
+        await context.sync();
+      }),
+    );
+    expect(tooMany.message).toMatch(/513 merged areas/);
+    expect(tooMany.debugInfo.errorLocation).toBe("Range.getMergedAreasOrNullObject");
+  });
+
+  it("refuses overlapping merged areas in its set-up", () => {
+    expect(() => merged(undefined, ["A1:B2", "B2:C3"])).toThrow(/overlaps/);
+  });
+});

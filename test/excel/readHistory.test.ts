@@ -230,3 +230,69 @@ describe("reading a history", () => {
     expect(grid.values).toEqual(usedRangeOf(sheet).values);
   });
 });
+
+describe("reading a history with merged cells", () => {
+  // A region merged over the rows of its reps, as people lay out a report.
+  const report: FakeSheetInit = {
+    name: "Q1, East",
+    values: [
+      ["Sales by rep", null, null, null],
+      ["Date", "Region", "Rep", "Amount"],
+      [45658, "East", "Ann", 10],
+      [45659, null, "Bo", 20],
+      [45660, null, "Cy", 30],
+      [45661, "West", "Di", 40],
+    ],
+    numberFormats: [[], [], ["yyyy-mm-dd"], ["yyyy-mm-dd"], ["yyyy-mm-dd"], ["yyyy-mm-dd"]],
+    merges: ["A1:D1", "B3:B5"],
+  };
+  const regions = (grid: Grid) => readHistory(grid).records.map((r) => r.dims.region);
+
+  it("lists them with the first request, so the reader fills each region for its rows", async () => {
+    const { fake, port } = open([report]);
+    const grid = await port.readHistory({ kind: "sheet", name: "Q1, East" });
+    expect(grid.merges).toEqual(["A1:D1", "B3:B5"]);
+    expect(grid.values[3][1]).toBe("");
+    expect(regions(grid)).toEqual(["East", "East", "East", "West"]);
+    expect(readHistory(grid).notes).toContainEqual({
+      code: "merged-cells-filled",
+      params: { cells: "Q1, East!B3:B5", count: 1 },
+    });
+    expect(fake.stats.syncs).toBe(2);
+    expect(fake.stats.changingActions.every((n) => n === 0)).toBe(true);
+  });
+
+  it("gives the merged areas of a table in sheet addresses, whatever the table's origin", async () => {
+    const { port } = open([{ ...report, name: "Data" }], {
+      tables: [{ name: "Sales", sheet: "Data", address: "A2:D6" }],
+    });
+    const grid = await port.readHistory({ kind: "table", name: "Sales" });
+    expect(grid.origin).toEqual({ row: 1, column: 0 });
+    // The title's merge lies outside the table.
+    expect(grid.merges).toEqual(["B3:B5"]);
+    expect(regions(grid)).toEqual(["East", "East", "East", "West"]);
+  });
+
+  it("reads as before on Excel without ExcelApi 1.13", async () => {
+    const { fake, port } = open([report], { requirementSets: ["ExcelApi 1.12"] });
+    const grid = await port.readHistory({ kind: "sheet", name: "Q1, East" });
+    expect(grid.merges).toBeUndefined();
+    expect(regions(grid)).toEqual(["East", undefined, undefined, "West"]);
+    expect(fake.stats.syncs).toBe(2);
+  });
+
+  it("reads without them when Excel refuses more than 512 merged areas", async () => {
+    const values: FakeSheetInit["values"] = [["Date", "Region", "Amount"]];
+    const merges: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      values.push([45658 + i, `R${i}`, 1], [45658 + i, null, 2]);
+      merges.push(`B${values.length - 1}:B${values.length}`);
+    }
+    const { fake, port } = open([{ name: "Crowded", values, merges }]);
+    const grid = await port.readHistory({ kind: "sheet", name: "Crowded" });
+    expect(grid.merges).toBeUndefined();
+    expect(grid.values).toHaveLength(1201);
+    // The refused request, then the same rows again.
+    expect(fake.stats.syncs).toBe(3);
+  });
+});

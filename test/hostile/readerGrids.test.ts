@@ -241,10 +241,59 @@ const valuesArbitrary: fc.Arbitrary<CellValue[][]> = fc.oneof(
   fc.array(rowArbitrary(8), { maxLength: 25 }),
 );
 
+/** Cell addresses and ranges as files and Excel give them, and what no file should. */
+const addressArbitrary: fc.Arbitrary<unknown> = fc.oneof(
+  fc
+    .tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 12 }))
+    .map(([r, c]) => toA1(r, c)),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 40 }),
+      fc.integer({ min: 0, max: 12 }),
+      fc.integer({ min: 0, max: 40 }),
+      fc.integer({ min: 0, max: 12 }),
+    )
+    .map(([r1, c1, r2, c2]) => `${toA1(r1, c1)}:${toA1(r2, c2)}`),
+  fc.constantFrom<unknown>(
+    "A1:XFD1048576",
+    "$B$3:$B$5",
+    "Sales!B3:B5",
+    "B3:B5:B7",
+    "",
+    "nonsense",
+    42,
+    null,
+    {},
+  ),
+);
+
+/** What a grid may say besides its cells: merged areas, unsaved formulas, cells left out. */
+const extrasArbitrary = fc.record(
+  {
+    merges: fc.oneof(
+      fc.array(addressArbitrary, { maxLength: 6 }),
+      fc.constantFrom<unknown>("B3:B5", 7),
+    ),
+    formulasWithoutValue: fc.oneof(
+      fc.array(addressArbitrary, { maxLength: 4 }),
+      fc.constantFrom<unknown>("C3", {}),
+    ),
+    cellsLeftOut: fc.constantFrom<unknown>(
+      { count: 1, first: ["XFD1048576"] },
+      { count: 3, first: [] },
+      { count: -1, first: ["A1"] },
+      { count: "2" },
+      null,
+    ),
+  },
+  { requiredKeys: [] },
+);
+
 /** A grid of the given shapes with a sheet name, number formats, an origin and plan-file columns. */
 const gridArbitrary = (shapes: fc.Arbitrary<CellValue[][]>): fc.Arbitrary<HostileGrid> =>
   fc
     .record({
+      extras: extrasArbitrary,
       sheet: fc.constantFrom("Sales", "销售明细", "Q1 'old'", "S"),
       values: shapes,
       formats: fc.array(fc.array(formatArbitrary, { maxLength: 8 }), { maxLength: 30 }),
@@ -257,7 +306,8 @@ const gridArbitrary = (shapes: fc.Arbitrary<CellValue[][]>): fc.Arbitrary<Hostil
         { nil: undefined },
       ),
     })
-    .map(({ sheet, values, formats, origin, columns }) => ({
+    .map(({ extras, sheet, values, formats, origin, columns }) => ({
+      ...(extras as Partial<Grid>),
       sheet,
       values,
       numberFormats: formats,

@@ -61,6 +61,10 @@ const firstSkip = (p: MessageParams, language: Language): string => {
   return `${text(p.firstCell)}: ${message ? message[language](params) : text(p.firstCode)}`;
 };
 const rows = (p: MessageParams): number => (typeof p.rows === "number" ? p.rows : 1);
+const areas = (p: MessageParams): string =>
+  typeof p.count === "number" && p.count > 1 ? ` (${p.count} areas)` : "";
+const areasZh = (p: MessageParams): string =>
+  typeof p.count === "number" && p.count > 1 ? `（共 ${p.count} 处）` : "";
 
 /**
  * The history reader's messages, in English and Chinese, for every skip, error and note code it
@@ -172,6 +176,12 @@ export const READER_MESSAGES: MessageCatalog = {
           ? "工作表有标题行，但月份列中没有数据"
           : "工作表有标题行，但其下没有数据行",
   },
+  "formula-without-value": {
+    "en-US": (p) =>
+      `${roleEn(p)} is a formula with no saved value: open the file in Excel or LibreOffice, recalculate and save it`,
+    "zh-CN": (p) =>
+      `${roleZh(p)}是公式，但文件中没有保存它的计算结果：请用 Excel 或 LibreOffice 打开文件，重新计算后保存`,
+  },
   "history-unreadable": {
     "en-US": (p) => `sheet "${text(p.sheet)}" could not be read: ${text(p.reason)}`,
     "zh-CN": (p) => `无法读取工作表"${text(p.sheet)}":${text(p.reason)}`,
@@ -214,6 +224,22 @@ export const READER_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `months in column "${text(p.column)}" take their year from column "${text(p.yearColumn)}"`,
     "zh-CN": (p) => `列"${text(p.column)}"中的月份取列"${text(p.yearColumn)}"中的年份`,
+  },
+  "merged-cells-filled": {
+    "en-US": (p) =>
+      `merged cells read as their top-left value in every row they cover: ${text(p.cells)}${areas(p)}`,
+    "zh-CN": (p) => `合并单元格按其左上角的值读入所覆盖的每一行：${text(p.cells)}${areasZh(p)}`,
+  },
+  "merged-amounts-once": {
+    "en-US": (p) =>
+      `merged amount cells count once, in their first cell: ${text(p.cells)}${areas(p)}`,
+    "zh-CN": (p) => `合并的金额单元格只计一次，计在其第一个单元格：${text(p.cells)}${areasZh(p)}`,
+  },
+  "cells-left-out": {
+    "en-US": (p) =>
+      `${text(p.count)} cell(s) far outside the data were not read${p.cells ? `: ${text(p.cells)}` : ""}`,
+    "zh-CN": (p) =>
+      `数据区域以外很远处的 ${text(p.count)} 个单元格未读取${p.cells ? `：${text(p.cells)}` : ""}`,
   },
   "column-ignored": {
     "en-US": (p) =>

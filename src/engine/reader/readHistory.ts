@@ -220,6 +220,7 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
     !hasMonthColumns(found);
   const roles: readonly ColumnRole[] = long ? COLUMN_ROLES : DIMENSIONS;
   const rowsRead = long ? readLongRows(view, found) : readWideRows(view, found);
+  if (rowsRead.error) return withError(view, found, rowsRead.error);
 
   const notes: Notice[] = found.duplicates
     .filter((duplicate) => roles.includes(duplicate.role))

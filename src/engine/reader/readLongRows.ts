@@ -6,6 +6,7 @@ import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
 import { makeAmountReader } from "./makeAmountReader";
 import { isPlannableAmount, parseAmount } from "./parseAmount";
+import { dataColumnsOf, prepareDataArea } from "./prepareDataArea";
 import { readDateCell, type DateCellReading, type DateNumberKind } from "./readDateCell";
 import { dimensionColumns, readRowDimensions } from "./readRowDimensions";
 import { walkDataRows } from "./walkDataRows";
@@ -14,8 +15,13 @@ import { monthOfYearCell, yearCell } from "./yearAndMonthCells";
 /** Distinct date texts remembered while reading (a few years of days, with room to spare). */
 const MAX_CACHED_DATE_TEXTS = 100_000;
 
-/** What reading the rows of a history adds to the result. */
-export type RowsRead = { records: HistoryRecord[]; skipped: SkippedRow[]; notes: Notice[] };
+/** What reading the rows of a history adds to the result; `error` when they cannot be read. */
+export type RowsRead = {
+  records: HistoryRecord[];
+  skipped: SkippedRow[];
+  notes: Notice[];
+  error?: Notice & { cell: string };
+};
 
 /** A row's date, or the cell to blame when it has none. */
 type RowDate =
@@ -35,11 +41,15 @@ function* columnStrings(view: GridView, fromRow: number, column: number): Iterab
  * `header` must have a date and an amount column.
  * @example readLongRows(view, analyzeHeaderRow(view, 0, {})).records[0].amount
  */
-export function readLongRows(view: GridView, header: HeaderAnalysis): RowsRead {
+export function readLongRows(grid: GridView, header: HeaderAnalysis): RowsRead {
   const read: RowsRead = { records: [], skipped: [], notes: [] };
   const dateColumn = header.roles.date;
   const amountColumn = header.roles.amount;
   if (!dateColumn || !amountColumn) return read;
+  const area = prepareDataArea(grid, header.row, dataColumnsOf(header, "long"));
+  if (area.error) return { ...read, error: area.error };
+  const view = area.view;
+  read.notes.push(...area.notes);
   const quantityColumn = header.roles.quantity?.column;
   const costColumn = header.roles.cost?.column;
   const yearColumn = header.yearColumn;

@@ -4,6 +4,7 @@ import { columnTexts } from "./columnTexts";
 import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
 import { makeAmountReader } from "./makeAmountReader";
+import { dataColumnsOf, prepareDataArea } from "./prepareDataArea";
 import type { RowsRead } from "./readLongRows";
 import { dimensionColumns, readRowDimensions } from "./readRowDimensions";
 import { walkDataRows } from "./walkDataRows";
@@ -14,8 +15,12 @@ import { walkDataRows } from "./walkDataRows";
  * month cells that are not numbers are skipped.
  * @example readWideRows(view, analyzeHeaderRow(view, 0, {})).records.length
  */
-export function readWideRows(view: GridView, header: HeaderAnalysis): RowsRead {
+export function readWideRows(grid: GridView, header: HeaderAnalysis): RowsRead {
   const read: RowsRead = { records: [], skipped: [], notes: [] };
+  const area = prepareDataArea(grid, header.row, dataColumnsOf(header, "wide"));
+  if (area.error) return { ...read, error: area.error };
+  const view = area.view;
+  read.notes.push(...area.notes);
   const dimensions = dimensionColumns(header);
 
   const months = header.months;

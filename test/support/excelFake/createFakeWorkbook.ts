@@ -1,5 +1,5 @@
 import type { ExcelHost } from "../../../src/excel/excelPort";
-import { parseBounds } from "./addresses";
+import { intersects, parseBounds } from "./addresses";
 import { FakeEngine, type FakeStats } from "./fakeEngine";
 import { FakeWorkbookInspector } from "./inspector";
 import { FakeRequestContext } from "./requestContext";
@@ -22,6 +22,8 @@ export type FakeSheetInit = {
   numberFormats?: (string | null | undefined)[][];
   visibility?: FakeVisibility;
   customProperties?: Record<string, string>;
+  /** Merged areas (`"B3:B5"`); as in Excel, only an area's top-left cell should hold a value. */
+  merges?: string[];
 };
 
 export type FakeTableInit = { name: string; sheet: string; address: string; style?: string };
@@ -91,6 +93,12 @@ function buildState(init: FakeWorkbookInit): FakeWorkbookState {
     );
     for (const [key, value] of Object.entries(spec.customProperties ?? {}))
       sheet.customProperties.set(key.toLocaleUpperCase("en-US"), { key, value });
+    for (const address of spec.merges ?? []) {
+      const area = parseBounds(address);
+      if (sheet.merges.some((other) => intersects(other, area)))
+        throw new Error(`${spec.name}: ${address} overlaps another merged area`);
+      sheet.merges.push(area);
+    }
   }
   const firstVisible = sheets.find((s) => (s.visibility ?? "Visible") === "Visible");
   if (!firstVisible) throw new Error("A workbook needs at least one visible sheet");

@@ -11,6 +11,7 @@ import { FakeClientObject } from "./clientObject";
 import { FakeConditionalFormatCollection } from "./conditionalFormats";
 import { FakeDataValidation } from "./dataValidation";
 import { FakeOfficeError, invalidArgument } from "./officeError";
+import { FakeRangeAreas } from "./rangeAreas";
 import { FakeRangeFormat } from "./rangeFormat";
 import { clearCells, type RangeTarget, writeCells } from "./rangeWrites";
 import type { FakeRequestContext } from "./requestContext";
@@ -268,6 +269,13 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       bottom: b.top + row,
       right: b.left + column,
     }));
+  }
+
+  /** The merged areas touching the range, a null object when none (ExcelApi 1.13). */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () =>
+      this.resolve(),
+    );
   }
 
   /** The range grown (or shrunk) by rows and columns at its bottom-right (ExcelApi 1.7). */

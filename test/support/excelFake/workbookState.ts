@@ -65,6 +65,8 @@ export type FakeSheet = {
   customProperties: Map<string, KeyedEntry>;
   conditionalFormats: FakeConditionalFormat[];
   validations: FakeValidation[];
+  /** Merged areas, as the file opened had them (the port never merges cells). */
+  merges: Bounds[];
   deleted: boolean;
 };
 
@@ -121,6 +123,7 @@ export function newSheet(id: string, name: string): FakeSheet {
     customProperties: new Map(),
     conditionalFormats: [],
     validations: [],
+    merges: [],
     deleted: false,
   };
 }
