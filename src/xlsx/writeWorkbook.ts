@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { toA1 } from "../engine/address";
 import { sheetOf, type SheetCell, type SheetModel, type SheetSource } from "../sheets/sheetModel";
 import { styleCache, type CellLook } from "./cellStyles";
+import { takePrintNames, withPrintNames } from "./printNames";
 import { applySheetExtras } from "./worksheetExtras";
 import { FileAccessError, WorkbookWriteError, errnoCode, reasonOf } from "./fileErrors";
 import { type DroppedPart, inspectWorkbookParts } from "./findUnkeepableParts";
@@ -64,8 +65,9 @@ const MAX_SHEET_NAME = 31;
  * touching an existing file it is checked for parts ExcelJS would drop (charts, images, pivot
  * tables, custom XML…): `workbook-has-unkeepable-parts` names them; the add-in's own quota charts
  * on the rep tabs listed in `quotaChartSheets` are dropped instead (the report's `dropped` says so), since
- * those sheets are rewritten anyway and the add-in draws the charts again. Formula cells carry the
- * engine's value as their cached result; strings are always text, never formulas.
+ * those sheets are rewritten anyway and the add-in draws the charts again. Rewritten sheets take
+ * their model's page setup; kept sheets keep theirs, print areas and titles included. Formula
+ * cells carry the engine's value as their cached result; strings are always text, never formulas.
  * Throws `WorkbookWriteError` or `FileAccessError`; on any error the file on disk is unchanged.
  * @example await writePlanWorkbook(models, "plan.xlsx", { replaceSheets: storedSheetNames })
  */
@@ -93,10 +95,17 @@ export async function writePlanWorkbook(
   pointViewsAtVisibleSheet(workbook);
   // Excel recalculates on opening; readers that do not calculate see the engine's values.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  const bytes = await workbook.xlsx.writeBuffer({
+  // Every sheet's print area and titles, the kept sheets' too, are written by the writer itself.
+  const printNames = takePrintNames(workbook);
+  const written = await workbook.xlsx.writeBuffer({
     zip: zipOptions(models),
   } as ExcelJS.XlsxWriteOptions);
-  await writeFileAtomic(outPath, new Uint8Array(bytes as ArrayBuffer), unchanged);
+  const bytes = await withPrintNames(
+    new Uint8Array(written as ArrayBuffer),
+    printNames,
+    zipLevel(models),
+  );
+  await writeFileAtomic(outPath, bytes, unchanged);
   return report;
 }
 
