@@ -1,35 +1,23 @@
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { PrintSetup } from "../sheets/sheetModel";
 import { sheetRef } from "../sheets/cells";
+import type { PrintSetup } from "../sheets/sheetModel";
 import { xmlText } from "./spreadsheetMl";
 import { blockRef } from "./worksheetExtras";
 
 /**
- * What a sheet's print names say: the print area's ranges (`A1:X99`), the rows (`4:4`) and columns
- * (`A:B`) repeated on every page. `index` is the sheet's zero-based place among the workbook's
- * sheets, which the names are local to.
+ * A sheet's print names, as formulas without `=`: its print area (`_xlnm.Print_Area`) and the
+ * rows or columns repeated on every page (`_xlnm.Print_Titles`). `index` is the sheet's zero-based
+ * place among the workbook's sheets, which the names are local to.
  */
-export type PrintNames = {
-  sheet: string;
-  index: number;
-  areas: string[];
-  titleRows?: string;
-  titleColumns?: string;
-};
+export type PrintNames = { index: number; area?: string; titles?: string };
 
-/**
- * The print names of a sheet model's print setup.
- * @example printNamesOf("Allocation", 1, print) → { sheet: "Allocation", index: 1, areas: ["A1:W40"], titleRows: "4:4" }
- */
-export function printNamesOf(sheet: string, index: number, print: PrintSetup): PrintNames {
-  return {
-    sheet,
-    index,
-    areas: [blockRef(print.area)],
-    titleRows: `${print.titleRows.first + 1}:${print.titleRows.last + 1}`,
-  };
-}
+/** The print names a sheet has in a workbook, by the sheet's name (as Excel compares them). */
+export type PrintNamesBySheet = Map<string, Omit<PrintNames, "index">>;
+
+const PRINT_AREA = "_xlnm.Print_Area";
+const PRINT_TITLES = "_xlnm.Print_Titles";
+const WORKBOOK_PART = "xl/workbook.xml";
 
 /**
  * A reference made absolute, as Excel stores print names.
@@ -50,76 +38,99 @@ export function absoluteRef(ref: string): string {
 }
 
 /**
- * The workbook's `<definedName>` elements of print names: `_xlnm.Print_Area` and
- * `_xlnm.Print_Titles`, local to their sheet, the sheet's name quoted (`'O''Brien'!$A$1:$C$9`).
- * @example printNamesXml([{ sheet: "Plan", index: 0, areas: ["A1:C9"] }])
- *   === `<definedName name="_xlnm.Print_Area" localSheetId="0">'Plan'!$A$1:$C$9</definedName>`
+ * The print names of a sheet model's page setup: every cell, the title rows.
+ * @example printNamesOf("O'Brien", 1, print) → { index: 1, area: "'O''Brien'!$A$1:$W$40", titles: "'O''Brien'!$4:$4" }
  */
-export function printNamesXml(names: readonly PrintNames[]): string {
-  const parts: string[] = [];
-  for (const { sheet, index, areas, titleRows, titleColumns } of names) {
-    const quoted = sheetRef(sheet);
-    const refs = (list: (string | undefined)[]) =>
-      list
-        .filter((ref): ref is string => ref !== undefined && ref !== "")
-        .map((ref) => `${quoted}!${absoluteRef(ref)}`)
-        .join(",");
-    const element = (name: string, formula: string) =>
-      `<definedName name="${name}" localSheetId="${index}">${xmlText(formula)}</definedName>`;
-    if (areas.length > 0) parts.push(element("_xlnm.Print_Area", refs(areas)));
-    if (titleRows || titleColumns) {
-      parts.push(element("_xlnm.Print_Titles", refs([titleColumns, titleRows])));
-    }
-  }
-  return parts.join("");
-}
-
-/**
- * The page setup of a sheet as SpreadsheetML, in the order the worksheet schema wants: the
- * `sheetPr` that turns on fitting (first child of the worksheet), then `pageSetup` (one page wide,
- * any number tall) and `headerFooter` (after `pageMargins`).
- * @example pageSetupXml(print).pageSetup === '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
- */
-export function pageSetupXml(print: PrintSetup): {
-  sheetPr: string;
-  pageSetup: string;
-  headerFooter: string;
-} {
+export function printNamesOf(sheet: string, index: number, print: PrintSetup): PrintNames {
+  const quoted = sheetRef(sheet);
+  const { first, last } = print.titleRows;
   return {
-    sheetPr: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
-    pageSetup: `<pageSetup orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
-    headerFooter: `<headerFooter><oddFooter>${xmlText(`&C${print.footer}`)}</oddFooter></headerFooter>`,
+    index,
+    area: `${quoted}!${absoluteRef(blockRef(print.area))}`,
+    titles: `${quoted}!${absoluteRef(`${first + 1}:${last + 1}`)}`,
   };
 }
 
 /**
- * Takes the print areas and titles out of every sheet of an ExcelJS workbook, to be written by
- * `withPrintNames` instead: ExcelJS writes them with relative rows (`$A1:$C9`) and does not double
- * an apostrophe in a sheet's name, which Excel repairs and ExcelJS itself cannot read back.
- * `index` is each sheet's place in the order ExcelJS writes them.
+ * The workbook's `<definedName>` elements of print names, local to their sheet.
+ * @example printNamesXml([{ index: 0, area: "'Plan'!$A$1:$C$9" }])
+ *   === `<definedName name="_xlnm.Print_Area" localSheetId="0">'Plan'!$A$1:$C$9</definedName>`
  */
-export function takePrintNames(workbook: ExcelJS.Workbook): PrintNames[] {
-  const names: PrintNames[] = [];
-  workbook.worksheets.forEach((sheet, index) => {
-    const setup = sheet.pageSetup as Partial<ExcelJS.PageSetup> | undefined;
-    if (!setup) return;
-    const areas = (setup.printArea ?? "").split("&&").filter((area) => area !== "");
-    const titleRows = setup.printTitlesRow || undefined;
-    const titleColumns = setup.printTitlesColumn || undefined;
-    delete setup.printArea;
-    delete setup.printTitlesRow;
-    delete setup.printTitlesColumn;
-    if (areas.length > 0 || titleRows || titleColumns) {
-      names.push({ sheet: sheet.name, index, areas, titleRows, titleColumns });
-    }
-  });
-  return names;
+export function printNamesXml(names: readonly PrintNames[]): string {
+  const element = (name: string, index: number, formula: string) =>
+    `<definedName name="${name}" localSheetId="${index}">${xmlText(formula)}</definedName>`;
+  return names
+    .flatMap(({ index, area, titles }) => [
+      area ? element(PRINT_AREA, index, area) : "",
+      titles ? element(PRINT_TITLES, index, titles) : "",
+    ])
+    .join("");
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", apos: "'", quot: '"', lt: "<", gt: ">" };
+
+function xmlValue(text: string): string {
+  return text.replace(
+    /&(?:(amp|apos|quot|lt|gt)|#(\d+)|#x([0-9a-fA-F]+));/g,
+    (_, name, dec, hex) =>
+      name ? ENTITIES[name as string] : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
+  );
+}
+
+function attribute(attributes: string, name: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  return match ? xmlValue(match[1] ?? match[2]) : undefined;
 }
 
 /**
- * An .xlsx package with the print names added to its workbook part; every other entry is kept as
- * it was compressed.
- * @example const bytes = await withPrintNames(await workbook.xlsx.writeBuffer(), takenNames, 6);
+ * The print names of every sheet of an .xlsx package, exactly as its workbook part holds them:
+ * ExcelJS reads only a simple print area back (whole columns or one cell it garbles), so the
+ * names of the sheets a regeneration keeps are taken from the file itself.
+ * @example (await readPrintNames(bytes)).get("MY NOTES") → { area: "'My notes'!$A:$D" }
+ */
+export async function readPrintNames(bytes: Uint8Array): Promise<PrintNamesBySheet> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = (await zip.file(WORKBOOK_PART)?.async("string")) ?? "";
+  const sheets = [...xml.matchAll(/<(?:\w+:)?sheet\s([^>]*?)\/?>/g)].map(
+    (match) => attribute(match[1], "name") ?? "",
+  );
+  const names: PrintNamesBySheet = new Map();
+  for (const match of xml.matchAll(/<(?:\w+:)?definedName\s([^>]*)>([^<]*)</g)) {
+    const name = attribute(match[1], "name");
+    const sheet = sheets[Number(attribute(match[1], "localSheetId"))];
+    if (sheet === undefined || (name !== PRINT_AREA && name !== PRINT_TITLES)) continue;
+    const key = foldedName(sheet);
+    const entry = names.get(key) ?? {};
+    entry[name === PRINT_AREA ? "area" : "titles"] = xmlValue(match[2]);
+    names.set(key, entry);
+  }
+  return names;
+}
+
+/** Excel compares sheet names without regard to case. */
+export function foldedName(name: string): string {
+  return name.toLocaleUpperCase("en-US");
+}
+
+/**
+ * Takes the print areas and titles off every sheet of an ExcelJS workbook, which would write them
+ * with relative rows (`$A1:$C9`) and an apostrophe in a sheet's name not doubled — names Excel
+ * repairs and ExcelJS itself cannot read back. `withPrintNames` writes them instead.
+ */
+export function clearPrintNames(workbook: ExcelJS.Workbook): void {
+  for (const sheet of workbook.worksheets) {
+    const setup = sheet.pageSetup as Partial<ExcelJS.PageSetup> | undefined;
+    if (!setup) continue;
+    delete setup.printArea;
+    delete setup.printTitlesRow;
+    delete setup.printTitlesColumn;
+  }
+}
+
+/**
+ * An .xlsx package with print names added to its workbook part; every other entry is kept as it
+ * was compressed.
+ * @example const bytes = await withPrintNames(await workbook.xlsx.writeBuffer(), names, 6);
  */
 export async function withPrintNames(
   bytes: Uint8Array,
@@ -147,5 +158,3 @@ export async function withPrintNames(
     compressionOptions: { level },
   });
 }
-
-const WORKBOOK_PART = "xl/workbook.xml";

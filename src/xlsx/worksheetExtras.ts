@@ -20,8 +20,8 @@ export function blockRef(block: CellBlock): string {
 
 /**
  * The parts of a sheet model beyond its cells: hidden rows and columns, tables, conditional
- * formats, dropdowns and page setup. Called after the cells are written; a table keeps the cells'
- * values, formulas, number formats and styles.
+ * formats, dropdowns and page setup (less the print names). Called after the cells are written; a
+ * table keeps the cells' values, formulas, number formats and styles.
  */
 export function applySheetExtras(sheet: ExcelJS.Worksheet, model: SheetModel): void {
   if (model.print) applyPrintSetup(sheet, model.print);
@@ -70,9 +70,8 @@ export function applySheetExtras(sheet: ExcelJS.Worksheet, model: SheetModel): v
 }
 
 /**
- * Orientation, one page wide and any number tall, the print area and title rows, the footer.
- * ExcelJS writes the print area and titles as names of its own making, which the writer replaces
- * (see `takePrintNames`).
+ * Orientation, one page wide and any number tall, the footer. The print area and title rows are
+ * names of the workbook, which the writer adds itself (see `printNamesOf`, `withPrintNames`).
  */
 function applyPrintSetup(sheet: ExcelJS.Worksheet, print: PrintSetup): void {
   sheet.pageSetup = {
@@ -81,8 +80,6 @@ function applyPrintSetup(sheet: ExcelJS.Worksheet, print: PrintSetup): void {
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printArea: blockRef(print.area),
-    printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}`,
   };
   sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${print.footer}` };
 }

@@ -6,8 +6,8 @@ import {
   type SheetSource,
   type TableSpec,
 } from "../sheets/sheetModel";
-import { pageSetupXml, printNamesOf, printNamesXml, type PrintNames } from "./printNames";
-import { StyleSheet, textElement, xmlContent, xmlText } from "./spreadsheetMl";
+import { printNamesOf, printNamesXml, type PrintNames } from "./printNames";
+import { pageSetupXml, StyleSheet, textElement, xmlContent, xmlText } from "./spreadsheetMl";
 import { blockRef } from "./worksheetExtras";
 import { ZipArchive } from "./zipArchive";
 

@@ -4,7 +4,14 @@ import ExcelJS from "exceljs";
 import { toA1 } from "../engine/address";
 import { sheetOf, type SheetCell, type SheetModel, type SheetSource } from "../sheets/sheetModel";
 import { styleCache, type CellLook } from "./cellStyles";
-import { takePrintNames, withPrintNames } from "./printNames";
+import {
+  clearPrintNames,
+  foldedName,
+  printNamesOf,
+  readPrintNames,
+  withPrintNames,
+  type PrintNames,
+} from "./printNames";
 import { applySheetExtras } from "./worksheetExtras";
 import { FileAccessError, WorkbookWriteError, errnoCode, reasonOf } from "./fileErrors";
 import { type DroppedPart, inspectWorkbookParts } from "./findUnkeepableParts";
@@ -95,8 +102,9 @@ export async function writePlanWorkbook(
   pointViewsAtVisibleSheet(workbook);
   // Excel recalculates on opening; readers that do not calculate see the engine's values.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  // Every sheet's print area and titles, the kept sheets' too, are written by the writer itself.
-  const printNames = takePrintNames(workbook);
+  // Every sheet's print area and titles are written by the writer itself: the rewritten sheets'
+  // from their models, the kept sheets' as the file held them.
+  const printNames = workbookPrintNames(workbook, models, await readPrintNames(existing.bytes));
   const written = await workbook.xlsx.writeBuffer({
     zip: zipOptions(models),
   } as ExcelJS.XlsxWriteOptions);
@@ -107,6 +115,27 @@ export async function writePlanWorkbook(
   );
   await writeFileAtomic(outPath, bytes, unchanged);
   return report;
+}
+
+/**
+ * The print names of every sheet in the order ExcelJS writes them, taken off its worksheets:
+ * a rewritten sheet's from its model, a kept sheet's as `kept` (the file's own) holds them.
+ */
+function workbookPrintNames(
+  workbook: ExcelJS.Workbook,
+  models: readonly SheetModel[],
+  kept: Map<string, Omit<PrintNames, "index">>,
+): PrintNames[] {
+  clearPrintNames(workbook);
+  const rewritten = new Map(
+    models.filter((m) => !m.keepExisting).map((m) => [foldedName(m.name), m]),
+  );
+  return workbook.worksheets.flatMap((sheet, index): PrintNames[] => {
+    const model = rewritten.get(foldedName(sheet.name));
+    if (model) return model.print ? [printNamesOf(sheet.name, index, model.print)] : [];
+    const names = kept.get(foldedName(sheet.name));
+    return names ? [{ index, ...names }] : [];
+  });
 }
 
 /** Cells past which a workbook is compressed fast rather than small: deflate dominates the write. */
@@ -173,7 +202,7 @@ async function writeNewWorkbook(
 async function existingWorkbook(
   outPath: string,
   quotaChartSheets: readonly string[],
-): Promise<{ workbook: ExcelJS.Workbook; dropped: DroppedPart[] } | null> {
+): Promise<{ workbook: ExcelJS.Workbook; dropped: DroppedPart[]; bytes: Uint8Array } | null> {
   try {
     const stat = await fsp.stat(outPath);
     if (stat.isDirectory()) {
@@ -204,7 +233,7 @@ async function existingWorkbook(
       parts,
     );
   }
-  return { workbook: await loadWorkbook(outPath, bytes), dropped };
+  return { workbook: await loadWorkbook(outPath, bytes), dropped, bytes };
 }
 
 function placeSheets(
