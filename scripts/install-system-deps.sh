@@ -3,6 +3,7 @@
 # LibreOffice Calc (headless), which recalculates generated workbooks in the tests;
 # xmllint, which checks that the add-in's manifest.xml is well-formed;
 # unzip, Info-ZIP's check of the zip archives the .xlsx writer produces;
+# poppler-utils (pdftotext, pdfinfo), which read the pages LibreOffice prints a plan workbook to;
 # Chromium and a CJK font, for the task pane's browser tests and their Chinese screenshots.
 # With --bench, also what `npm run bench` compares against: Debian's python3 with pandas and
 # xlsxwriter.
@@ -15,6 +16,7 @@ fi
 command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui)
 command -v xmllint >/dev/null 2>&1 || packages+=(libxml2-utils)
 command -v unzip >/dev/null 2>&1 || packages+=(unzip)
+{ command -v pdftotext && command -v pdfinfo; } >/dev/null 2>&1 || packages+=(poppler-utils)
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 # grep reads all of fc-list (no -q): an early exit would fail the pipe under pipefail.
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || packages+=(fonts-noto-cjk)

@@ -20,6 +20,11 @@ export type ExcelFeatures = {
   dataValidation: boolean;
   /** ExcelApi 1.9: `application.suspendScreenUpdatingUntilNextSync`. */
   suspendScreenUpdating: boolean;
+  /**
+   * ExcelApi 1.9: `worksheet.pageLayout` — orientation, fit to pages, print area and titles,
+   * headers and footers.
+   */
+  pageLayout: boolean;
   /** ExcelApi 1.12: `worksheet.customProperties`, used to tag generated sheets. */
   customProperties: boolean;
   /** ExcelApi 1.13: `range.getMergedAreasOrNullObject`, the merged cells of a history. */
@@ -40,6 +45,7 @@ export function detectExcelFeatures(isSetSupported: IsSetSupported): ExcelFeatur
     freezePanes: has("1.7"),
     dataValidation: has("1.8"),
     suspendScreenUpdating: has("1.9"),
+    pageLayout: has("1.9"),
     customProperties: has("1.12"),
     mergedAreas: has("1.13"),
   };

@@ -1,4 +1,4 @@
-import type { SheetModel } from "../sheets/sheetModel";
+import type { PrintSetup, SheetModel } from "../sheets/sheetModel";
 import { columnWidthPoints, STANDARD_WIDTH_POINTS } from "./columnWidthPoints";
 import type { ExcelFeatures } from "./excelFeatures";
 import { folded, type SheetWritePlan } from "./planSheetWrites";
@@ -57,7 +57,33 @@ function queueSheetLabels(step: StepBuilder, model: SheetModel, features: ExcelF
   }
 }
 
-/** A model's sheet layout, which emptying resets: column widths, panes, hidden rows and columns. */
+const ORIENTATION = { portrait: "Portrait", landscape: "Landscape" } as const;
+
+/**
+ * How a model's sheet prints (ExcelApi 1.9): orientation, one page wide and as many tall as it
+ * takes, the header rows on every page, the print area and the footer.
+ */
+function queuePageLayout(step: StepBuilder, name: string, print: PrintSetup): void {
+  const layout = (context: Excel.RequestContext) =>
+    context.workbook.worksheets.getItem(name).pageLayout;
+  const orientation = ORIENTATION[print.orientation];
+  const zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  const titleRows = rowsAddress(print.titleRows.first, print.titleRows.last);
+  const { firstRow, firstColumn, lastRow, lastColumn } = print.area;
+  const area = blockAddress(firstRow, firstColumn, lastRow, lastColumn);
+  step.add(5, [name, orientation, zoom, titleRows, area, print.footer], (context) => {
+    layout(context).orientation = orientation;
+    layout(context).zoom = zoom;
+    layout(context).setPrintTitleRows(titleRows);
+    layout(context).setPrintArea(area);
+    layout(context).headersFooters.defaultForAllPages.centerFooter = print.footer;
+  });
+}
+
+/**
+ * A model's sheet layout, which emptying resets: column widths, panes, hidden rows and columns;
+ * then its page layout, where Excel has one.
+ */
 function queueSheetLayout(step: StepBuilder, model: SheetModel, features: ExcelFeatures): void {
   const name = model.name;
   const sheet = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(name);
@@ -88,6 +114,7 @@ function queueSheetLayout(step: StepBuilder, model: SheetModel, features: ExcelF
       sheet(context).getRange(columnsAddress(first, last)).columnHidden = true;
     });
   }
+  if (features.pageLayout && model.print) queuePageLayout(step, name, model.print);
 }
 
 /** Moves the models' sheets into their final places, only those not already there. */
@@ -127,8 +154,12 @@ function emptiedWithFirstBlock(plan: SheetWritePlan): Map<string, SheetWritePlan
   );
 }
 
-/** Bytes `withEmptying` may add to a first block; blocks are cut this much smaller. */
-export const EMPTYING_BYTES = 16 * ACTION_OVERHEAD_BYTES;
+/**
+ * Bytes `withEmptying` may add to a first block; blocks are cut this much smaller. Room for the
+ * clearing, a table or two, the layout's widths, panes and hidden runs, and the page layout's
+ * five actions with their texts.
+ */
+export const EMPTYING_BYTES = 24 * ACTION_OVERHEAD_BYTES;
 
 /**
  * A rewritten sheet's blocks, its emptying put at the head of the first one: its old tables
@@ -174,7 +205,7 @@ export function withEmptying(
  * generated sheets no longer wanted and their tables, renames and clears the generated sheets to
  * rewrite (ranges are cleared, sheets are not deleted: deleting clears Excel's undo stack) —
  * except those with rows, emptied with their first cells (see `withEmptying`) — and sets
- * visibility, tags, column widths, panes, hidden rows and columns and tab order.
+ * visibility, tags, column widths, panes, hidden rows and columns, page layout and tab order.
  */
 export function setupStep(
   models: readonly SheetModel[],

@@ -2,6 +2,7 @@ import type { PlanResult } from "../engine/plan/planResult";
 import { actionRowsBlock } from "./actionRows";
 import { text } from "./cells";
 import type { SheetLabels } from "./labels";
+import { printSetup } from "./printSetup";
 import type { SheetModel } from "./sheetModel";
 
 /** Row where the action plan's id row starts (title above it). */
@@ -27,7 +28,7 @@ export function actionPlanSheet(result: PlanResult, labels: SheetLabels, name: s
   block.layout.userColumns.forEach(
     ({ column, id }) => (widths[column] = id === "activities" || id === "notes" ? 30 : 14),
   );
-  return {
+  const model: SheetModel = {
     name,
     kind: "action-plan",
     rows: [title, new Array(block.width).fill(null), ...block.rows],
@@ -39,4 +40,7 @@ export function actionPlanSheet(result: PlanResult, labels: SheetLabels, name: s
     hiddenColumns: [block.layout.keyColumn, block.layout.signatureColumn],
     userRows: block.layout,
   };
+  const header = block.layout.headerRow;
+  const titleRows = { first: header, last: header };
+  return { ...model, print: printSetup(model, titleRows, labels, result.planYear) };
 }

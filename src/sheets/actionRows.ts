@@ -3,6 +3,7 @@ import type { ActionPlanUnit } from "../engine/plan/actionPlan";
 import { VISITS_PER_MONTH } from "../engine/plan/actionPlan";
 import { a1, amount, formula, text } from "./cells";
 import type { SheetLabels } from "./labels";
+import { sortByPath } from "./memberOrder";
 import { KEY_COLUMN_ID, rowKey, rowSignature, SIGNATURE_COLUMN_ID } from "./rowSignature";
 import type { CellBlock, ListValidationSpec, SheetCell, UserRowsLayout } from "./sheetModel";
 
@@ -20,7 +21,8 @@ export type ActionRowsBlock = {
 };
 
 /**
- * Action-plan rows, one per unit (rep, or leaf) and month, starting at `startRow` of a sheet:
+ * Action-plan rows, one per unit (rep, or leaf; in the language's order) and month, starting at
+ * `startRow` of a sheet:
  * a hidden row of column ids, the header, then the data: the unit's members, period, target,
  * average deal size, deals needed, customers by tier and visits (formulas where they follow from
  * other cells), then the user's columns — key activities, owner, due date, status, notes — and two
@@ -84,7 +86,7 @@ export function actionRowsBlock(
   );
 
   const rows: (SheetCell | null)[][] = [ids, header];
-  for (const u of units) {
+  for (const u of sortByPath(units, (unit) => unit.path, labels.language)) {
     for (let m = 0; m < 12; m++) {
       const r = startRow + rows.length;
       const period = `${planYear}-${String(m + 1).padStart(2, "0")}`;

@@ -3,6 +3,8 @@ import type { PlanNode, PlanResult } from "../engine/plan/planResult";
 import { roundCents } from "../engine/plan/tracking";
 import { a1, amount, columnRange, fillBlanks, formula, PERCENT_FORMAT, text } from "./cells";
 import type { SheetLabels } from "./labels";
+import { compareMembers } from "./memberOrder";
+import { printSetup } from "./printSetup";
 import type { SheetCell, SheetModel } from "./sheetModel";
 
 /** Where the allocation sheet puts things, so other sheets can point at its cells. */
@@ -17,9 +19,10 @@ export type AllocationLayout = {
 export const ALLOCATION_HEADER_ROW = 3;
 
 /**
- * The allocation matrix: one row per leaf (members of each level), the base-year actual, the 12
- * monthly targets, the quarters and the annual target, with a subtotal row after each inner
- * segment and a grand total. Totals are SUBTOTAL formulas (which skip nested subtotals).
+ * The allocation matrix: one row per leaf (members of each level, in the language's order under
+ * their parent), the base-year actual, the 12 monthly targets, the quarters and the annual target,
+ * with a subtotal row after each inner segment and a grand total. Totals are SUBTOTAL formulas
+ * (which skip nested subtotals).
  * @example allocationSheet(result, labels, "Allocation").model.rows[3][0].value === "Region"
  */
 export function allocationSheet(
@@ -113,13 +116,15 @@ export function allocationSheet(
     rows.push(fillBlanks(row, "total"));
   };
 
+  const byMember = compareMembers(labels.language);
   const walk = (node: PlanNode, depth: number): void => {
     if (node.children.length === 0) {
       leafRow(node);
       return;
     }
     const first = rows.length;
-    for (const child of node.children) walk(child, depth + 1);
+    const children = [...node.children].sort((a, b) => byMember(a.member ?? "", b.member ?? ""));
+    for (const child of children) walk(child, depth + 1);
     if (depth > 0)
       totalRow(labels.totalOf(node.member ?? ""), depth - 1, node, first, rows.length - 1);
   };
@@ -131,14 +136,16 @@ export function allocationSheet(
   const columnWidths = new Array<number>(width).fill(11);
   for (let i = 0; i < dimCount; i++) columnWidths[i] = 16;
   columnWidths[annualCol] = 13;
+  const model: SheetModel = {
+    name,
+    kind: "allocation",
+    rows,
+    columnWidths,
+    freeze: { rows: ALLOCATION_HEADER_ROW + 1, columns: dimCount },
+  };
+  const titleRows = { first: ALLOCATION_HEADER_ROW, last: ALLOCATION_HEADER_ROW };
   return {
-    model: {
-      name,
-      kind: "allocation",
-      rows,
-      columnWidths,
-      freeze: { rows: ALLOCATION_HEADER_ROW + 1, columns: dimCount },
-    },
+    model: { ...model, print: printSetup(model, titleRows, labels, result.planYear) },
     layout: {
       monthColumns: Array.from({ length: 12 }, (_, m) => monthCol(m)),
       annualColumn: annualCol,

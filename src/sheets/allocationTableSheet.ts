@@ -1,13 +1,15 @@
 import type { PlanResult } from "../engine/plan/planResult";
 import { amount, text } from "./cells";
 import type { SheetLabels } from "./labels";
+import { sortByPath } from "./memberOrder";
+import { printSetup } from "./printSetup";
 import type { SheetCell, SheetModel } from "./sheetModel";
 
 const HEADER_ROW = 2;
 
 /**
  * The allocation in long form — one row per leaf and month with its members, period, quarter and
- * target — as an Excel table, ready for PivotTables and slicers.
+ * target, leaves in the language's order — as an Excel table, ready for PivotTables and slicers.
  * @example allocationTableSheet(result, labels, "Allocation Table").rows.length === 3 + 12 * result.rows.length
  */
 export function allocationTableSheet(
@@ -27,7 +29,7 @@ export function allocationTableSheet(
   header[dimCount + 1] = text(labels.quarter, "header");
   header[dimCount + 2] = text(labels.target, "header");
   const rows: (SheetCell | null)[][] = [title, new Array(width).fill(null), header];
-  for (const leaf of result.rows) {
+  for (const leaf of sortByPath(result.rows, (row) => row.path, labels.language)) {
     leaf.months.forEach((target, m) => {
       const row: (SheetCell | null)[] = new Array(width).fill(null);
       if (dims.length === 0) row[0] = text(labels.total);
@@ -39,7 +41,7 @@ export function allocationTableSheet(
       rows.push(row);
     });
   }
-  return {
+  const model: SheetModel = {
     name,
     kind: "allocation-table",
     rows,
@@ -58,4 +60,6 @@ export function allocationTableSheet(
       },
     ],
   };
+  const titleRows = { first: HEADER_ROW, last: HEADER_ROW };
+  return { ...model, print: printSetup(model, titleRows, labels, result.planYear) };
 }

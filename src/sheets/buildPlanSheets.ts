@@ -8,7 +8,7 @@ import { allocationTableSheet } from "./allocationTableSheet";
 import { text } from "./cells";
 import { sheetLabels } from "./labels";
 import { planStoreSheet, type GeneratedSheet } from "./planStoreSheet";
-import { repIdentities, repTab } from "./repTabs";
+import { repIdentities, repsInOrder, repTab } from "./repTabs";
 import { foldSheetName, uniqueSheetName } from "./sheetNames";
 import type { LazySheet, SheetModel } from "./sheetModel";
 import { summarySheet } from "./summarySheet";
@@ -33,7 +33,8 @@ export type PlanSheetsInput = {
 
 /**
  * Every sheet a plan writes, in workbook order: summary, allocation matrix, allocation table,
- * action plan, tracking (when months are closed), one quota tab per rep, a mark on the tab of
+ * action plan, tracking (when months are closed), one quota tab per rep (in the language's order
+ * of regions and names), a mark on the tab of
  * each rep no longer in the plan (kept, never deleted), and the very hidden plan store naming them
  * all. A sheet generated before keeps its name; a new one never takes a user's sheet's name.
  * @example buildPlanSheets({ result, plan, language: "en-US", historySheet: "Sales" }).map((s) => s.name)
@@ -100,7 +101,7 @@ export function planSheets(input: PlanSheetsInput): LazySheet[] {
     sheets.push(lazy(name, "tracking", () => trackingSheet(result, labels, name)));
   }
 
-  const reps = repIdentities(result);
+  const reps = repsInOrder(repIdentities(result), input.language);
   for (const identity of reps) {
     const name = nameFor("rep-tab", identity.rep, identity.key, "Rep");
     sheets.push({

@@ -3,6 +3,8 @@ import type { Language } from "../engine/language";
 
 /** Every word the generated sheets show, in each language. */
 export type SheetLabels = {
+  /** The language of these words, which also orders member names on the sheets. */
+  language: Language;
   sheetNames: {
     summary: string;
     allocation: string;
@@ -23,6 +25,10 @@ export type SheetLabels = {
   months: string[];
   quarters: string[];
   summaryTitle: (year: number) => string;
+  /** The plan's name, printed in the footer of every page. */
+  planName: (year: number) => string;
+  /** The page number line of the printed footer, given Excel's page and page-count fields. */
+  pageOfPages: (page: string, pages: string) => string;
   allocationTitle: (year: number) => string;
   trackingTitle: (year: number, asOf: string) => string;
   generatedFrom: (sheet: string, unit: string) => string;
@@ -86,6 +92,7 @@ export type SheetLabels = {
 type LabelTexts = Omit<SheetLabels, "dimension" | "roleName">;
 
 const EN: LabelTexts = {
+  language: "en-US",
   sheetNames: {
     summary: "Plan Summary",
     allocation: "Allocation",
@@ -108,6 +115,8 @@ const EN: LabelTexts = {
   months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
   quarters: ["Q1", "Q2", "Q3", "Q4"],
   summaryTitle: (y) => `Sales plan ${y}`,
+  planName: (y) => `${y} Sales Plan`,
+  pageOfPages: (page, pages) => `Page ${page} of ${pages}`,
   allocationTitle: (y) => `Target allocation ${y}`,
   trackingTitle: (y, asOf) => `Tracking ${y} (actuals to ${asOf})`,
   generatedFrom: (sheet, unit) => `From sheet "${sheet}" · amounts rounded to ${unit}`,
@@ -174,6 +183,7 @@ const EN: LabelTexts = {
 };
 
 const ZH: LabelTexts = {
+  language: "zh-CN",
   sheetNames: {
     summary: "计划摘要",
     allocation: "目标分解",
@@ -196,6 +206,8 @@ const ZH: LabelTexts = {
   months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
   quarters: ["一季度", "二季度", "三季度", "四季度"],
   summaryTitle: (y) => `${y} 年度销售计划`,
+  planName: (y) => `${y} 年销售计划`,
+  pageOfPages: (page, pages) => `第 ${page} 页，共 ${pages} 页`,
   allocationTitle: (y) => `${y} 年目标分解`,
   trackingTitle: (y, asOf) => `${y} 年跟踪监控(实际截至 ${asOf})`,
   generatedFrom: (sheet, unit) => `数据来源:工作表"${sheet}" · 金额取整到 ${unit}`,

@@ -4,9 +4,12 @@ import type { PlanResult, PlanRow, TrackingRow } from "../engine/plan/planResult
 import { roundCents } from "../engine/plan/tracking";
 import { actionRowsBlock } from "./actionRows";
 import { a1, amount, columnRange, fillBlanks, formula, PERCENT_FORMAT, text } from "./cells";
+import type { Language } from "../engine/language";
 import type { SheetLabels } from "./labels";
+import { compareMembers, comparePaths } from "./memberOrder";
+import { printSetup } from "./printSetup";
 import type { ChartSpec, SheetCell, SheetModel } from "./sheetModel";
-import { attainmentLights } from "./trackingSheet";
+import { attainmentLights, trackingInOrder } from "./trackingSheet";
 
 /** Columns of the monthly quota table: label, 12 months, annual. */
 const MONTHLY_TABLE_COLUMNS = 14;
@@ -70,9 +73,21 @@ export function repIdentities(result: PlanResult): RepIdentity[] {
 }
 
 /**
+ * Reps in the order their tabs stand: by region (where region is above rep), then by name, in the
+ * language's order (pinyin for Chinese).
+ * @example repsInOrder(repIdentities(result), "zh-CN").map((r) => r.rep) → ["刘磊", "周娜", …]
+ */
+export function repsInOrder(reps: readonly RepIdentity[], language: Language): RepIdentity[] {
+  const compare = comparePaths(language);
+  const pathOf = (r: RepIdentity) => (r.region === undefined ? [r.rep] : [r.region, r.rep]);
+  return [...reps].sort((a, b) => compare(pathOf(a), pathOf(b)));
+}
+
+/**
  * A rep's quota tab: annual and quarterly quota, the monthly quota by product (where product is a
- * level), the monthly quota against last year's net sales (a table and, in Excel, a chart), the
- * rep's action-plan rows (user columns kept across regenerations) and tracking.
+ * level; products in the language's order), the monthly quota against last year's net sales (a
+ * table and, in Excel, a chart), the rep's action-plan rows (user columns kept across
+ * regenerations) and tracking. It prints with the rep's name and region on every page.
  * @example repTab(result, identity, labels, "Ann").kind === "rep-tab"
  */
 export function repTab(
@@ -97,8 +112,10 @@ export function repTab(
     leaf.months.forEach((m, i) => (months[i] += m));
     groups.set(label, months);
   }
+  const byMember = compareMembers(labels.language);
+  const products = [...groups].sort(([a], [b]) => byMember(a, b));
   const totals = new Array<number>(12).fill(0);
-  for (const months of groups.values()) months.forEach((m, i) => (totals[i] += m));
+  for (const [, months] of products) months.forEach((m, i) => (totals[i] += m));
   const annual = totals.reduce((a, b) => a + b, 0);
 
   // The quota block refers to the monthly table below it: row numbers fixed here.
@@ -129,7 +146,7 @@ export function repTab(
     ...labels.months.map((m) => text(m, "header")),
     text(labels.annual, "header"),
   );
-  for (const [label, months] of groups) {
+  for (const [label, months] of products) {
     const r = rows.length;
     push(
       text(label),
@@ -178,7 +195,7 @@ export function repTab(
   rows.push(...block.rows);
 
   const conditionalFormats = [];
-  const tracking = identity.tracking;
+  const tracking = trackingInOrder(identity.tracking, labels);
   if (tracking.length > 0) {
     push();
     push(text(labels.trackingRows, "subtitle"));
@@ -194,7 +211,7 @@ export function repTab(
     const text = id === "activities" || id === "notes";
     widths[column] = text && column >= MONTHLY_TABLE_COLUMNS ? 28 : 13;
   });
-  return {
+  const model: SheetModel = {
     name,
     kind: "rep-tab",
     rows,
@@ -206,6 +223,9 @@ export function repTab(
     conditionalFormats,
     charts: [chart],
   };
+  // The tab's sections each have their own header: what heads every page is whose tab it is.
+  const titleRows = { first: 0, last: identity.region === undefined ? 0 : 1 };
+  return { ...model, print: printSetup(model, titleRows, labels, result.planYear) };
 }
 
 /**

@@ -78,6 +78,24 @@ export type ChartSpec = {
   anchor: { from: string; to: string };
 };
 
+/**
+ * How a sheet prints, decided with its layout so that every writer prints it alike: one page wide
+ * and as many pages tall as its rows take, its title rows repeated at the top of every page.
+ */
+export type PrintSetup = {
+  /** Landscape for a sheet wider than a portrait page. */
+  orientation: "portrait" | "landscape";
+  /** Zero-based first and last rows repeated at the top of every page (the header rows). */
+  titleRows: { first: number; last: number };
+  /** The cells printed: every cell of the sheet. */
+  area: CellBlock;
+  /**
+   * The footer's centre section in Excel's header and footer codes: `&P` the page, `&N` the
+   * pages; a literal `&` is written `&&`.
+   */
+  footer: string;
+};
+
 export type SheetModel = {
   /** Sheet name as written (≤ 31 characters, no `: \ / ? * [ ]`). */
   name: string;
@@ -110,6 +128,8 @@ export type SheetModel = {
   keepExisting?: boolean;
   /** Charts over this sheet's cells (Excel only; see `ChartSpec`). */
   charts?: ChartSpec[];
+  /** Page setup for printing; a sheet without one (the plan store) keeps the defaults. */
+  print?: PrintSetup;
 };
 
 /**

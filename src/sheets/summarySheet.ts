@@ -6,6 +6,7 @@ import { roundCents } from "../engine/plan/tracking";
 import type { AllocationLayout } from "./allocationSheet";
 import { a1, amount, formula, PERCENT_FORMAT, sheetRef, text } from "./cells";
 import type { SheetLabels } from "./labels";
+import { printSetup } from "./printSetup";
 import type { SheetCell, SheetModel } from "./sheetModel";
 
 /**
@@ -132,11 +133,13 @@ export function summarySheet(
     }
   }
 
-  return {
+  const model: SheetModel = {
     name,
     kind: "summary",
     rows,
     columnWidths: [26, 16, 10, 16, 10],
     freeze: { rows: 0, columns: 0 },
   };
+  // The summary has no header row above all of it: its title heads every page.
+  return { ...model, print: printSetup(model, { first: 0, last: 0 }, labels, result.planYear) };
 }

@@ -2,12 +2,14 @@ import type { PlanResult, TrackingRow } from "../engine/plan/planResult";
 import { roundCents } from "../engine/plan/tracking";
 import { a1, amount, columnRange, fillBlanks, formula, PERCENT_FORMAT, text } from "./cells";
 import type { SheetLabels } from "./labels";
+import { sortByPath } from "./memberOrder";
+import { printSetup } from "./printSetup";
 import type { CellBlock, ConditionalFormatSpec, SheetCell, SheetModel } from "./sheetModel";
 
 /**
- * Tracking in long form, one row per leaf × month: target, actual, variance and attainment for the
- * closed months, running YTD figures, and the re-forecast of the open months; unplanned actuals
- * after the plan's rows; a closing block of totals. Actuals and targets are values; variance,
+ * Tracking in long form, one row per leaf × month (leaves in the language's order): target, actual,
+ * variance and attainment for the closed months, running YTD figures, and the re-forecast of the
+ * open months; unplanned actuals after the plan's rows; a closing block of totals. Actuals and targets are values; variance,
  * attainment, YTD and totals are formulas over them.
  * @example trackingSheet(result, labels, "Tracking").rows[3][1].value === "Period" // with one level
  */
@@ -51,7 +53,7 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
   const runningFormula = (r: number, column: number, source: number, first: boolean) =>
     first ? a1(r, source) : `${a1(r - 1, column)}+${a1(r, source)}`;
 
-  result.tracking.forEach((t: TrackingRow) => {
+  trackingInOrder(result.tracking, labels).forEach((t: TrackingRow) => {
     const r = rows.length;
     const row = blank();
     if (result.levels.length === 0) row[0] = text(labels.total, "label");
@@ -133,7 +135,7 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
         })
       : [];
   for (let i = 0; i < dimCount; i++) columnWidths[i] = 16;
-  return {
+  const model: SheetModel = {
     name,
     kind: "tracking",
     rows,
@@ -141,6 +143,26 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
     freeze: { rows: firstData, columns: dimCount },
     conditionalFormats,
   };
+  const titleRows = { first: firstData - 1, last: firstData - 1 };
+  return { ...model, print: printSetup(model, titleRows, labels, result.planYear) };
+}
+
+/**
+ * Tracking rows with the plan's leaves in the language's order, then the unplanned segments in
+ * that order; each leaf's months stay together, January first (running YTD formulas need that).
+ * @example trackingInOrder(result.tracking, sheetLabels("zh-CN"))[0].path → ["华北", "刘磊"]
+ */
+export function trackingInOrder(
+  tracking: readonly TrackingRow[],
+  labels: SheetLabels,
+): TrackingRow[] {
+  const planned = tracking.filter((t) => !t.unplanned);
+  const unplanned = tracking.filter((t) => t.unplanned);
+  const pathOf = (t: TrackingRow) => t.path;
+  return [
+    ...sortByPath(planned, pathOf, labels.language),
+    ...sortByPath(unplanned, pathOf, labels.language),
+  ];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ConditionalFormatSpec } from "../sheets/sheetModel";
+import type { ConditionalFormatSpec, PrintSetup } from "../sheets/sheetModel";
 import { LOOKS, TONES, type CellLook } from "./cellStyles";
 
 /** Characters XML 1.0 cannot hold, and text that Excel would read as an `_xHHHH_` escape. */
@@ -221,4 +221,22 @@ class Indexed {
   list(tag: string): string {
     return `<${tag} count="${this.items.length}">${this.items.join("")}</${tag}>`;
   }
+}
+
+/**
+ * The page setup of a sheet as SpreadsheetML, in the order the worksheet schema wants: the
+ * `sheetPr` that turns on fitting (first child of the worksheet), then `pageSetup` (one page wide,
+ * any number tall) and `headerFooter` (after `pageMargins`).
+ * @example pageSetupXml(print).pageSetup === '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+ */
+export function pageSetupXml(print: PrintSetup): {
+  sheetPr: string;
+  pageSetup: string;
+  headerFooter: string;
+} {
+  return {
+    sheetPr: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    pageSetup: `<pageSetup orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+    headerFooter: `<headerFooter><oddFooter>${xmlText(`&C${print.footer}`)}</oddFooter></headerFooter>`,
+  };
 }

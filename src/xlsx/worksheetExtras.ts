@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { columnLetters, toA1 } from "../engine/address";
-import type { CellBlock, SheetModel } from "../sheets/sheetModel";
+import type { CellBlock, PrintSetup, SheetModel } from "../sheets/sheetModel";
 import { TONES } from "./cellStyles";
 
 function toneStyle(tone: { fill: string; font: string }): Partial<ExcelJS.Style> {
@@ -20,10 +20,11 @@ export function blockRef(block: CellBlock): string {
 
 /**
  * The parts of a sheet model beyond its cells: hidden rows and columns, tables, conditional
- * formats and dropdowns. Called after the cells are written; a table keeps the cells' values,
- * formulas, number formats and styles.
+ * formats, dropdowns and page setup (less the print names). Called after the cells are written; a
+ * table keeps the cells' values, formulas, number formats and styles.
  */
 export function applySheetExtras(sheet: ExcelJS.Worksheet, model: SheetModel): void {
+  if (model.print) applyPrintSetup(sheet, model.print);
   for (const row of model.hiddenRows ?? []) sheet.getRow(row + 1).hidden = true;
   for (const column of model.hiddenColumns ?? []) sheet.getColumn(column + 1).hidden = true;
   for (const table of model.tables ?? [])
@@ -66,6 +67,21 @@ export function applySheetExtras(sheet: ExcelJS.Worksheet, model: SheetModel): v
         sheet.getCell(r + 1, c + 1).dataValidation = rule;
     }
   }
+}
+
+/**
+ * Orientation, one page wide and any number tall, the footer. The print area and title rows are
+ * names of the workbook, which the writer adds itself (see `printNamesOf`, `withPrintNames`).
+ */
+function applyPrintSetup(sheet: ExcelJS.Worksheet, print: PrintSetup): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&C${print.footer}` };
 }
 
 /**

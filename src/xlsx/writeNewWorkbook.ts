@@ -6,7 +6,8 @@ import {
   type SheetSource,
   type TableSpec,
 } from "../sheets/sheetModel";
-import { StyleSheet, textElement, xmlContent, xmlText } from "./spreadsheetMl";
+import { printNamesOf, printNamesXml, type PrintNames } from "./printNames";
+import { pageSetupXml, StyleSheet, textElement, xmlContent, xmlText } from "./spreadsheetMl";
 import { blockRef } from "./worksheetExtras";
 import { ZipArchive } from "./zipArchive";
 
@@ -23,7 +24,8 @@ export type CellCheck = (cell: SheetCell, sheet: string, row: number, column: nu
 /**
  * A new .xlsx workbook holding the models in order, as SpreadsheetML written directly: shared
  * strings, one cell format per distinct look, Excel tables, conditional formats, dropdowns,
- * hidden rows and columns, frozen panes and column widths. Formula cells carry the engine's value
+ * hidden rows and columns, frozen panes, column widths and page setup (orientation, one page wide,
+ * the footer; print areas and titles as the workbook's names). Formula cells carry the engine's value
  * as their cached result and the workbook asks for a full recalculation on load; strings are
  * always text. Models marked `keepExisting` have no sheet to keep in a new file and are skipped.
  * A lazy sheet is built when its turn comes and let go once written, and each sheet's XML is
@@ -51,8 +53,10 @@ export async function newWorkbookBytes(
   );
   let tableId = 0;
   const tableParts: string[] = [];
+  const printNames: PrintNames[] = [];
   for (let i = 0; i < sheets.length; i++) {
     const model = sheetOf(sheets[i]);
+    if (model.print) printNames.push(printNamesOf(model.name, i, model.print));
     const tables = (model.tables ?? []).map((spec) => ({ spec, id: ++tableId }));
     await zip.addEntry(
       `xl/worksheets/sheet${i + 1}.xml`,
@@ -78,7 +82,7 @@ export async function newWorkbookBytes(
   }
   await zip.addText("xl/sharedStrings.xml", strings.toXml());
   await zip.addText("xl/styles.xml", styles.toXml());
-  await zip.addText("xl/workbook.xml", workbookXml(sheets, activeTab));
+  await zip.addText("xl/workbook.xml", workbookXml(sheets, activeTab, printNames));
   await zip.addText("xl/_rels/workbook.xml.rels", workbookRelsXml(sheets.length));
   await zip.addText("docProps/core.xml", coreXml(options.creator, options.created));
   await zip.addText("docProps/app.xml", appXml());
@@ -129,8 +133,9 @@ async function writeSheetXml(
   const width = model.rows.reduce((max, row) => Math.max(max, row.length), 0);
   const dimension =
     model.rows.length > 0 && width > 0 ? `A1:${toA1(model.rows.length - 1, width - 1)}` : "A1";
+  const page = model.print ? pageSetupXml(model.print) : null;
   await write(
-    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="${dimension}"/>${sheetViewsXml(model, selected)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(model)}<sheetData>`,
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${page?.sheetPr ?? ""}<dimension ref="${dimension}"/>${sheetViewsXml(model, selected)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(model)}<sheetData>`,
   );
   const hiddenRows = new Set(model.hiddenRows ?? []);
   const lastHidden = hiddenRows.size > 0 ? Math.max(...hiddenRows) : -1;
@@ -172,6 +177,7 @@ async function writeSheetXml(
   await write(
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
   );
+  if (page) await write(page.pageSetup + page.headerFooter);
   if (tables.length > 0) {
     const parts = tables.map((_, k) => `<tablePart r:id="rId${k + 1}"/>`).join("");
     await write(`<tableParts count="${tables.length}">${parts}</tableParts>`);
@@ -302,14 +308,20 @@ function tableXml(model: SheetModel, spec: TableSpec, id: number): string {
   return `${XML_HEAD}<table xmlns="${MAIN_NS}" id="${id}" name="${name}" displayName="${name}" ref="${ref}" headerRowCount="1" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns.join("")}</tableColumns><tableStyleInfo name="${xmlText(spec.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
 }
 
-function workbookXml(sheets: readonly SheetSource[], activeTab: number): string {
+function workbookXml(
+  sheets: readonly SheetSource[],
+  activeTab: number,
+  printNames: readonly PrintNames[],
+): string {
   const entries = sheets
     .map((model, i) => {
       const state = model.state && model.state !== "visible" ? ` state="${model.state}"` : "";
       return `<sheet name="${xmlText(model.name)}" sheetId="${i + 1}"${state} r:id="rId${i + 1}"/>`;
     })
     .join("");
-  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView activeTab="${activeTab}"/></bookViews><sheets>${entries}</sheets><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`;
+  const names = printNamesXml(printNames);
+  const definedNames = names ? `<definedNames>${names}</definedNames>` : "";
+  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView activeTab="${activeTab}"/></bookViews><sheets>${entries}</sheets>${definedNames}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`;
 }
 
 function workbookRelsXml(sheetCount: number): string {

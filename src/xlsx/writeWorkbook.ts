@@ -4,6 +4,14 @@ import ExcelJS from "exceljs";
 import { toA1 } from "../engine/address";
 import { sheetOf, type SheetCell, type SheetModel, type SheetSource } from "../sheets/sheetModel";
 import { styleCache, type CellLook } from "./cellStyles";
+import {
+  clearPrintNames,
+  foldedName,
+  printNamesOf,
+  readPrintNames,
+  withPrintNames,
+  type PrintNames,
+} from "./printNames";
 import { applySheetExtras } from "./worksheetExtras";
 import { FileAccessError, WorkbookWriteError, errnoCode, reasonOf } from "./fileErrors";
 import { type DroppedPart, inspectWorkbookParts } from "./findUnkeepableParts";
@@ -64,8 +72,9 @@ const MAX_SHEET_NAME = 31;
  * touching an existing file it is checked for parts ExcelJS would drop (charts, images, pivot
  * tables, custom XML…): `workbook-has-unkeepable-parts` names them; the add-in's own quota charts
  * on the rep tabs listed in `quotaChartSheets` are dropped instead (the report's `dropped` says so), since
- * those sheets are rewritten anyway and the add-in draws the charts again. Formula cells carry the
- * engine's value as their cached result; strings are always text, never formulas.
+ * those sheets are rewritten anyway and the add-in draws the charts again. Rewritten sheets take
+ * their model's page setup; kept sheets keep theirs, print areas and titles included. Formula
+ * cells carry the engine's value as their cached result; strings are always text, never formulas.
  * Throws `WorkbookWriteError` or `FileAccessError`; on any error the file on disk is unchanged.
  * @example await writePlanWorkbook(models, "plan.xlsx", { replaceSheets: storedSheetNames })
  */
@@ -93,11 +102,40 @@ export async function writePlanWorkbook(
   pointViewsAtVisibleSheet(workbook);
   // Excel recalculates on opening; readers that do not calculate see the engine's values.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  const bytes = await workbook.xlsx.writeBuffer({
+  // Every sheet's print area and titles are written by the writer itself: the rewritten sheets'
+  // from their models, the kept sheets' as the file held them.
+  const printNames = workbookPrintNames(workbook, models, await readPrintNames(existing.bytes));
+  const written = await workbook.xlsx.writeBuffer({
     zip: zipOptions(models),
   } as ExcelJS.XlsxWriteOptions);
-  await writeFileAtomic(outPath, new Uint8Array(bytes as ArrayBuffer), unchanged);
+  const bytes = await withPrintNames(
+    new Uint8Array(written as ArrayBuffer),
+    printNames,
+    zipLevel(models),
+  );
+  await writeFileAtomic(outPath, bytes, unchanged);
   return report;
+}
+
+/**
+ * The print names of every sheet in the order ExcelJS writes them, taken off its worksheets:
+ * a rewritten sheet's from its model, a kept sheet's as `kept` (the file's own) holds them.
+ */
+function workbookPrintNames(
+  workbook: ExcelJS.Workbook,
+  models: readonly SheetModel[],
+  kept: Map<string, Omit<PrintNames, "index">>,
+): PrintNames[] {
+  clearPrintNames(workbook);
+  const rewritten = new Map(
+    models.filter((m) => !m.keepExisting).map((m) => [foldedName(m.name), m]),
+  );
+  return workbook.worksheets.flatMap((sheet, index): PrintNames[] => {
+    const model = rewritten.get(foldedName(sheet.name));
+    if (model) return model.print ? [printNamesOf(sheet.name, index, model.print)] : [];
+    const names = kept.get(foldedName(sheet.name));
+    return names ? [{ index, ...names }] : [];
+  });
 }
 
 /** Cells past which a workbook is compressed fast rather than small: deflate dominates the write. */
@@ -164,7 +202,7 @@ async function writeNewWorkbook(
 async function existingWorkbook(
   outPath: string,
   quotaChartSheets: readonly string[],
-): Promise<{ workbook: ExcelJS.Workbook; dropped: DroppedPart[] } | null> {
+): Promise<{ workbook: ExcelJS.Workbook; dropped: DroppedPart[]; bytes: Uint8Array } | null> {
   try {
     const stat = await fsp.stat(outPath);
     if (stat.isDirectory()) {
@@ -195,7 +233,7 @@ async function existingWorkbook(
       parts,
     );
   }
-  return { workbook: await loadWorkbook(outPath, bytes), dropped };
+  return { workbook: await loadWorkbook(outPath, bytes), dropped, bytes };
 }
 
 function placeSheets(

@@ -367,6 +367,98 @@ describe("strict in-memory workbook: sheets, ranges and the rest", () => {
     expect(fake.workbook.customProperties("Notes")).toEqual({ kind: "allocation" });
   });
 
+  it("sets how a sheet prints through pageLayout, readable after a load and a sync (ExcelApi 1.9)", async () => {
+    const fake = sales();
+    await fake.host.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem("Notes").pageLayout;
+      expect(() => layout.orientation).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded" }),
+      );
+      layout.orientation = "Landscape";
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.setPrintTitleRows("$3:$4");
+      layout.setPrintArea("A1:H40");
+      layout.headersFooters.defaultForAllPages.centerFooter = "Plan && more · Page &P of &N";
+      layout.load("orientation,zoom");
+      expect(() => layout.zoom).toThrow(/call the load method/);
+      await context.sync();
+      expect(layout.orientation).toBe("Landscape");
+      expect(layout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+      const footer = layout.headersFooters.defaultForAllPages;
+      footer.load("centerFooter");
+      await context.sync();
+      expect(footer.centerFooter).toBe("Plan && more · Page &P of &N");
+    });
+    expect(fake.workbook.pageLayout("Notes")).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printArea: "A1:H40",
+      printTitleRows: "3:4",
+      headersFooters: {
+        leftHeader: "",
+        centerHeader: "",
+        rightHeader: "",
+        leftFooter: "",
+        centerFooter: "Plan && more · Page &P of &N",
+        rightFooter: "",
+      },
+    });
+    expect(fake.workbook.pageLayout("Sales").orientation).toBe("Portrait");
+  });
+
+  it("refuses in pageLayout what Excel refuses: title rows that are not whole rows, bad addresses, another sheet's cells, a bad zoom", async () => {
+    const fake = sales();
+    const attempt = (write: (layout: Excel.PageLayout) => void) =>
+      rejection(
+        fake.host.run(async (context) => {
+          write(context.workbook.worksheets.getItem("Notes").pageLayout);
+          await context.sync();
+        }),
+      );
+    for (const write of [
+      (l: Excel.PageLayout) => l.setPrintTitleRows("A3:H4"),
+      (l: Excel.PageLayout) => l.setPrintTitleRows("B:C"),
+      (l: Excel.PageLayout) => l.setPrintArea("A1:XFE9"),
+      (l: Excel.PageLayout) => l.setPrintArea("Sales!A1:B2"),
+      (l: Excel.PageLayout) => l.setPrintArea(""),
+    ]) {
+      expect(await attempt(write)).toMatchObject({ code: "InvalidArgument" });
+    }
+    await fake.host.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem("Notes").pageLayout;
+      expect(() => (layout.orientation = "Sideways" as Excel.PageOrientation)).toThrow(
+        expect.objectContaining({ code: "InvalidArgument" }),
+      );
+      expect(() => (layout.zoom = { scale: 100, horizontalFitToPages: 1 })).toThrow(
+        expect.objectContaining({ code: "InvalidArgument" }),
+      );
+      expect(() => (layout.zoom = { horizontalFitToPages: 1.5 })).toThrow(
+        expect.objectContaining({ code: "InvalidArgument" }),
+      );
+      expect(() => layout.headersFooters.evenPages).toThrow(/not implemented in the fake/);
+      expect(() => layout.load("paperSize")).toThrow(
+        expect.objectContaining({ code: "InvalidArgument" }),
+      );
+    });
+    // Nothing of the refused requests was applied.
+    expect(fake.workbook.pageLayout("Notes")).toMatchObject({
+      printArea: null,
+      printTitleRows: null,
+      zoom: { scale: 100 },
+    });
+    const older = createFakeWorkbook({
+      sheets: [{ name: "Notes", values: [] }],
+      requirementSets: ["ExcelApi 1.8"],
+    });
+    const error = await rejection(
+      older.host.run(async (context) => {
+        context.workbook.worksheets.getItem("Notes").pageLayout.orientation = "Landscape";
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("ApiNotFound");
+  });
+
   it("adds tables, conditional formats, list validation, settings and names", async () => {
     const fake = sales();
     await fake.host.run(async (context) => {

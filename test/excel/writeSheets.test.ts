@@ -121,6 +121,44 @@ describe("writing a 12-rep plan", () => {
     expect(fake.stats.calculations).toEqual([]);
   });
 
+  it("sets each sheet's page layout from ExcelApi 1.9 on, leaves Excel's defaults before, and never touches the user's", async () => {
+    const allocation = fixture.models.find((m) => m.kind === "allocation")!;
+    const { area } = allocation.print!;
+    for (const version of ["1.8", "1.9"]) {
+      const { fake, port } = open([fixture.historySheet], {
+        requirementSets: [`ExcelApi ${version}`],
+      });
+      if (version === "1.9") {
+        await fake.host.run(async (context) => {
+          const layout = context.workbook.worksheets.getItem("Sales").pageLayout;
+          layout.orientation = "Landscape";
+          layout.headersFooters.defaultForAllPages.leftFooter = "Sales ledger";
+          await context.sync();
+        });
+      }
+      const sales = fake.workbook.pageLayout("Sales");
+      await port.writeSheets(fixture.models);
+      await port.writeSheets(fixture.models);
+      for (const model of fixture.models) expectSheetWritten(fake, model);
+      expect(fake.workbook.pageLayout("Sales")).toEqual(sales);
+      const layout = fake.workbook.pageLayout(allocation.name);
+      if (version === "1.8") {
+        expect(layout).toMatchObject({ orientation: "Portrait", printArea: null });
+        continue;
+      }
+      expect(layout).toEqual({
+        orientation: "Landscape",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        printArea: ref(area),
+        printTitleRows: "4:4",
+        headersFooters: expect.objectContaining({
+          centerFooter: `2026 Sales Plan · ${allocation.name} · Page &P of &N`,
+        }),
+      });
+      expect(fake.workbook.pageLayout("Sales").headersFooters.leftFooter).toBe("Sales ledger");
+    }
+  });
+
   it("regenerates in place: the same sheets, cells and order; the user's sheets and cells untouched", async () => {
     const { fake, port } = open([
       fixture.historySheet,

@@ -32,11 +32,32 @@ export async function recalculate(
   xlsxPath: string,
   options: { timeoutMs?: number } = {},
 ): Promise<string> {
+  return convertWithLibreOffice(xlsxPath, "xlsx", "xlsx", options.timeoutMs ?? 120_000);
+}
+
+/**
+ * LibreOffice's PDF of an .xlsx file, every visible sheet as it prints (page setup, print areas
+ * and titles, headers and footers), saved in a new folder beside the input. Returns its path.
+ * @example const pdf = await printToPdf(path.join(dir, "plan.xlsx"));
+ */
+export async function printToPdf(
+  xlsxPath: string,
+  options: { timeoutMs?: number } = {},
+): Promise<string> {
+  return convertWithLibreOffice(xlsxPath, "pdf", "pdf", options.timeoutMs ?? 120_000);
+}
+
+async function convertWithLibreOffice(
+  xlsxPath: string,
+  filter: string,
+  extension: string,
+  timeoutMs: number,
+): Promise<string> {
   const soffice = findSoffice();
   if (!soffice) throw new Error("LibreOffice (soffice) not found");
   const input = path.resolve(xlsxPath);
   const profile = await fsp.mkdtemp(path.join(os.tmpdir(), "stp-lo-profile-"));
-  const outDir = await fsp.mkdtemp(path.join(path.dirname(input), "recalculated-"));
+  const outDir = await fsp.mkdtemp(path.join(path.dirname(input), `${extension}-`));
   try {
     await fsp.mkdir(path.join(profile, "user"), { recursive: true });
     await fsp.writeFile(
@@ -49,13 +70,13 @@ export async function recalculate(
       "--norestore",
       "--nolockcheck",
       "--convert-to",
-      "xlsx",
+      filter,
       "--outdir",
       outDir,
       input,
     ];
-    const { stdout, stderr } = await run(soffice, args, options.timeoutMs ?? 120_000);
-    const output = path.join(outDir, `${path.basename(input, path.extname(input))}.xlsx`);
+    const { stdout, stderr } = await run(soffice, args, timeoutMs);
+    const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${extension}`);
     const size = await fsp.stat(output).then(
       (stat) => stat.size,
       () => 0,

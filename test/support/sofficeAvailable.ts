@@ -21,6 +21,12 @@ export function findSoffice(): string | null {
   return candidates.find(isExecutable) ?? null;
 }
 
+/** A program on the PATH (`pdftotext`…), or null. */
+export function findOnPath(program: string): string | null {
+  const folders = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
+  return folders.map((folder) => path.join(folder, program)).find(isExecutable) ?? null;
+}
+
 function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
@@ -45,25 +51,40 @@ export function libreOfficeTestMode(
 }
 
 const INSTALL_HINT = "install LibreOffice (Debian: apt-get install libreoffice-calc-nogui)";
+const POPPLER_HINT = "install poppler-utils (Debian: apt-get install poppler-utils)";
 
 /**
- * `describe` for tests that recalculate in LibreOffice. Without `soffice` they are skipped with a
+ * `describe` for tests that recalculate in LibreOffice (and, with `programs`, also need those
+ * programs on the PATH, e.g. poppler's `pdftotext`). Without them the tests are skipped with a
  * message on a developer's machine, but on CI a test fails instead: a missing spreadsheet engine
  * must not pass silently.
  */
-export function describeWithLibreOffice(name: string, body: () => void): void {
-  const mode = libreOfficeTestMode(findSoffice() !== null, process.env);
+export function describeWithLibreOffice(
+  name: string,
+  body: () => void,
+  programs: readonly string[] = [],
+): void {
+  const missing = [
+    ...(findSoffice() === null ? ["soffice"] : []),
+    ...programs.filter((program) => findOnPath(program) === null),
+  ];
+  const hint = [
+    ...(missing.includes("soffice") ? [INSTALL_HINT] : []),
+    ...(missing.some((p) => p !== "soffice") ? [POPPLER_HINT] : []),
+  ].join("; ");
+  const mode = libreOfficeTestMode(missing.length === 0, process.env);
   if (mode === "run") {
     describe(name, body);
   } else if (mode === "fail") {
     describe(name, () => {
       test("LibreOffice is installed (required on CI)", () => {
-        throw new Error(`soffice not found: ${INSTALL_HINT}, or set SOFFICE to its path`);
+        throw new Error(`${missing.join(", ")} not found: ${hint}, or set SOFFICE to its path`);
       });
     });
   } else {
     describe(name, () => {
-      test.skip(`skipped: soffice not found; ${INSTALL_HINT} to run these tests`, () => undefined);
+      test.skip(`skipped: ${missing.join(", ")} not found; ${hint} to run these tests`, () =>
+        undefined);
     });
   }
 }

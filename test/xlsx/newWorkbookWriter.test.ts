@@ -103,6 +103,16 @@ function sheetView(sheet: ExcelJS.Worksheet): Record<string, unknown> {
     })),
   );
   const view = sheet.views?.[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+  const setup = sheet.pageSetup;
+  const print = {
+    orientation: setup.orientation ?? "portrait",
+    fitToPage: Boolean(setup.fitToPage),
+    fitToWidth: setup.fitToPage ? setup.fitToWidth : null,
+    fitToHeight: setup.fitToPage ? setup.fitToHeight : null,
+    printArea: setup.printArea ?? null,
+    printTitlesRow: setup.printTitlesRow ?? null,
+    footer: sheet.headerFooter?.oddFooter ?? null,
+  };
   return {
     name: sheet.name,
     state: sheet.state ?? "visible",
@@ -112,6 +122,7 @@ function sheetView(sheet: ExcelJS.Worksheet): Record<string, unknown> {
     tables,
     conditional,
     frozen: view?.state === "frozen" ? { x: view.xSplit ?? 0, y: view.ySplit ?? 0 } : null,
+    print,
   };
 }
 

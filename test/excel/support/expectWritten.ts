@@ -2,7 +2,41 @@ import { toA1 } from "../../../src/engine/address";
 import { CELL_LOOKS } from "../../../src/excel/cellLooks";
 import { columnWidthPoints } from "../../../src/excel/columnWidthPoints";
 import type { SheetModel } from "../../../src/sheets/sheetModel";
-import type { FakeCell, FakeWorkbook } from "../../support/excelFake";
+import type { FakeCell, FakeWorkbook, PageLayoutView } from "../../support/excelFake";
+
+const NO_FOOTERS = {
+  leftHeader: "",
+  centerHeader: "",
+  rightHeader: "",
+  leftFooter: "",
+  centerFooter: "",
+  rightFooter: "",
+};
+
+/**
+ * The page layout a model gives its sheet where Excel has `pageLayout` (ExcelApi 1.9); a sheet
+ * without a page setup, or an older Excel, keeps Excel's defaults.
+ */
+export function expectedPageLayout(fake: FakeWorkbook, model: SheetModel): PageLayoutView {
+  const print = model.print;
+  if (!print || !fake.isSetSupported("ExcelApi", "1.9")) {
+    return {
+      orientation: "Portrait",
+      zoom: { scale: 100 },
+      printArea: null,
+      printTitleRows: null,
+      headersFooters: NO_FOOTERS,
+    };
+  }
+  const { area, titleRows } = print;
+  return {
+    orientation: print.orientation === "landscape" ? "Landscape" : "Portrait",
+    zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    printArea: `${toA1(area.firstRow, area.firstColumn)}:${toA1(area.lastRow, area.lastColumn)}`,
+    printTitleRows: `${titleRows.first + 1}:${titleRows.last + 1}`,
+    headersFooters: { ...NO_FOOTERS, centerFooter: print.footer },
+  };
+}
 
 /** What a model cell must have become in Excel, compared as plain data. */
 function expectedCell(model: SheetModel, r: number, c: number): Partial<FakeCell> | null {
@@ -94,6 +128,13 @@ export function expectSheetWritten(fake: FakeWorkbook, model: SheetModel): void 
     model.state ?? "visible"
   ];
   if (sheet.visibility !== visibility) problems.push(`visibility ${sheet.visibility}`);
+  const layout = fake.workbook.pageLayout(model.name);
+  const expectedLayout = expectedPageLayout(fake, model);
+  if (JSON.stringify(layout) !== JSON.stringify(expectedLayout)) {
+    problems.push(
+      `page layout ${JSON.stringify(layout)}, expected ${JSON.stringify(expectedLayout)}`,
+    );
+  }
   if (problems.length > 0) {
     throw new Error(
       `${model.name} differs from its model:\n  ${problems.slice(0, 20).join("\n  ")}`,

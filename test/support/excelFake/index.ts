@@ -8,7 +8,7 @@ export {
 export type { FakeChartView } from "./charts";
 export type { FakeStats } from "./fakeEngine";
 export { PAYLOAD_LIMIT } from "./fakeEngine";
-export { FakeWorkbookInspector, type SheetSnapshot } from "./inspector";
+export { FakeWorkbookInspector, type PageLayoutView, type SheetSnapshot } from "./inspector";
 export { FakeOfficeError, type FakeErrorCode } from "./officeError";
 export type {
   FakeBorder,

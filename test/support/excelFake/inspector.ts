@@ -1,5 +1,5 @@
 import { fromA1 } from "../../../src/engine/address";
-import { formatBounds } from "./addresses";
+import { type Bounds, formatBounds } from "./addresses";
 import { describeCharts, type FakeChartView } from "./charts";
 import {
   cellKey,
@@ -26,6 +26,16 @@ export type SheetSnapshot = {
   conditionalFormats: unknown[];
   validations: unknown[];
   tables: { name: string; address: string; style: string }[];
+  pageLayout: PageLayoutView;
+};
+
+/** How a sheet prints, as set through `worksheet.pageLayout`, addresses in A1. */
+export type PageLayoutView = {
+  orientation: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea: string | null;
+  printTitleRows: string | null;
+  headersFooters: Record<string, string>;
 };
 
 /**
@@ -119,6 +129,19 @@ export class FakeWorkbookInspector {
     return describeCharts(this.sheet(sheet));
   }
 
+  /** What the sheet's page layout holds now. */
+  pageLayout(sheet: string): PageLayoutView {
+    const layout = this.sheet(sheet).pageLayout;
+    const address = (bounds: Bounds) => formatBounds(bounds);
+    return {
+      orientation: layout.orientation,
+      zoom: { ...layout.zoom },
+      printArea: layout.printArea ? layout.printArea.map(address).join(",") : null,
+      printTitleRows: layout.printTitleRows ? address(layout.printTitleRows) : null,
+      headersFooters: { ...layout.headersFooters },
+    };
+  }
+
   customProperties(sheet: string): Record<string, unknown> {
     return Object.fromEntries(
       [...this.sheet(sheet).customProperties.values()].map((e) => [e.key, e.value]),
@@ -171,6 +194,7 @@ export class FakeWorkbookInspector {
       conditionalFormats: this.conditionalFormats(name),
       validations: sheet.validations,
       tables: this.tables.filter((t) => t.sheet === sheet.name),
+      pageLayout: this.pageLayout(name),
     });
   }
 }

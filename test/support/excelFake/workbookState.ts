@@ -48,6 +48,33 @@ export type FakeValidation = {
   rule: { list: { inCellDropDown: boolean; source: string } };
 };
 
+/** Print zoom: a scale in percent, or pages to fit to (0: as many as the sheet takes). */
+export type FakePageZoom = {
+  horizontalFitToPages?: number;
+  verticalFitToPages?: number;
+  scale?: number;
+};
+
+/** Header and footer texts of every page, in Excel's codes. */
+export type FakeHeadersFooters = {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
+};
+
+/** What `worksheet.pageLayout` sets: how the sheet prints. */
+export type FakePageLayoutState = {
+  orientation: "Portrait" | "Landscape";
+  zoom: FakePageZoom;
+  /** Null when the whole used range prints. */
+  printArea: Bounds[] | null;
+  printTitleRows: Bounds | null;
+  headersFooters: FakeHeadersFooters;
+};
+
 export type FakeSheet = {
   id: string;
   name: string;
@@ -67,6 +94,7 @@ export type FakeSheet = {
   validations: FakeValidation[];
   /** Merged areas, as the file opened had them (the port never merges cells). */
   merges: Bounds[];
+  pageLayout: FakePageLayoutState;
   deleted: boolean;
 };
 
@@ -124,6 +152,20 @@ export function newSheet(id: string, name: string): FakeSheet {
     conditionalFormats: [],
     validations: [],
     merges: [],
+    pageLayout: {
+      orientation: "Portrait",
+      zoom: { scale: 100 },
+      printArea: null,
+      printTitleRows: null,
+      headersFooters: {
+        leftHeader: "",
+        centerHeader: "",
+        rightHeader: "",
+        leftFooter: "",
+        centerFooter: "",
+        rightFooter: "",
+      },
+    },
     deleted: false,
   };
 }

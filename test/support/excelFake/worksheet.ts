@@ -5,6 +5,7 @@ import { FakeCollection } from "./collection";
 import { FakeFreezePanes } from "./freezePanes";
 import { FakeCustomPropertyCollection } from "./keyedItems";
 import { FakeOfficeError, invalidArgument } from "./officeError";
+import { FakePageLayout } from "./pageLayout";
 import { FakeRange } from "./range";
 import type { FakeRequestContext } from "./requestContext";
 import {
@@ -157,6 +158,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     return new FakeCustomPropertyCollection(this.context, `${this.path}.customProperties`, () =>
       this.resolve(),
     );
+  }
+
+  /** How the sheet prints (ExcelApi 1.9). */
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(this.context, `${this.path}.pageLayout`, () => this.resolve());
   }
 
   /** Frozen rows and columns (ExcelApi 1.7). */
