@@ -1,7 +1,7 @@
 import type { ChartSpec, SheetModel } from "../sheets/sheetModel";
 import type { ExcelFeatures } from "./excelFeatures";
 import { ExcelPortError } from "./excelPortError";
-import type { SheetWritePlan } from "./planSheetWrites";
+import type { SheetWritePlan } from "../sheets/sheetPlacement";
 import type { SyncCounter } from "./syncCounter";
 import { StepBuilder, type WriteStep } from "./writeStep";
 

@@ -1,6 +1,6 @@
 import type { SheetModel } from "../sheets/sheetModel";
 import { ExcelPortError } from "./excelPortError";
-import { folded } from "./planSheetWrites";
+import { folded } from "../sheets/sheetPlacement";
 
 /** Excel's limit on a typed-in dropdown list (`a,b,c`). */
 export const MAX_LIST_SOURCE = 255;

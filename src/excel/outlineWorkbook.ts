@@ -2,7 +2,7 @@ import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
 import type { ExcelFeatures } from "./excelFeatures";
 import type { ExcelHost, WorkbookOutline } from "./excelPort";
 import { toExcelPortError } from "./officeErrors";
-import { folded } from "./planSheetWrites";
+import { folded } from "../sheets/sheetPlacement";
 import { SyncCounter } from "./syncCounter";
 import { readWorkbookInventory } from "./workbookInventory";
 

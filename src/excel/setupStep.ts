@@ -1,7 +1,7 @@
 import type { PrintSetup, SheetModel } from "../sheets/sheetModel";
 import { columnWidthPoints, STANDARD_WIDTH_POINTS } from "./columnWidthPoints";
 import type { ExcelFeatures } from "./excelFeatures";
-import { folded, type SheetWritePlan } from "./planSheetWrites";
+import { folded, type SheetWritePlan } from "../sheets/sheetPlacement";
 import { blockAddress, columnsAddress, consecutiveRuns, rowsAddress } from "./rangeAddress";
 import { ACTION_OVERHEAD_BYTES } from "./payloadBytes";
 import { StepBuilder, type WriteStep } from "./writeStep";

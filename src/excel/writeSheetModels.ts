@@ -5,13 +5,18 @@ import { chartSteps, readChartsToReplace } from "./chartWrites";
 import { checkSheetModels } from "./checkSheetModels";
 import type { ExcelFeatures } from "./excelFeatures";
 import type { ExcelHost, ExcelWriteReport, RunOptions } from "./excelPort";
-import type { ExcelPortErrorParams } from "./excelPortError";
+import { ExcelPortError, type ExcelPortErrorParams } from "./excelPortError";
 import { toExcelPortError } from "./officeErrors";
 import { ACTION_OVERHEAD_BYTES, REQUEST_BUDGET_BYTES } from "./payloadBytes";
-import { folded, planSheetWrites } from "./planSheetWrites";
+import {
+  folded,
+  PlacementError,
+  planSheetWrites,
+  type SheetWritePlan,
+} from "../sheets/sheetPlacement";
 import { EMPTYING_BYTES, setupStep, withEmptying } from "./setupStep";
 import { SyncCounter } from "./syncCounter";
-import { readWorkbookInventory } from "./workbookInventory";
+import { readWorkbookInventory, type WorkbookInventory } from "./workbookInventory";
 import { packSteps, type WriteStep } from "./writeStep";
 
 /** Room kept in every request for the two suspend calls. */
@@ -23,6 +28,27 @@ function suspend(context: Excel.RequestContext, features: ExcelFeatures): void {
     context.workbook.application.suspendApiCalculationUntilNextSync();
   if (features.suspendScreenUpdating)
     context.workbook.application.suspendScreenUpdatingUntilNextSync();
+}
+
+/** The placement of the models, or Excel port's words for why the workbook cannot take them. */
+function placedOrRefused(
+  models: readonly SheetModel[],
+  inventory: WorkbookInventory,
+): SheetWritePlan {
+  try {
+    return planSheetWrites(models, inventory);
+  } catch (error) {
+    if (!(error instanceof PlacementError)) throw error;
+    const problem = error.problem;
+    if (problem.code === "sheet-name-taken") {
+      throw new ExcelPortError("sheet-name-taken", { sheet: problem.sheet, kind: problem.kind });
+    }
+    throw new ExcelPortError("excel-error", {
+      detail: `the table name "${problem.table}" is already used on the sheet "${problem.sheet}"`,
+      table: problem.table,
+      sheet: problem.sheet,
+    });
+  }
 }
 
 /**
@@ -56,7 +82,7 @@ export async function writeSheetModels(
       const written: string[] = [];
       syncs.throwIfCancelled(() => ({ written: "", done: 0, total: 0 }));
       const inventory = await readWorkbookInventory(context, features, syncs);
-      const plan = planSheetWrites(models, inventory);
+      const plan = placedOrRefused(models, inventory);
       const oldCharts = await readChartsToReplace(context, features, plan, syncs);
 
       const rewritten = models.filter((m) => !m.keepExisting);

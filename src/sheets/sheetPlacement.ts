@@ -1,7 +1,32 @@
-import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
-import type { SheetModel } from "../sheets/sheetModel";
-import { ExcelPortError } from "./excelPortError";
-import type { WorkbookInventory } from "./workbookInventory";
+import { PLAN_STORE_SHEET, type PlanStore } from "./planStoreSheet";
+import type { SheetModel } from "./sheetModel";
+import { foldSheetName } from "./sheetNames";
+
+/**
+ * What a writer knows of a workbook before it writes a plan into it, whatever the port: its
+ * sheets in tab order (with the generated-sheet tag a port can read, or null), its tables and
+ * the plan store.
+ */
+export type SheetInventory = {
+  sheets: { name: string; tag: string | null }[];
+  tables: { name: string; sheet: string }[];
+  store: PlanStore | null;
+};
+
+/** Why a plan cannot be written into a workbook as it stands: a name a user's sheet or table has. */
+export type PlacementProblem =
+  | { code: "sheet-name-taken"; sheet: string; kind: string }
+  | { code: "table-name-taken"; table: string; sheet: string };
+
+/** A placement that cannot be made, with its problem: each port words it in its own error. */
+export class PlacementError extends Error {
+  constructor(readonly problem: PlacementProblem) {
+    super(
+      `${problem.code}: ${problem.code === "sheet-name-taken" ? problem.sheet : problem.table}`,
+    );
+    this.name = "PlacementError";
+  }
+}
 
 /** What a write will do, decided before anything is written. */
 export type SheetWritePlan = {
@@ -24,15 +49,13 @@ export type SheetWritePlan = {
 };
 
 /** Excel compares sheet and table names without regard to case. */
-export function folded(name: string): string {
-  return name.toLocaleUpperCase("en-US");
-}
+export const folded = foldSheetName;
 
 /**
  * The sheets the add-in may rewrite: those the plan store's registry lists, those tagged as
  * generated, and the store itself (only when it holds a store).
  */
-export function generatedSheets(inventory: WorkbookInventory): Set<string> {
+export function generatedSheets(inventory: SheetInventory): Set<string> {
   const ours = new Set<string>();
   for (const sheet of inventory.store?.sheets ?? []) ours.add(folded(sheet.name));
   for (const sheet of inventory.sheets) if (sheet.tag !== null) ours.add(folded(sheet.name));
@@ -57,13 +80,16 @@ export function arrangeSheets(current: readonly string[], models: readonly strin
 }
 
 /**
- * Decides which sheets are added, rewritten, marked and removed. A sheet with a model's name that
- * the add-in did not generate stops the write (`sheet-name-taken`), as does a model's table name
- * used by a table the write would not remove — before anything is written.
+ * Decides, for every port alike, which sheets are added, rewritten, marked and removed, and the tab
+ * order after the write. A sheet with a model's name that the plan did not generate stops the
+ * write (`PlacementError` `sheet-name-taken`), as does a model's table name used by a table the
+ * write would not remove (`table-name-taken`) — before anything is written.
+ * @example planSheetWrites(models, { sheets: [{ name: "Sales", tag: null }], tables: [], store: null }).finalOrder
+ *   → ["Sales", "Plan Summary", …]
  */
 export function planSheetWrites(
   models: readonly SheetModel[],
-  inventory: WorkbookInventory,
+  inventory: SheetInventory,
 ): SheetWritePlan {
   const ours = generatedSheets(inventory);
   const byName = new Map(inventory.sheets.map((sheet) => [folded(sheet.name), sheet]));
@@ -87,7 +113,13 @@ export function planSheetWrites(
     if (!existing) plan.added.push(model);
     else if (ours.has(folded(existing.name)))
       plan.replaced.push({ model, existing: existing.name });
-    else throw new ExcelPortError("sheet-name-taken", { sheet: existing.name, kind: model.kind });
+    else {
+      throw new PlacementError({
+        code: "sheet-name-taken",
+        sheet: existing.name,
+        kind: model.kind,
+      });
+    }
   }
   // With a new plan store, generated sheets the old one lists and the new one does not are
   // removed; a write without one (a refresh of some sheets) leaves the registry as it is, and so
@@ -110,8 +142,8 @@ export function planSheetWrites(
     for (const spec of model.tables ?? []) {
       const other = tablesByName.get(folded(spec.name));
       if (other && !cleared.has(folded(other.sheet))) {
-        throw new ExcelPortError("excel-error", {
-          detail: `the table name "${spec.name}" is already used on the sheet "${other.sheet}"`,
+        throw new PlacementError({
+          code: "table-name-taken",
           table: other.name,
           sheet: other.sheet,
         });
