@@ -52,11 +52,15 @@ type Candidate = HeaderColumn & { match: HeaderRoleMatch };
 const strongWord = (match: HeaderRoleMatch): boolean => match.tier % 2 === 0;
 
 /**
- * Which of two columns plays a role: a strong word first, then an amount net of tax before one
- * gross of tax (无税金额 over 价税合计), then the whole header, a name before a code, the first.
+ * Which of two columns plays a role: a strong word first, then an amount in the company's currency
+ * before one in each document's (本币 over 原币), net of tax before gross of tax (无税金额 over
+ * 价税合计), then the whole header, a name before a code, the first.
  */
 function preferred(a: Candidate, b: Candidate): number {
   if (strongWord(a.match) !== strongWord(b.match)) return strongWord(a.match) ? -1 : 1;
+  if (a.match.currencyBasis !== b.match.currencyBasis) {
+    return b.match.currencyBasis - a.match.currencyBasis;
+  }
   if (a.match.taxBasis !== b.match.taxBasis) return b.match.taxBasis - a.match.taxBasis;
   if (a.match.tier !== b.match.tier) return b.match.tier - a.match.tier;
   if (a.match.idLike !== b.match.idLike) return a.match.idLike ? 1 : -1;

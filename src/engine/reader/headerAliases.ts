@@ -175,6 +175,16 @@ export const AMOUNT_GROSS_OF_TAX =
   /价税合计|含税|税后|grossamount|grossvalue|grosssales|grossrevenue|incl(uding)?(tax|vat|gst)|inc(tax|vat|gst)|after(tax|vat)|with(tax|vat)/;
 
 /**
+ * Amount headers in the company's own currency (本币), which win over amounts in each document's
+ * currency (原币): summing those would add dollars to yuan.
+ * @example AMOUNT_LOCAL_CURRENCY.test("本币无税金额") === true; AMOUNT_DOCUMENT_CURRENCY.test("原币无税金额") === true
+ */
+export const AMOUNT_LOCAL_CURRENCY =
+  /本币|本位币|localcurrency|companycurrency|incl?c$|inlc|grouppcurrency/;
+export const AMOUNT_DOCUMENT_CURRENCY =
+  /原币|外币|documentcurrency|doccurrency|transactioncurrency|foreigncurrency|indc$/;
+
+/**
  * Headers of a year column that, beside a month-number column, dates each row.
  * @example YEAR_HEADERS.includes("年份") === true
  */

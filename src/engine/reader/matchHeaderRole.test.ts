@@ -66,6 +66,9 @@ describe("matchHeaderRole", () => {
     ["Material", "product"],
     ["Sold-to party", "customer"],
     ["Opportunity Owner", "rep"],
+    ["Sales (USD)", "amount"],
+    ["本月销售", "amount"],
+    ["Item Description", "product"],
   ])("%j is %s", (header, role) => {
     expect(matchHeaderRole(header)?.role).toBe(role);
   });
@@ -87,6 +90,10 @@ describe("matchHeaderRole", () => {
     "税率",
     "折扣金额",
     "毛利率",
+    "Sales Organization",
+    "Sales Office",
+    "销售组织",
+    "销售部门",
     "",
     "x".repeat(1000),
   ])("%j has no role", (header) => {

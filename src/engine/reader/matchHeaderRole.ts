@@ -1,6 +1,8 @@
 import { COLUMN_ROLES, type ColumnRole } from "../history";
 import {
+  AMOUNT_DOCUMENT_CURRENCY,
   AMOUNT_GROSS_OF_TAX,
+  AMOUNT_LOCAL_CURRENCY,
   AMOUNT_NET_OF_TAX,
   HEADER_ALIASES,
   NOT_A_ROLE,
@@ -24,6 +26,8 @@ export type HeaderRoleMatch = {
   idLike: boolean;
   /** Amounts only: 1 net of tax ("无税金额"), -1 gross of tax ("价税合计"), 0 neither. */
   taxBasis: -1 | 0 | 1;
+  /** Amounts only: 1 in the company's currency ("本币"), -1 in each document's ("原币"), 0 neither. */
+  currencyBasis: -1 | 0 | 1;
 };
 
 type Alias = { role: ColumnRole; text: string; kind: "strong" | "weak" | "exact" };
@@ -56,6 +60,23 @@ function better(a: HeaderRoleMatch, b: HeaderRoleMatch): boolean {
   return a.length > b.length;
 }
 
+/** What may follow a qualifying word at the end of a header: a currency or unit, a name. */
+const TRAILING_WORDS =
+  /^(?:usd|rmb|cny|eur|gbp|jpy|hkd|yuan|元|万元|千元|name|names|description|desc|名称|名)$/;
+/** …and, for a dimension, a code or number (which then ranks below a name). */
+const TRAILING_CODE = /^(?:id|code|no|number|编号|代码|编码)$/;
+
+/**
+ * A weak word names its role only as the header's head noun, its last word: "Monthly Sales" is
+ * an amount, "Sales Organization" and 销售组织 are not (they would sum organisation codes).
+ */
+function endsTheHeader(role: string, normalized: string, end: number): boolean {
+  const rest = normalized.slice(end);
+  return (
+    rest === "" || TRAILING_WORDS.test(rest) || (role !== "amount" && TRAILING_CODE.test(rest))
+  );
+}
+
 function taxBasisOf(normalized: string): HeaderRoleMatch["taxBasis"] {
   if (AMOUNT_NET_OF_TAX.test(normalized)) return 1;
   return AMOUNT_GROSS_OF_TAX.test(normalized) ? -1 : 0;
@@ -82,10 +103,14 @@ export function matchHeaderRole(header: string): HeaderRoleMatch | null {
         length: alias.text.length,
         idLike,
         taxBasis: 0,
+        currencyBasis: 0,
       };
     } else if (alias.kind !== "exact") {
       const at = normalized.lastIndexOf(alias.text);
-      if (at >= 0) {
+      if (
+        at >= 0 &&
+        (alias.kind === "strong" || endsTheHeader(alias.role, normalized, at + alias.text.length))
+      ) {
         const tier = alias.kind === "strong" ? 2 : 1;
         const end = at + alias.text.length;
         candidate = {
@@ -95,11 +120,19 @@ export function matchHeaderRole(header: string): HeaderRoleMatch | null {
           length: alias.text.length,
           idLike,
           taxBasis: 0,
+          currencyBasis: 0,
         };
       }
     }
     if (candidate && (!best || better(candidate, best))) best = candidate;
   }
-  if (best?.role === "amount") best.taxBasis = taxBasisOf(normalized);
+  if (best?.role === "amount") {
+    best.taxBasis = taxBasisOf(normalized);
+    best.currencyBasis = AMOUNT_LOCAL_CURRENCY.test(normalized)
+      ? 1
+      : AMOUNT_DOCUMENT_CURRENCY.test(normalized)
+        ? -1
+        : 0;
+  }
   return best;
 }

@@ -40,6 +40,15 @@ describe("readHistory: formulas whose result the file never saved", () => {
     );
   });
 
+  it("passes over a total row's unsaved sums: the row is skipped as a total anyway", () => {
+    const grid = sales([]);
+    grid.values.push(["合计", null, null, null, null]);
+    grid.formulasWithoutValue = ["D5", "E5"];
+    const result = readHistory(grid);
+    expect(result.error).toBeUndefined();
+    expect(result.skipped.map((s) => [s.cell, s.code])).toContainEqual(["A5", "total-row"]);
+  });
+
   it("names the role of any column the reader takes: a date, a region", () => {
     expect(readHistory(sales(["A4"])).error).toMatchObject({
       params: { role: "date" },

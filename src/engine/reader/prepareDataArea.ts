@@ -2,6 +2,7 @@ import { DIMENSIONS, type Notice } from "../history";
 import type { HeaderAnalysis } from "./analyzeHeaderRow";
 import { fillMergedCells } from "./fillMergedCells";
 import type { GridArea, GridView } from "./gridView";
+import { findTotalCell } from "./findTotalCell";
 
 /** A column the row readers take something from. */
 export type DataColumn = {
@@ -60,8 +61,9 @@ function listed(view: GridView, areas: readonly GridArea[]): string {
 
 /**
  * Readies the rows below a header for the row readers. A cell of a used column holding a formula
- * whose result the file never saved is an error on the first such cell: its value is unknown, and
- * reading it as blank would plan from part of the history. Merged areas below the header fill
+ * whose result the file never saved is an error on the first such cell (outside total rows, which
+ * are skipped anyway): its value is unknown, and reading it as blank would plan from part of the
+ * history. Merged areas below the header fill
  * their cells of used columns from their top-left cell — a region merged over B3:B5 is the region
  * of rows 3 to 5 —, said in a note; an amount merged over several cells counts once, also said.
  * Cells the grid left out (far outside the data) are said too.
@@ -73,7 +75,10 @@ export function prepareDataArea(
   columns: readonly DataColumn[],
 ): DataArea {
   const roles = new Map(columns.map((c) => [c.column, c]));
-  const unsaved = source.formulasWithoutValue.find((p) => p.row > headerRow && roles.has(p.column));
+  // A total row is skipped whatever its formulas hold: its unsaved sums are no loss.
+  const unsaved = source.formulasWithoutValue.find(
+    (p) => p.row > headerRow && roles.has(p.column) && !findTotalCell(source, p.row),
+  );
   if (unsaved) {
     return {
       view: source,

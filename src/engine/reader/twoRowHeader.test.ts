@@ -1,4 +1,5 @@
 import { makeGridView } from "./gridView";
+import { formatNotice } from "../messages";
 import { readHistory } from "./readHistory";
 import { isSubHeaderRow, withTwoRowHeader } from "./twoRowHeader";
 
@@ -85,12 +86,36 @@ describe("several amount columns", () => {
     [["日期", "含税金额", "金额"], "金额"],
     [["Billing Date", "Gross Value", "Tax Amount", "Net Value"], "Net Value"],
     [["Date", "Amount incl. tax", "Amount"], "Amount"],
+    [["单据日期", "无税金额", "本币无税金额", "价税合计", "本币价税合计"], "本币无税金额"],
+    [
+      ["Posting Date", "Amount in doc. currency", "Amount in local currency"],
+      "Amount in local currency",
+    ],
   ])("%j takes %s and says which it passed over", (header, used) => {
     const result = read(header);
     expect(result.columns.amount?.header).toBe(used);
     const ignored = header.filter((h, i) => i > 0 && h !== used && !/税额|Tax Amount/.test(h));
     expect(
-      result.notes.filter((n) => n.code === "column-ignored").map((n) => n.params.column),
-    ).toEqual(ignored);
+      result.notes
+        .filter((n) => n.code === "column-ignored")
+        .map((n) => String(n.params.column))
+        .sort(),
+    ).toEqual(ignored.sort());
+  });
+});
+
+describe("a header that only begins with a word of the amount", () => {
+  it("is no amount: codes of a sales organisation are never summed", () => {
+    const result = readHistory({
+      sheet: "S",
+      values: [
+        ["Billing Date", "Sales Organization", "Customer", "Betrag"],
+        ["2025-01-15", 1000, "ACME", "5,000.00"],
+      ],
+    });
+    expect(result.error?.code).toBe("no-amount-column");
+    expect(formatNotice(result.error!, "en-US")).toContain(
+      'its headers are "Billing Date", "Sales Organization", "Customer", "Betrag"',
+    );
   });
 });
