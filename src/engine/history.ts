@@ -53,7 +53,8 @@ export type SkipCode =
   | "amount-missing"
   | "date-not-readable"
   | "date-missing"
-  | "repeated-header";
+  | "repeated-header"
+  | "stage-not-won";
 
 /** Where a detected role lives in the grid. */
 export type DetectedColumn = {

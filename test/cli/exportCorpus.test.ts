@@ -389,7 +389,7 @@ describe("stp plan on ERP and CRM exports, with no columns mapping", () => {
     expect(result.rows.map((r) => r["Sales Organization"])).toEqual(["CN10", "CN20", "CN30"]);
   });
 
-  it("Salesforce opportunity report: Amount, Close Date (MM/DD/YYYY), Opportunity Owner", async () => {
+  it("Salesforce opportunity report: won opportunities only, Close Date (MM/DD/YYYY), Opportunity Owner", async () => {
     const header = [
       "Opportunity Name",
       "Account Name",
@@ -399,23 +399,34 @@ describe("stp plan on ERP and CRM exports, with no columns mapping", () => {
       "Amount",
       "Probability (%)",
     ];
+    const stages = ["Closed Won", "Closed Won", "Closed Lost", "Prospecting"];
     const body = rows.map((s, i) => [
       `Deal ${i}`,
       s.customer,
       s.rep,
-      "Closed Won",
+      stages[i % stages.length],
       `${pad(s.month)}/${pad(s.day)}/${s.year}`,
       s.net,
-      100,
+      stages[i % stages.length] === "Closed Won" ? 100 : 10,
     ]);
-    await writeFixtureXlsx(folder.file("sfdc.xlsx"), [{ name: "report", rows: [header, ...body] }]);
+    await writeFixtureXlsx(folder.file("sfdc.xlsx"), [
+      { name: "report", rows: [header, ...body, ["Total", null, null, null, null, 1]] },
+    ]);
     const { result } = await plan(folder, "sfdc.xlsx", [{ dimension: "rep", method: "lastYear" }]);
-    expect(result.base).toBe(base2025(rows, (s) => s.net));
+    const won = rows.filter((_, i) => stages[i % stages.length] === "Closed Won");
+    expect(result.base).toBe(base2025(won, (s) => s.net));
     expect(result.columns).toMatchObject({
       date: { header: "Close Date", column: "E" },
       amount: { header: "Amount", column: "F" },
       rep: { header: "Opportunity Owner", column: "C" },
     });
+    const notWon = result.skipped.filter((s) => s.code === "stage-not-won");
+    expect(notWon).toHaveLength(rows.length - won.length);
+    expect(notWon[0]).toMatchObject({ cell: "D4" });
+    expect(notWon[0].reason).toBe(
+      'not a sale: the opportunity\'s Stage is "Closed Lost" (only won opportunities count)',
+    );
+    expect(result.skipped.filter((s) => s.code === "total-row")).toHaveLength(1);
   });
 
   it("a pivot-like wide sheet: months across, subtotals and a grand total left out", async () => {

@@ -5,6 +5,7 @@ import { YEAR_HEADERS } from "./headerAliases";
 import { matchHeaderRole, type HeaderRoleMatch } from "./matchHeaderRole";
 import { normalizeHeader } from "./normalizeHeader";
 import { parseMonthHeader } from "./parseMonthHeader";
+import { isStageHeader } from "./wonStages";
 import { monthOfYearCell } from "./yearAndMonthCells";
 
 /** A column of the header row, by zero-based grid column. */
@@ -26,6 +27,8 @@ export type HeaderAnalysis = {
   months: MonthHeader[];
   /** A year column, which dates rows whose date column holds only a month. */
   yearColumn?: HeaderColumn;
+  /** An opportunity report's stage column (Stage, 商机阶段): only won rows are sales. */
+  stageColumn?: HeaderColumn;
   /** Roles the plan file names by a header this row does not have. */
   missingOverrides: ColumnRole[];
   /** Headers naming a month but no year (`Jan`, `1月`): a wide layout the reader cannot date. */
@@ -124,11 +127,16 @@ export function analyzeHeaderRow(
   }
 
   let yearColumn: HeaderColumn | undefined;
+  let stageColumn: HeaderColumn | undefined;
   const candidates = new Map<ColumnRole, Candidate[]>();
   for (const text of texts) {
     if (taken.has(text.column)) continue;
     if (YEAR_HEADER_SET.has(normalizeHeader(text.header))) {
       yearColumn ??= text;
+      continue;
+    }
+    if (isStageHeader(text.header)) {
+      stageColumn ??= text;
       continue;
     }
     const match = matchHeaderRole(text.header);
@@ -153,6 +161,7 @@ export function analyzeHeaderRow(
     duplicates,
     months,
     yearColumn,
+    stageColumn,
     missingOverrides,
     yearlessMonths,
     headers: texts.map((text) => text.header),

@@ -176,6 +176,11 @@ export const READER_MESSAGES: MessageCatalog = {
           ? "工作表有标题行，但月份列中没有数据"
           : "工作表有标题行，但其下没有数据行",
   },
+  "stage-not-won": {
+    "en-US": (p) =>
+      `not a sale: the opportunity's ${text(p.column)} is "${text(p.stage)}" (only won opportunities count)`,
+    "zh-CN": (p) => `不是成交：商机的${text(p.column)}为“${text(p.stage)}”（只计已赢单的商机）`,
+  },
   "formula-without-value": {
     "en-US": (p) =>
       `${roleEn(p)} is a formula with no saved value: open the file in Excel or LibreOffice, recalculate and save it`,

@@ -10,6 +10,7 @@ import { dataColumnsOf, prepareDataArea } from "./prepareDataArea";
 import { readDateCell, type DateCellReading, type DateNumberKind } from "./readDateCell";
 import { dimensionColumns, readRowDimensions } from "./readRowDimensions";
 import { walkDataRows } from "./walkDataRows";
+import { isWonStage, sortsByStage } from "./wonStages";
 import { monthOfYearCell, yearCell } from "./yearAndMonthCells";
 
 /** Distinct date texts remembered while reading (a few years of days, with room to spare). */
@@ -105,7 +106,22 @@ export function readLongRows(grid: GridView, header: HeaderAnalysis): RowsRead {
     return reading;
   };
 
+  const stageColumn = header.stageColumn;
+  const byStage = stageColumn ? sortsByStage(view, header.row, stageColumn.column) : false;
+
   walkDataRows(view, header.row, header.firstColumn, read.skipped, (row) => {
+    if (stageColumn && byStage) {
+      const stage = view.cell(row, stageColumn.column);
+      if (!(typeof stage === "string" && isWonStage(stage)) && !findTotalCell(view, row)) {
+        read.skipped.push({
+          sheet: view.sheet,
+          cell: view.address(row, stageColumn.column),
+          code: "stage-not-won",
+          params: { stage: cellTextForMessage(stage), column: stageColumn.header },
+        });
+        return;
+      }
+    }
     const date = readRowDate(row);
     const total = findTotalCell(view, row);
     if (total && (total.kind === "total" || !date.ok)) {
