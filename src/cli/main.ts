@@ -1,6 +1,5 @@
 import { existsSync, realpathSync } from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { formatAmount } from "../engine/formatNumber";
 import type { HistoryReadResult, Notice } from "../engine/history";
 import { pickLanguage, type Language } from "../engine/language";
@@ -35,6 +34,7 @@ import { CLI_MESSAGES } from "./messages";
 import { runSample } from "./runSample";
 import { usage, type UsageTopic } from "./usage";
 import { STP_VERSION } from "./version";
+import { parseOptions } from "./parseOptions";
 
 const defaultIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -62,28 +62,19 @@ type PlanArgs = {
 };
 
 function parsePlanArgs(argv: string[], say: (n: Notice) => string): PlanArgs | "help" {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        history: { type: "string" },
-        sheet: { type: "string" },
-        config: { type: "string" },
-        out: { type: "string" },
-        json: { type: "string" },
-        "as-of": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    throw new CliFailure(
-      EXIT.usage,
-      say({ code: "usage-bad-option", params: { detail: (e as Error).message } }),
-    );
-  }
+  const values = parseOptions(
+    argv,
+    {
+      history: { type: "string" },
+      sheet: { type: "string" },
+      config: { type: "string" },
+      out: { type: "string" },
+      json: { type: "string" },
+      "as-of": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    say,
+  );
   if (values.help) return "help";
   for (const option of ["history", "config", "out"] as const) {
     if (!values[option])
@@ -97,6 +88,12 @@ function parsePlanArgs(argv: string[], say: (n: Notice) => string): PlanArgs | "
     json: values.json,
     asOf: values["as-of"],
   };
+  if (args.asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(args.asOf)) {
+    throw new CliFailure(
+      EXIT.usage,
+      say({ code: "usage-bad-as-of", params: { value: args.asOf } }),
+    );
+  }
   if (path.extname(args.out).toLowerCase() !== ".xlsx") {
     throw new CliFailure(
       EXIT.usage,

@@ -28,6 +28,26 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) => s(p, "detail"),
     "zh-CN": (p) => `参数错误:${s(p, "detail")}`,
   },
+  "usage-unknown-option": {
+    "en-US": (p) =>
+      `unknown option ${s(p, "option")}` +
+      (p.suggestion !== undefined ? `; did you mean ${s(p, "suggestion")}?` : ""),
+    "zh-CN": (p) =>
+      `未知参数 ${s(p, "option")}` +
+      (p.suggestion !== undefined ? `，是否是 ${s(p, "suggestion")}？` : ""),
+  },
+  "usage-option-needs-value": {
+    "en-US": (p) => `${s(p, "option")} needs a value`,
+    "zh-CN": (p) => `参数 ${s(p, "option")} 缺少取值`,
+  },
+  "usage-stray-argument": {
+    "en-US": (p) => `unexpected argument "${s(p, "argument")}": every value follows its option`,
+    "zh-CN": (p) => `多余的参数“${s(p, "argument")}”：每个取值都应跟在其参数名之后`,
+  },
+  "usage-bad-as-of": {
+    "en-US": (p) => `--as-of "${s(p, "value")}" is not a month like 2026-04`,
+    "zh-CN": (p) => `--as-of “${s(p, "value")}”不是形如 2026-04 的月份`,
+  },
   "usage-missing-option": {
     "en-US": (p) => `--${s(p, "option")} is required`,
     "zh-CN": (p) => `缺少必需参数 --${s(p, "option")}`,

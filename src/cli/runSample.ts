@@ -1,5 +1,4 @@
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import type { Notice } from "../engine/history";
 import { pickLanguage, type Language } from "../engine/language";
 import { formatNotice } from "../engine/messages";
@@ -12,6 +11,7 @@ import { writeCsvFile } from "../xlsx/writeCsv";
 import { CliFailure, EXIT, type CliIO } from "./cliFailure";
 import { CLI_MESSAGES } from "./messages";
 import { usage } from "./usage";
+import { parseOptions } from "./parseOptions";
 
 function integer(
   value: string | undefined,
@@ -37,32 +37,24 @@ function integer(
  */
 export async function runSample(argv: string[], io: CliIO, language: Language): Promise<number> {
   const say = (n: Notice) => formatNotice(n, language, CLI_MESSAGES);
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        out: { type: "string" },
-        language: { type: "string" },
-        rows: { type: "string" },
-        seed: { type: "string" },
-        "plan-year": { type: "string" },
-        "actual-months": { type: "string" },
-        regions: { type: "string" },
-        products: { type: "string" },
-        reps: { type: "string" },
-        channels: { type: "string" },
-        clean: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
-  } catch (e) {
-    throw new CliFailure(
-      EXIT.usage,
-      say({ code: "usage-bad-option", params: { detail: (e as Error).message } }),
-    );
-  }
+  const values = parseOptions(
+    argv,
+    {
+      out: { type: "string" },
+      language: { type: "string" },
+      rows: { type: "string" },
+      seed: { type: "string" },
+      "plan-year": { type: "string" },
+      "actual-months": { type: "string" },
+      regions: { type: "string" },
+      products: { type: "string" },
+      reps: { type: "string" },
+      channels: { type: "string" },
+      clean: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    say,
+  );
   if (values.help) {
     io.out(usage("sample", language));
     return EXIT.ok;

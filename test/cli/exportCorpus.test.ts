@@ -98,7 +98,7 @@ const utc = (s: Sale) => new Date(Date.UTC(s.year, s.month - 1, s.day));
 async function plan(
   folder: Folder,
   history: string,
-  levels: { dimension: string; method: string }[],
+  levels: { dimension: string; method?: string }[],
   language?: string,
 ): Promise<{ code: number; out: string[]; err: string[]; result: ResultJson }> {
   await writePlan(folder.file("P.json"), {
@@ -216,9 +216,10 @@ describe("stp plan on ERP and CRM exports, with no columns mapping", () => {
 
   it("用友 U8, one header row: the net-of-tax amount, by department then rep", async () => {
     await writeFixtureXlsx(folder.file("u8.xlsx"), [u8Single(rows)]);
+    // As users write it: each level split by last year's sales unless a method is named.
     const { result, out } = await plan(folder, "u8.xlsx", [
-      { dimension: "部门", method: "lastYear" },
-      { dimension: "rep", method: "lastYear" },
+      { dimension: "部门" },
+      { dimension: "rep" },
     ]);
     expect(result.base).toBe(base2025(rows, (s) => s.net));
     expect(result.columns).toEqual({

@@ -113,3 +113,40 @@ describe("the stp command (bin/stp.js over build/, which npm ci builds)", () => 
     expect(help.stdout).toMatch(/^Usage:\n {2}stp sample --out FILE/);
   });
 });
+
+describe("stp usage mistakes", () => {
+  it("names an unknown option with the nearest one, in the user's language", async () => {
+    const en = await runStp(["plan", "--histroy", "h.xlsx"]);
+    expect(en.code).toBe(2);
+    expect(en.err[0]).toBe("unknown option --histroy; did you mean --history?");
+    const zh = await runStp(["plan", "--histroy", "h.xlsx"], "zh_CN.UTF-8");
+    expect(zh.err[0]).toBe("未知参数 --histroy，是否是 --history？");
+    const sample = await runStp(["sample", "--row", "5"]);
+    expect(sample.err[0]).toBe("unknown option --row; did you mean --rows?");
+  });
+
+  it("says an option lacks its value, and that a stray argument follows no option", async () => {
+    expect((await runStp(["plan", "--history"])).err[0]).toBe("--history needs a value");
+    const stray = await runStp(["plan", "h.xlsx"]);
+    expect(stray.code).toBe(2);
+    expect(stray.err[0]).toBe('unexpected argument "h.xlsx": every value follows its option');
+  });
+
+  it("refuses an --as-of that is no month as a usage mistake, not the plan file's", async () => {
+    for (const asOf of ["2026-3", "2026-13"]) {
+      const run = await runStp([
+        "plan",
+        "--history",
+        "h.xlsx",
+        "--config",
+        "p.json",
+        "--out",
+        "o.xlsx",
+        "--as-of",
+        asOf,
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.err[0]).toBe(`--as-of "${asOf}" is not a month like 2026-04`);
+    }
+  });
+});

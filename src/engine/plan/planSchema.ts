@@ -72,7 +72,8 @@ const blendPart = z.strictObject({
 const level = z
   .strictObject({
     dimension,
-    method: z.enum(SPLIT_METHODS),
+    // The playbook's own split: each member by its share of last year's sales.
+    method: z.enum(SPLIT_METHODS).default("lastYear"),
     years: years.optional(),
     weights: weightMap.optional(),
     parts: z.array(blendPart).min(1).optional(),

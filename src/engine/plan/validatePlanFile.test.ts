@@ -265,4 +265,17 @@ describe("validatePlanFile", () => {
       { numRuns: 300 },
     );
   });
+
+  it("splits a level by last year's sales when it names no method, and says a missing dimension is required", () => {
+    const r = validatePlanFile({ ...minimal, levels: [{ dimension: "部门" }] });
+    expect(r.ok && r.plan.levels[0].method).toBe("lastYear");
+    expect(problems({ ...minimal, levels: [{ method: "equal" }] })).toEqual([
+      { field: "levels[0].dimension", code: "plan-missing", params: {} },
+    ]);
+    expect(
+      problems({ ...minimal, time: { method: undefined, profile: "sideways" } })[0],
+    ).toMatchObject({
+      field: "time.profile",
+    });
+  });
 });

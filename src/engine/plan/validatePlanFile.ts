@@ -109,6 +109,7 @@ function problemsFromIssue(issue: z.core.$ZodIssue, root: unknown): PlanFileProb
         },
       ];
     case "invalid_value": {
+      if (input === undefined) return [{ field, code: "plan-missing", params: {} }];
       const allowed = issue.values.map((v) => String(v));
       const suggestion = typeof input === "string" ? suggestNearest(input, allowed) : undefined;
       return [
