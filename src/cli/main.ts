@@ -199,7 +199,7 @@ async function planFromHistory(
   } catch (e) {
     if (e instanceof PlanError) {
       const where = e.where
-        ? `${path.basename(args.config)} ${e.where}`
+        ? `${path.basename(args.config)}: ${e.where}`
         : path.basename(args.config);
       throw new CliFailure(EXIT.badInput, `${where}: ${say(e.toNotice())}`);
     }
@@ -228,8 +228,11 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   if (!validation.ok) {
     // A plan that says its language is answered in it, even when something else in it is wrong.
     if (validation.language) language = validation.language;
-    const lines = validation.problems.map((p) => `${p.field}: ${say(p)}`);
-    throw new CliFailure(EXIT.badInput, `${path.basename(args.config)}: ${lines.join("; ")}`);
+    const lines = validation.problems.map((p) =>
+      p.field === "(plan)" ? say(p) : `${p.field}: ${say(p)}`,
+    );
+    const separator = language === "zh-CN" ? "；" : "; ";
+    throw new CliFailure(EXIT.badInput, `${path.basename(args.config)}: ${lines.join(separator)}`);
   }
   const plan = validation.plan;
   if (plan.language) language = plan.language;

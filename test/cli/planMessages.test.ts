@@ -120,7 +120,7 @@ describe("stp plan: a lock under a parent the history lacks", () => {
     });
     expect(run.code).toBe(1);
     expect(run.err).toEqual([
-      'p.json locks[0].where.region: no region "Eats" under (total) in the history to hold this lock: did you mean "East"? (a new one needs its own lock with "new": true)',
+      'p.json: locks[0].where.region: no region "Eats" under the whole plan in the history to hold this lock: did you mean "East"? (a new one needs its own lock with "new": true)',
     ]);
   });
 });

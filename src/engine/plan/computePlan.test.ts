@@ -248,12 +248,12 @@ describe("computePlan — members a split leaves without a target", () => {
     const r = computePlan({ records: withDee(-1250.5) }, plan());
     expect(r.rows.map((row) => row.path.join("/"))).not.toContain("East/Dee");
     const [warning] = warningsOf(r, "negative-net-members");
-    expect(warning.params).toMatchObject({ parent: "East", members: "Dee (-1,250.5)", count: 1 });
+    expect(warning.params).toMatchObject({ parent: "East", members: "Dee (-1,250.50)", count: 1 });
     expect(formatNotice(warning, "en-US")).toBe(
-      "rep Dee (-1,250.5) under East: negative net sales in 2025, so left out of the split with no target (a split goes to members with positive net sales)",
+      "rep Dee (-1,250.50) under East: negative net sales in 2025, so left out of the split with no target (a split goes to members with positive net sales)",
     );
     expect(formatNotice(warning, "zh-CN")).toBe(
-      "East 下的销售代表 Dee (-1,250.5) 在 2025 年的净销售额为负，因此不参与分配，没有目标（只有净销售额为正的成员参与分配）",
+      "East 下的销售代表 Dee (-1,250.50) 在 2025 年的净销售额为负，因此不参与分配，没有目标（只有净销售额为正的成员参与分配）",
     );
   });
 
@@ -431,7 +431,7 @@ describe("computePlan — locks and caps", () => {
     expect(e.where).toBe("locks[0].where.region");
     expect(e.params).toMatchObject({ member: "Eats", parent: "(total)", suggestion: "East" });
     expect(formatNotice(e.toNotice(), "zh-CN")).toBe(
-      '历史数据中 (total) 下没有区域 "Eats"，无法放置此锁定：是否应为 "East"？（如是新增，请先用 "new": true 单独锁定它）',
+      '历史数据中 整个计划 下没有区域 "Eats"，无法放置此锁定：是否应为 "East"？（如是新增，请先用 "new": true 单独锁定它）',
     );
   });
 

@@ -37,8 +37,11 @@ const monthList = (p: MessageParams, k: string, language: "en" | "zh") =>
     .join(language === "en" ? ", " : "、");
 
 /** " under East / Ann" after a member, nothing under the whole company. */
-const under = (p: MessageParams) => (p.parent ? ` under ${s(p, "parent")}` : "");
-const underZh = (p: MessageParams) => (p.parent ? ` ${s(p, "parent")} 下` : "");
+/** The parent a message names: the whole plan for the cascade's root, else its path. */
+const parentName = (p: MessageParams, language: "en" | "zh"): string =>
+  p.parent === "(total)" ? (language === "en" ? "the whole plan" : "整个计划") : s(p, "parent");
+const under = (p: MessageParams) => (p.parent ? ` under ${parentName(p, "en")}` : "");
+const underZh = (p: MessageParams) => (p.parent ? ` ${parentName(p, "zh")} 下` : "");
 
 /** What a plan-file value should have been, by the type the schema expected. */
 const TYPE_NAMES: Record<string, { en: string; zh: string }> = {
@@ -64,8 +67,18 @@ const shapes = (p: MessageParams, or: string) =>
 /** Messages of the plan file, the cascade and tracking, in English and Chinese. */
 export const PLAN_MESSAGES: MessageCatalog = {
   "plan-not-json": {
-    "en-US": (p) => `the plan file is not valid JSON: ${s(p, "detail")}`,
-    "zh-CN": (p) => `计划文件不是有效的 JSON：${s(p, "detail")}`,
+    "en-US": (p) =>
+      p.line !== undefined
+        ? `the plan file is not valid JSON at line ${s(p, "line")}, column ${s(p, "column")} (near "${s(p, "near")}"): check the commas and quotes there`
+        : p.end !== undefined
+          ? "the plan file is not valid JSON: it ends too early (a bracket or quote is not closed)"
+          : `the plan file is not valid JSON: ${s(p, "detail")}`,
+    "zh-CN": (p) =>
+      p.line !== undefined
+        ? `计划文件不是有效的 JSON：第 ${s(p, "line")} 行第 ${s(p, "column")} 列（“${s(p, "near")}”附近）有误，请检查该处的逗号和引号`
+        : p.end !== undefined
+          ? "计划文件不是有效的 JSON：文件提前结束（有括号或引号未闭合）"
+          : `计划文件不是有效的 JSON：${s(p, "detail")}`,
   },
   "plan-unknown-key-suggest": {
     "en-US": (p) => `unknown key "${s(p, "key")}" (did you mean "${s(p, "suggestion")}"?)`,
@@ -134,9 +147,9 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "plan-lock-repeated": {
     "en-US": (p) =>
-      `the same node as ${s(p, "other")} (${s(p, "level")} "${s(p, "member")}"${p.parent ? ` under ${s(p, "parent")}` : ""}): a node takes one lock`,
+      `the same node as ${s(p, "other")} (${s(p, "level")} "${s(p, "member")}"${p.parent ? ` under ${parentName(p, "en")}` : ""}): a node takes one lock`,
     "zh-CN": (p) =>
-      `与 ${s(p, "other")} 锁定的是同一节点（${p.parent ? `${s(p, "parent")} 下的` : ""}${dimZh(p, "level")} "${s(p, "member")}"）：每个节点只能有一个锁定`,
+      `与 ${s(p, "other")} 锁定的是同一节点（${p.parent ? `${parentName(p, "zh")} 下的` : ""}${dimZh(p, "level")} "${s(p, "member")}"）：每个节点只能有一个锁定`,
   },
   "plan-dimension-reserved": {
     "en-US": () =>
@@ -177,50 +190,50 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "lock-unknown-node": {
     "en-US": (p) =>
-      `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history (add "new": true for a new one)`,
+      `no ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")} in the history (add "new": true for a new one)`,
     "zh-CN": (p) =>
-      `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}"(新增请加 "new": true)`,
+      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} "${s(p, "member")}"(新增请加 "new": true)`,
   },
   "lock-unknown-node-suggest": {
     "en-US": (p) =>
-      `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history: did you mean "${s(p, "suggestion")}"? (add "new": true for a new one)`,
+      `no ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")} in the history: did you mean "${s(p, "suggestion")}"? (add "new": true for a new one)`,
     "zh-CN": (p) =>
-      `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}":是否应为 "${s(p, "suggestion")}"?(新增请加 "new": true)`,
+      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} "${s(p, "member")}":是否应为 "${s(p, "suggestion")}"?(新增请加 "new": true)`,
   },
   "lock-parent-unknown": {
     "en-US": (p) =>
-      `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history to hold this lock (a new one needs its own lock with "new": true)`,
+      `no ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")} in the history to hold this lock (a new one needs its own lock with "new": true)`,
     "zh-CN": (p) =>
-      `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}"，无法放置此锁定（如是新增，请先用 "new": true 单独锁定它）`,
+      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} "${s(p, "member")}"，无法放置此锁定（如是新增，请先用 "new": true 单独锁定它）`,
   },
   "lock-parent-unknown-suggest": {
     "en-US": (p) =>
-      `no ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")} in the history to hold this lock: did you mean "${s(p, "suggestion")}"? (a new one needs its own lock with "new": true)`,
+      `no ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")} in the history to hold this lock: did you mean "${s(p, "suggestion")}"? (a new one needs its own lock with "new": true)`,
     "zh-CN": (p) =>
-      `历史数据中 ${s(p, "parent")} 下没有${dimZh(p, "level")} "${s(p, "member")}"，无法放置此锁定：是否应为 "${s(p, "suggestion")}"？（如是新增，请先用 "new": true 单独锁定它）`,
+      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} "${s(p, "member")}"，无法放置此锁定：是否应为 "${s(p, "suggestion")}"？（如是新增，请先用 "new": true 单独锁定它）`,
   },
   "lock-growth-without-base": {
     "en-US": (p) =>
-      `"${s(p, "member")}" under ${s(p, "parent")} has no base-year sales to grow from: lock an amount or a share instead`,
+      `"${s(p, "member")}" under ${parentName(p, "en")} has no base-year sales to grow from: lock an amount or a share instead`,
     "zh-CN": (p) =>
-      `${s(p, "parent")} 下的 "${s(p, "member")}" 没有基准年销售额,无法按增长率锁定:请改为锁定金额或占比`,
+      `${parentName(p, "zh")} 下的 "${s(p, "member")}" 没有基准年销售额,无法按增长率锁定:请改为锁定金额或占比`,
   },
   "locks-exceed-parent": {
     "en-US": (p) =>
-      `locks on ${s(p, "members")} total ${n(p, "locked")}, more than their parent ${s(p, "parent")} (${n(p, "parentAmount")})`,
+      `locks on ${s(p, "members")} total ${n(p, "locked")}, more than their parent ${parentName(p, "en")} (${n(p, "parentAmount")})`,
     "zh-CN": (p) =>
-      `${s(p, "members")} 的锁定合计 ${n(p, "locked")},超过其上级 ${s(p, "parent")}(${n(p, "parentAmount")})`,
+      `${s(p, "members")} 的锁定合计 ${n(p, "locked")},超过其上级 ${parentName(p, "zh")}(${n(p, "parentAmount")})`,
   },
   "locks-leave-remainder": {
     "en-US": (p) =>
-      `every member of ${s(p, "parent")} is locked, leaving ${n(p, "remainder")} with nowhere to go`,
-    "zh-CN": (p) => `${s(p, "parent")} 的所有成员都已锁定,剩余 ${n(p, "remainder")} 无处分配`,
+      `every member of ${parentName(p, "en")} is locked, leaving ${n(p, "remainder")} with nowhere to go`,
+    "zh-CN": (p) => `${parentName(p, "zh")} 的所有成员都已锁定,剩余 ${n(p, "remainder")} 无处分配`,
   },
   "caps-infeasible": {
     "en-US": (p) =>
-      `the caps under ${s(p, "parent")} cannot hold: ${n(p, "amount")} must fit between ${n(p, "minTotal")} and ${n(p, "maxTotal")}`,
+      `the caps under ${parentName(p, "en")} cannot hold: ${n(p, "amount")} must fit between ${n(p, "minTotal")} and ${n(p, "maxTotal")}`,
     "zh-CN": (p) =>
-      `${s(p, "parent")} 下的上下限无法同时满足:${n(p, "amount")} 须在 ${n(p, "minTotal")} 与 ${n(p, "maxTotal")} 之间`,
+      `${parentName(p, "zh")} 下的上下限无法同时满足:${n(p, "amount")} 须在 ${n(p, "minTotal")} 与 ${n(p, "maxTotal")} 之间`,
   },
   "lock-dimension-not-a-level": {
     "en-US": (p) =>
@@ -294,27 +307,27 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "equal-fallback": {
     "en-US": (p) =>
-      `no ${s(p, "level")} under ${s(p, "parent")} has positive sales in the window: split equally among those with any history`,
+      `no ${s(p, "level")} under ${parentName(p, "en")} has positive sales in the window: split equally among those with any history`,
     "zh-CN": (p) =>
-      `${s(p, "parent")} 下没有${dimZh(p, "level")}在窗口期内有正的销售额:在有历史记录的成员间平均分配`,
+      `${parentName(p, "zh")} 下没有${dimZh(p, "level")}在窗口期内有正的销售额:在有历史记录的成员间平均分配`,
   },
   "manual-member-without-history": {
     "en-US": (p) =>
-      `manual weight for ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")}, which has no history`,
+      `manual weight for ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")}, which has no history`,
     "zh-CN": (p) =>
-      `${s(p, "parent")} 下手工权重中的${dimZh(p, "level")} "${s(p, "member")}" 没有历史数据`,
+      `${parentName(p, "zh")} 下手工权重中的${dimZh(p, "level")} "${s(p, "member")}" 没有历史数据`,
   },
   "manual-member-without-history-suggest": {
     "en-US": (p) =>
-      `manual weight for ${s(p, "level")} "${s(p, "member")}" under ${s(p, "parent")}, which has no history: did you mean "${s(p, "suggestion")}"?`,
+      `manual weight for ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")}, which has no history: did you mean "${s(p, "suggestion")}"?`,
     "zh-CN": (p) =>
-      `${s(p, "parent")} 下手工权重中的${dimZh(p, "level")} "${s(p, "member")}" 没有历史数据:是否应为 "${s(p, "suggestion")}"?`,
+      `${parentName(p, "zh")} 下手工权重中的${dimZh(p, "level")} "${s(p, "member")}" 没有历史数据:是否应为 "${s(p, "suggestion")}"?`,
   },
   "negative-net-members": {
     "en-US": (p) =>
       `${s(p, "level")} ${s(p, "members")}${under(p)}: negative net sales in ${s(p, "window")}, so left out of the split with no target (a split goes to members with positive net sales)`,
     "zh-CN": (p) =>
-      `${p.parent ? `${s(p, "parent")} 下的` : ""}${dimZh(p, "level")} ${s(p, "members")} 在 ${s(p, "window")} 年的净销售额为负，因此不参与分配，没有目标（只有净销售额为正的成员参与分配）`,
+      `${p.parent ? `${parentName(p, "zh")} 下的` : ""}${dimZh(p, "level")} ${s(p, "members")} 在 ${s(p, "window")} 年的净销售额为负，因此不参与分配，没有目标（只有净销售额为正的成员参与分配）`,
   },
   "manual-weights-leave-out": {
     "en-US": (p) =>

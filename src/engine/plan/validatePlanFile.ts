@@ -233,6 +233,23 @@ function languageOf(input: unknown): Language | undefined {
 }
 
 /**
+ * Where a JSON syntax error is, as a person counts: line and column (from the parser's position),
+ * and the text there; the parser's own words only when it names no position.
+ */
+function jsonErrorPlace(text: string, error: unknown): Record<string, string | number> {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  if (!position) {
+    return /Unexpected end/.test(message) ? { end: 1 } : { detail: message };
+  }
+  const at = Math.min(Number(position[1]), text.length);
+  const before = text.slice(0, at).replace(/^\uFEFF/, "");
+  const line = before.split("\n").length;
+  const column = at - (before.lastIndexOf("\n") + 1) + 1;
+  return { line, column, near: text.slice(at, at + 20).split("\n")[0] };
+}
+
+/**
  * Parses and validates plan-file text; a JSON syntax error is a problem too, with its position.
  * @example parsePlanFileText('{"version":1}').ok === false
  */
@@ -243,9 +260,7 @@ export function parsePlanFileText(text: string): PlanFileValidation {
   } catch (e) {
     return {
       ok: false,
-      problems: [
-        { field: "(plan)", code: "plan-not-json", params: { detail: (e as Error).message } },
-      ],
+      problems: [{ field: "(plan)", code: "plan-not-json", params: jsonErrorPlace(text, e) }],
     };
   }
   return validatePlanFile(data);
