@@ -1,4 +1,3 @@
-import { fromA1 } from "../engine/address";
 import type { CellValue } from "../engine/grid";
 import { KEY_COLUMN_ID } from "../sheets/rowSignature";
 import { dateToSerial } from "./excelSerial";
@@ -9,6 +8,31 @@ import { xmlAttribute, type XmlHandler } from "./xmlScanner";
  * there carries nothing, so reading it further is wasted.
  */
 export const ID_ROW_SEARCH_ROWS = 500;
+
+/**
+ * A cell reference (`B3`, `$B$3`) as 0-based row and column, read without a regular expression:
+ * it is parsed for every cell of every sheet read. Null when it is not one.
+ */
+function cellAddress(ref: string): { row: number; column: number } | null {
+  let column = 0;
+  let row = 0;
+  let i = 0;
+  if (ref.charCodeAt(i) === 36 /* $ */) i++;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) & ~32; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = i;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + (code - 48);
+  }
+  if (column === 0 || i === digits || row === 0) return null;
+  return { row: row - 1, column: column - 1 };
+}
 
 /** Excel writes text cells with `_xHHHH_` for characters XML cannot hold (`_x000D_`). */
 function decodeOoxmlEscapes(text: string): string {
@@ -141,7 +165,7 @@ export class SheetValuesScanner implements XmlHandler {
       }
       case "c": {
         const address = xmlAttribute(attributes, "r");
-        const at = address === undefined ? null : fromA1(address);
+        const at = address === undefined ? null : cellAddress(address);
         this.cellColumn = at ? at.column : this.column + 1;
         if (at) this.row = at.row;
         this.column = this.cellColumn;
