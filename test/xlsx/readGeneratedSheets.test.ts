@@ -92,7 +92,9 @@ describe("readGeneratedSheets", () => {
       `<x:c r="G2" t="b"><x:v>1</x:v></x:c></x:row>` +
       // Row 3 without `r` follows row 2; an error value, an empty formula result, a CDATA note.
       `<x:row><x:c r="A3" t="e"><x:v>#N/A</x:v></x:c><x:c r="B3" t="str"><x:f>""</x:f><x:v></x:v></x:c>` +
-      `<x:c r="C3" t="inlineStr"><x:is><x:t><![CDATA[a <b> & c]]></x:t></x:is></x:c></x:row>`;
+      `<x:c r="C3" t="inlineStr"><x:is><x:t><![CDATA[a <b> & c]]></x:t></x:is></x:c></x:row>` +
+      // Row 4: an ISO date cell (openpyxl's iso_dates) and an absolute reference.
+      `<x:row r="4"><x:c r="A4" t="d"><x:v>2026-01-02T00:00:00</x:v></x:c><x:c r="$B$4"><x:v>7</x:v></x:c></x:row>`;
     const store = storeRows([{ name: "Action & Plan", kind: "action-plan" }]);
     const bytes = await foreignPackage(
       [
@@ -125,6 +127,7 @@ describe("readGeneratedSheets", () => {
         // Column G has no id: carrying never reads it, so it is not kept.
         ["Ann", "2026-01", "note\rtwo", "North & East", 12.5],
         ["#N/A", null, "a <b> & c"],
+        [46024, 7],
       ]);
     } finally {
       await folder.remove();
