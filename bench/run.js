@@ -20,7 +20,12 @@
  * gzip size of the scripts dist/taskpane.html loads before its first paint; lazily loaded chunks
  * are not counted. taskpane_initial_js lists the files.
  *
- * BENCH_ONLY=excel,taskpane (any of engine, excel, taskpane) runs only those; the other figures
+ * engine_regenerate_1m_rows: the same plan written new by `stp plan`, then regenerated in place
+ * (the same --out, another growth and method): wall time and peak resident memory of each, their
+ * ratio (goals: ≤ 1 GB, ≤ 1.5 × written new); and `stp plan` from the same history saved as a
+ * 1,000,000-row .xlsx (peak ≤ 1 GB: it bounds the .xlsx reader's). A run that dies is reported.
+ *
+ * BENCH_ONLY=excel,taskpane (any of engine, regenerate, excel, taskpane) runs only those; the other figures
  * of an earlier bench-results.json are kept.
  */
 const { spawnSync } = require("child_process");
@@ -33,7 +38,7 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 3));
 const PYTHON = process.env.BENCH_PYTHON || "/usr/bin/python3";
 const STP = path.join(ROOT, "bin", "stp.js");
 const { initialScripts } = require("./initialScripts");
-const BENCHMARKS = ["engine", "excel", "taskpane"];
+const BENCHMARKS = ["engine", "regenerate", "excel", "taskpane"];
 
 function run(command, args, options = {}) {
   const started = process.hrtime.bigint();
@@ -106,11 +111,12 @@ function compareResults(ours, theirs) {
   return problems;
 }
 
-function engineBenchmark() {
+/** The seeded 1,000,000-row history (.csv, or .xlsx for the reading benchmark), made once. */
+function benchHistory(extension = "csv") {
   fs.mkdirSync(WORK, { recursive: true });
-  const history = path.join(WORK, "history-1m.csv");
+  const history = path.join(WORK, `history-1m.${extension}`);
   if (!fs.existsSync(history)) {
-    console.log("generating the 1,000,000-row history…");
+    console.log(`generating the 1,000,000-row history (.${extension})…`);
     run(process.execPath, [
       STP,
       "sample",
@@ -135,23 +141,34 @@ function engineBenchmark() {
       "--clean",
     ]);
   }
-  const plan = path.join(WORK, "plan.json");
+  return history;
+}
+
+/** The benchmark's plan file: region → product → rep by last year, seasonality. */
+function benchPlan(name = "plan.json", growth = 0.1, method = "lastYear") {
+  const plan = path.join(WORK, name);
   fs.writeFileSync(
     plan,
     JSON.stringify({
       version: 1,
       planYear: 2026,
-      target: { growth: 0.1 },
+      target: { growth },
       levels: [
         { dimension: "region", method: "lastYear" },
         { dimension: "product", method: "lastYear" },
-        { dimension: "rep", method: "lastYear" },
+        { dimension: "rep", method },
       ],
       time: { grain: "month", method: "seasonality", years: 3, profile: "company" },
       rounding: { unit: 1 },
       language: "en-US",
     }),
   );
+  return plan;
+}
+
+function engineBenchmark() {
+  const history = benchHistory();
+  const plan = benchPlan();
   const ours = [];
   const peaks = [];
   const theirs = [];
@@ -200,6 +217,93 @@ function engineBenchmark() {
     ratio: seconds / pandasSeconds,
     peak_mb: Math.max(...peaks),
     results_agree: true,
+  };
+}
+
+/**
+ * `stp` as a whole process, timed from outside, with its peak resident memory: measure.js's
+ * figure, or /usr/bin/time's when the process dies before it can say (out of memory). A failure
+ * is a figure too: it is returned, not thrown.
+ */
+function measuredStp(args) {
+  const timeFile = path.join(WORK, "time-peak.txt");
+  fs.rmSync(timeFile, { force: true });
+  const useTime = fs.existsSync("/usr/bin/time");
+  const command = useTime ? "/usr/bin/time" : process.execPath;
+  const prefix = useTime ? ["-f", "%M", "-o", timeFile, process.execPath] : [];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, [...prefix, path.join(__dirname, "measure.js"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const last = (result.stdout || "").trim().split("\n").pop();
+  let peakMb = null;
+  try {
+    peakMb = JSON.parse(last).peakMb;
+  } catch {
+    // measure.js could not say: the process died; /usr/bin/time saw its peak.
+    const kb = fs.existsSync(timeFile)
+      ? Number(fs.readFileSync(timeFile, "utf8").trim().split("\n").pop())
+      : NaN;
+    peakMb = Number.isFinite(kb) ? kb / 1024 : null;
+  }
+  const ok = result.status === 0;
+  // Node's out-of-memory death prints a stack after the line that says why.
+  const lines = (result.stderr || String(result.error)).trim().split("\n");
+  const error = ok
+    ? null
+    : (lines.find((l) => /FATAL ERROR/.test(l)) ?? lines.slice(-2).join(" | ")).trim();
+  return { ok, seconds, peakMb, error };
+}
+
+/**
+ * engine_regenerate_1m_rows: the 1,000,000-row plan written new, then `stp plan` run again onto
+ * the same --out with a changed growth and method (regenerated in place); and `stp plan` reading
+ * the same history as a 1,000,000-row .xlsx (Excel's row limit) — its peak bounds the reader's.
+ */
+function regenerateBenchmark() {
+  const history = benchHistory();
+  const out = path.join(WORK, "stp-regenerate.xlsx");
+  fs.rmSync(out, { force: true });
+  const args = (plan, from = history, to = out) => [
+    "plan",
+    "--history",
+    from,
+    "--config",
+    plan,
+    "--out",
+    to,
+  ];
+  const fresh = measuredStp(args(benchPlan()));
+  console.log(`written new: ${fresh.seconds.toFixed(2)} s, ${fresh.peakMb?.toFixed(0)} MB`);
+  if (!fresh.ok) throw new Error(`stp plan (new) failed: ${fresh.error}`);
+  const again = measuredStp(args(benchPlan("plan-regenerate.json", 0.12, "history")));
+  console.log(
+    `regenerated: ${again.seconds.toFixed(2)} s, ${again.peakMb?.toFixed(0)} MB${again.ok ? "" : ` — failed: ${again.error}`}`,
+  );
+  const xlsxHistory = benchHistory("xlsx");
+  const xlsxOut = path.join(WORK, "stp-from-xlsx.xlsx");
+  fs.rmSync(xlsxOut, { force: true });
+  const fromXlsx = measuredStp(args(benchPlan(), xlsxHistory, xlsxOut));
+  console.log(
+    `from the .xlsx history: ${fromXlsx.seconds.toFixed(2)} s, ${fromXlsx.peakMb?.toFixed(0)} MB${fromXlsx.ok ? "" : ` — failed: ${fromXlsx.error}`}`,
+  );
+  return {
+    new_seconds: fresh.seconds,
+    new_peak_mb: fresh.peakMb,
+    seconds: again.seconds,
+    peak_mb: again.peakMb,
+    ratio: again.seconds / fresh.seconds,
+    regenerated: again.ok,
+    ...(again.ok ? {} : { error: again.error }),
+    xlsx_history_read: {
+      seconds: fromXlsx.seconds,
+      peak_mb: fromXlsx.peakMb,
+      ok: fromXlsx.ok,
+      ...(fromXlsx.ok ? {} : { error: fromXlsx.error }),
+    },
   };
 }
 
@@ -253,8 +357,10 @@ function main() {
   if (only.includes("excel")) Object.assign(measured, excelBenchmarks());
   if (only.includes("taskpane")) Object.assign(measured, taskpaneBenchmark());
   if (only.includes("engine")) measured.engine_1m_rows = engineBenchmark();
+  if (only.includes("regenerate")) measured.engine_regenerate_1m_rows = regenerateBenchmark();
   const order = [
     "engine_1m_rows",
+    "engine_regenerate_1m_rows",
     "excel_read_1m_rows",
     "excel_write_200_reps",
     "taskpane_initial_js_gzip_bytes",

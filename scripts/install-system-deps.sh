@@ -4,6 +4,8 @@
 # xmllint, which checks that the add-in's manifest.xml is well-formed;
 # unzip, Info-ZIP's check of the zip archives the .xlsx writer produces;
 # poppler-utils (pdftotext, pdfinfo), which read the pages LibreOffice prints a plan workbook to;
+# openpyxl for Debian's own python3 (/usr/bin/python3: the first python3 on the PATH may be
+# another), which re-saves plan workbooks as finance scripts do in the regeneration tests;
 # Chromium and a CJK font, for the task pane's browser tests and their Chinese screenshots.
 # With --bench, also what `npm run bench` compares against: Debian's python3 with pandas and
 # xlsxwriter.
@@ -14,6 +16,7 @@ if [ "${1:-}" = "--bench" ]; then
   /usr/bin/python3 -c "import xlsxwriter" >/dev/null 2>&1 || packages+=(python3-xlsxwriter)
 fi
 command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui)
+/usr/bin/python3 -c "import openpyxl" >/dev/null 2>&1 || packages+=(python3-openpyxl)
 command -v xmllint >/dev/null 2>&1 || packages+=(libxml2-utils)
 command -v unzip >/dev/null 2>&1 || packages+=(unzip)
 { command -v pdftotext && command -v pdfinfo; } >/dev/null 2>&1 || packages+=(poppler-utils)

@@ -18,13 +18,14 @@ import { suggestNearest } from "../engine/suggest";
 import { planSheets } from "../sheets/buildPlanSheets";
 import { carryIntoSheet, type CarryReport } from "../sheets/carryUserCells";
 import { sheetLabels } from "../sheets/labels";
-import { PLAN_STORE_SHEET, readPlanStore } from "../sheets/planStoreSheet";
+import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
 import type { LazySheet } from "../sheets/sheetModel";
 import { foldSheetName } from "../sheets/sheetNames";
 import {
   FileAccessError,
   WorkbookWriteError,
   fileStamp,
+  readGeneratedSheets,
   readHistoryFile,
   writePlanWorkbook,
 } from "../xlsx";
@@ -249,20 +250,16 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   // The output as read: a save by another program before the new one replaces it stops the write.
   const outStamp = await fileStamp(args.out);
   // Regenerating: what was generated before (the store's registry) and what the user typed there.
-  const existing = existsSync(args.out) ? await readHistoryFile(args.out) : [];
-  const storeGrid = existing.find(
-    (g) => foldSheetName(g.sheet) === foldSheetName(PLAN_STORE_SHEET),
-  );
-  const generated = (storeGrid && readPlanStore(storeGrid.values)?.sheets) || [];
+  const existing = existsSync(args.out) ? await readGeneratedSheets(args.out) : null;
+  const generated = existing?.store?.sheets ?? [];
   const generatedNames = new Set([
     ...generated.map((g) => foldSheetName(g.name)),
     foldSheetName(PLAN_STORE_SHEET),
   ]);
-  const userSheets = existing
-    .map((g) => g.sheet)
+  const userSheets = (existing?.sheets ?? [])
+    .map((s) => s.name)
     .filter((name) => !generatedNames.has(foldSheetName(name)));
-  const valuesByName = new Map(existing.map((g) => [foldSheetName(g.sheet), g.values]));
-  const previousValues = (name: string) => valuesByName.get(foldSheetName(name)) ?? null;
+  const previousValues = (name: string) => existing?.values.get(foldSheetName(name)) ?? null;
   const orphanNote = sheetLabels(language).notInPlanRows;
   const reports: CarryReport[] = [];
   // Each sheet is built, given its user cells and written in turn, then let go.

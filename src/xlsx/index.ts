@@ -15,6 +15,7 @@ export {
 } from "./findUnkeepableParts";
 export { parseCsv, detectDelimiter, type CsvDelimiter, type CsvRows } from "./parseCsv";
 export { readHistoryFile, historyFileKind, type HistoryFileKind } from "./readHistoryFile";
+export { readGeneratedSheets, type GeneratedSheetsRead } from "./readGeneratedSheets";
 export { readSheetValues } from "./readSheetValues";
 export type { SheetGrid, SheetState } from "./worksheetGrid";
 export {

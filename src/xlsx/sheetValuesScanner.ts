@@ -1,0 +1,246 @@
+import type { CellValue } from "../engine/grid";
+import { KEY_COLUMN_ID } from "../sheets/rowSignature";
+import { dateToSerial } from "./excelSerial";
+import { xmlAttribute, type XmlHandler } from "./xmlScanner";
+
+/**
+ * Rows searched for the row of column ids, as `carryUserCells` searches them: a sheet without one
+ * there carries nothing, so reading it further is wasted.
+ */
+export const ID_ROW_SEARCH_ROWS = 500;
+
+/**
+ * A cell reference (`B3`, `$B$3`) as 0-based row and column, read without a regular expression:
+ * it is parsed for every cell of every sheet read. Null when it is not one.
+ */
+function cellAddress(ref: string): { row: number; column: number } | null {
+  let column = 0;
+  let row = 0;
+  let i = 0;
+  if (ref.charCodeAt(i) === 36 /* $ */) i++;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) & ~32; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = i;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + (code - 48);
+  }
+  if (column === 0 || i === digits || row === 0) return null;
+  return { row: row - 1, column: column - 1 };
+}
+
+/** Excel writes text cells with `_xHHHH_` for characters XML cannot hold (`_x000D_`). */
+function decodeOoxmlEscapes(text: string): string {
+  if (!text.includes("_x")) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+}
+
+/** A cell's value as Excel's `range.values` gives it, from its type and the text it holds. */
+function cellValue(type: string | undefined, text: string, shared: readonly string[]): CellValue {
+  switch (type) {
+    case "s": {
+      const value = shared[Number(text)];
+      return value === undefined || value === "" ? null : value;
+    }
+    case "inlineStr":
+    case "str":
+      return text === "" ? null : decodeOoxmlEscapes(text);
+    case "b":
+      return text === "1" || text.toLowerCase() === "true";
+    case "e":
+      return text === "" ? null : text;
+    case "d": {
+      // An ISO date without a zone is a wall-clock date, as Excel reads it.
+      const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes("T") ? text : `${text}Z`;
+      const time = Date.parse(/T/.test(iso) ? iso : `${iso}T00:00:00Z`);
+      return Number.isFinite(time) ? dateToSerial(new Date(time)) : null;
+    }
+    default: {
+      if (text.trim() === "") return null;
+      const number = Number(text);
+      return Number.isFinite(number) ? number : null;
+    }
+  }
+}
+
+/**
+ * Collects the text of shared strings (`<si>`, rich-text runs joined, phonetic runs left out)
+ * from `xl/sharedStrings.xml` as it is scanned.
+ * @example const s = new SharedStringsScanner(); new XmlScanner(s).feed(bytes); s.strings[0]
+ */
+export class SharedStringsScanner implements XmlHandler {
+  readonly strings: string[] = [];
+  private current: string | null = null;
+  private inText = false;
+  private phonetic = 0;
+
+  open(name: string, _attributes: string, selfClosing: boolean): void {
+    if (name === "si") {
+      if (selfClosing) this.strings.push("");
+      else this.current = "";
+    } else if (name === "rPh") {
+      if (!selfClosing) this.phonetic++;
+    } else if (name === "t") {
+      this.inText = !selfClosing;
+    }
+  }
+
+  close(name: string): void {
+    if (name === "si" && this.current !== null) {
+      this.strings.push(decodeOoxmlEscapes(this.current));
+      this.current = null;
+    } else if (name === "rPh") {
+      this.phonetic = Math.max(0, this.phonetic - 1);
+    } else if (name === "t") {
+      this.inText = false;
+    }
+  }
+
+  text(text: string): void {
+    if (this.inText && this.phonetic === 0 && this.current !== null) this.current += text;
+  }
+}
+
+/**
+ * Collects one worksheet's cell values as it is scanned, in the shape Excel's `range.values`
+ * gives (row-major, 0-based, blanks `null`): shared and inline strings, formula results saved as
+ * text (`t="str"`), numbers, booleans, errors as their text, ISO dates as serials; cells and rows
+ * without an `r` attribute take the next place, as Excel reads them. With `onlyCarried`, it keeps
+ * what regeneration carries and nothing more: the rows down to the row of column ids, then only
+ * the columns that row names; a sheet with no such row in its first 500 rows is `finished`
+ * there, so the reader can stop inflating it.
+ * @example const s = new SheetValuesScanner(shared, { onlyCarried: true }); new XmlScanner(s).feed(bytes); s.values()
+ */
+export class SheetValuesScanner implements XmlHandler {
+  /** True once nothing more of the sheet is wanted: the scan may stop. */
+  finished = false;
+  private readonly rows: CellValue[][] = [];
+  private row = -1;
+  private column = -1;
+  private cellColumn = -1;
+  private cellType: string | undefined;
+  private cellText = "";
+  private inValue = false;
+  private inInline = false;
+  private inText = false;
+  private phonetic = 0;
+  private idRowFound = false;
+  private keptColumns: Set<number> | null = null;
+
+  constructor(
+    private readonly shared: readonly string[],
+    private readonly options: { onlyCarried: boolean },
+  ) {}
+
+  /** The values read, every row an array (empty for rows with no cell), holes `null`. */
+  values(): CellValue[][] {
+    const out: CellValue[][] = [];
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r] ?? [];
+      for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+      out.push(row);
+    }
+    return out;
+  }
+
+  open(name: string, attributes: string, selfClosing: boolean): void {
+    if (this.finished) return;
+    switch (name) {
+      case "row": {
+        this.endRow();
+        const r = Number(xmlAttribute(attributes, "r"));
+        this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
+        this.column = -1;
+        if (this.options.onlyCarried && !this.idRowFound && this.row >= ID_ROW_SEARCH_ROWS) {
+          this.finished = true;
+        }
+        return;
+      }
+      case "c": {
+        const address = xmlAttribute(attributes, "r");
+        const at = address === undefined ? null : cellAddress(address);
+        this.cellColumn = at ? at.column : this.column + 1;
+        if (at) this.row = at.row;
+        this.column = this.cellColumn;
+        this.cellType = xmlAttribute(attributes, "t");
+        this.cellText = "";
+        this.inValue = this.inInline = this.inText = false;
+        this.phonetic = 0;
+        return;
+      }
+      case "v":
+        this.inValue = !selfClosing;
+        return;
+      case "is":
+        this.inInline = !selfClosing;
+        return;
+      case "t":
+        this.inText = this.inInline && !selfClosing;
+        return;
+      case "rPh":
+        if (!selfClosing) this.phonetic++;
+        return;
+    }
+  }
+
+  close(name: string): void {
+    if (this.finished) return;
+    switch (name) {
+      case "v":
+        this.inValue = false;
+        return;
+      case "t":
+        this.inText = false;
+        return;
+      case "is":
+        this.inInline = false;
+        return;
+      case "rPh":
+        this.phonetic = Math.max(0, this.phonetic - 1);
+        return;
+      case "c":
+        this.endCell();
+        return;
+      case "row":
+        this.endRow();
+        return;
+      case "sheetData":
+        this.endRow();
+        this.finished = true;
+        return;
+    }
+  }
+
+  text(text: string): void {
+    if (this.inValue || (this.inText && this.phonetic === 0)) this.cellText += text;
+  }
+
+  private endCell(): void {
+    if (this.row < 0) this.row = 0;
+    const column = this.cellColumn;
+    if (this.keptColumns && !this.keptColumns.has(column)) return;
+    const value = cellValue(this.cellType, this.cellText, this.shared);
+    if (value === null) return;
+    const row = (this.rows[this.row] ??= []);
+    row[column] = value;
+  }
+
+  /** At the end of a row: is it the row of column ids, after which only named columns matter? */
+  private endRow(): void {
+    if (!this.options.onlyCarried || this.idRowFound || this.row < 0) return;
+    const row = this.rows[this.row];
+    if (!row || !row.includes(KEY_COLUMN_ID)) return;
+    this.idRowFound = true;
+    this.keptColumns = new Set();
+    row.forEach((value, c) => {
+      if (typeof value === "string" && value !== "") this.keptColumns!.add(c);
+    });
+  }
+}

@@ -1,0 +1,237 @@
+import { promises as fsp } from "node:fs";
+import JSZip from "jszip";
+import { planStoreSheet } from "../../src/sheets/planStoreSheet";
+import { KEY_COLUMN_ID, SIGNATURE_COLUMN_ID } from "../../src/sheets/rowSignature";
+import { foldSheetName } from "../../src/sheets/sheetNames";
+import { readGeneratedSheets } from "../../src/xlsx/readGeneratedSheets";
+import { XmlScanner } from "../../src/xlsx/xmlScanner";
+import { tempFolder } from "../cli/runStp";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+type Part = { name: string; xml: string; state?: string };
+
+/** The plan store's rows as cells with inline strings, as openpyxl would hold them. */
+function storeRows(sheets: { name: string; kind: string; key?: string }[]): string {
+  const model = planStoreSheet({ plan: '{"version":1}', sheets });
+  return model.rows
+    .map(
+      (row, r) =>
+        `<row r="${r + 1}">${row
+          .map((cell, c) => {
+            const ref = `${String.fromCharCode(65 + c)}${r + 1}`;
+            const text = String(cell?.value ?? "")
+              .replace(/&/g, "&amp;")
+              .replace(/</g, "&lt;");
+            return `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+          })
+          .join("")}</row>`,
+    )
+    .join("");
+}
+
+/**
+ * A package as other writers lay it out: workbook not at xl/workbook.xml, sheets with a namespace
+ * prefix, shared strings with rich-text and phonetic runs, cells and rows without addresses.
+ */
+async function foreignPackage(sheets: Part[], sharedStrings: string): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    "_rels/.rels",
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="/book/main.xml"/></Relationships>`,
+  );
+  zip.file(
+    "book/main.xml",
+    `<?xml version="1.0"?><!-- written by hand --><x:workbook xmlns:x="${MAIN}" xmlns:rel="${REL}"><x:sheets>` +
+      sheets
+        .map(
+          (s, i) =>
+            `<x:sheet name="${s.name.replace(/&/g, "&amp;")}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} rel:id="rId${i + 1}"/>`,
+        )
+        .join("") +
+      `</x:sheets></x:workbook>`,
+  );
+  zip.file(
+    "book/_rels/main.xml.rels",
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="sheets/s${i + 1}.xml"/>`,
+        )
+        .join("") +
+      `<Relationship Id="rId99" Type="${REL}/sharedStrings" Target="../book/strings.xml"/>` +
+      `</Relationships>`,
+  );
+  zip.file("book/strings.xml", sharedStrings);
+  sheets.forEach((s, i) =>
+    zip.file(
+      `book/sheets/s${i + 1}.xml`,
+      `<?xml version="1.0"?><x:worksheet xmlns:x="${MAIN}"><x:sheetData>${s.xml}</x:sheetData></x:worksheet>`,
+    ),
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+describe("readGeneratedSheets", () => {
+  test("reads tab order, states, the store and the listed sheets as other writers save them", async () => {
+    const shared =
+      `<sst xmlns="${MAIN}"><si><t>Ann</t></si>` +
+      `<si><r><t>North</t></r><r><rPr><b/></rPr><t xml:space="preserve"> &amp; East</t></r><rPh><t>ノース</t></rPh></si>` +
+      `<si><t>note_x000D_two</t></si></sst>`;
+    const action =
+      // Row 1 has no `r`; its cells neither: they take A1, B1, C1, D1, E1.
+      `<x:row><x:c t="inlineStr"><x:is><x:t>rep</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>period</x:t></x:is></x:c>` +
+      `<x:c t="inlineStr"><x:is><x:t>note</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>${KEY_COLUMN_ID}</x:t></x:is></x:c>` +
+      `<x:c t="inlineStr"><x:is><x:t>${SIGNATURE_COLUMN_ID}</x:t></x:is></x:c></x:row>` +
+      // Row 2: shared strings, a formula's text result, a boolean past an unnamed column.
+      `<x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="B2" t="str"><x:f>TEXT(1,"0")</x:f><x:v>2026-01</x:v></x:c>` +
+      `<x:c r="C2" t="s"><x:v>2</x:v></x:c><x:c r="D2" t="s"><x:v>1</x:v></x:c><x:c r="E2"><x:v>12.5</x:v></x:c>` +
+      `<x:c r="G2" t="b"><x:v>1</x:v></x:c></x:row>` +
+      // Row 3 without `r` follows row 2; an error value, an empty formula result, a CDATA note.
+      `<x:row><x:c r="A3" t="e"><x:v>#N/A</x:v></x:c><x:c r="B3" t="str"><x:f>""</x:f><x:v></x:v></x:c>` +
+      `<x:c r="C3" t="inlineStr"><x:is><x:t><![CDATA[a <b> & c]]></x:t></x:is></x:c></x:row>` +
+      // Row 4: an ISO date cell (openpyxl's iso_dates) and an absolute reference.
+      `<x:row r="4"><x:c r="A4" t="d"><x:v>2026-01-02T00:00:00</x:v></x:c><x:c r="$B$4"><x:v>7</x:v></x:c></x:row>`;
+    const store = storeRows([{ name: "Action & Plan", kind: "action-plan" }]);
+    const bytes = await foreignPackage(
+      [
+        { name: "History", xml: `<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>` },
+        { name: "Action & Plan", xml: action },
+        { name: "Mine", xml: "", state: "hidden" },
+        { name: "_stp_plan", xml: store, state: "veryHidden" },
+      ],
+      shared,
+    );
+    const folder = await tempFolder();
+    try {
+      const file = folder.file("plan.xlsx");
+      await fsp.writeFile(file, bytes);
+      const read = await readGeneratedSheets(file);
+      expect(read.sheets).toEqual([
+        { name: "History", state: "visible" },
+        { name: "Action & Plan", state: "visible" },
+        { name: "Mine", state: "hidden" },
+        { name: "_stp_plan", state: "veryHidden" },
+      ]);
+      expect(read.store).toEqual({
+        plan: '{"version":1}',
+        sheets: [{ name: "Action & Plan", kind: "action-plan" }],
+      });
+      // Only the sheets the store lists are read.
+      expect([...read.values.keys()]).toEqual([foldSheetName("Action & Plan")]);
+      expect(read.values.get(foldSheetName("Action & Plan"))).toEqual([
+        ["rep", "period", "note", KEY_COLUMN_ID, SIGNATURE_COLUMN_ID],
+        // Column G has no id: carrying never reads it, so it is not kept.
+        ["Ann", "2026-01", "note\rtwo", "North & East", 12.5],
+        ["#N/A", null, "a <b> & c"],
+        [46024, 7],
+      ]);
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  test("stops at 500 rows a listed sheet without a row of column ids", async () => {
+    const rows = Array.from(
+      { length: 2000 },
+      (_, r) => `<x:row r="${r + 1}"><x:c r="A${r + 1}"><x:v>${r}</x:v></x:c></x:row>`,
+    ).join("");
+    const bytes = await foreignPackage(
+      [
+        { name: "Tracking", xml: rows },
+        {
+          name: "_stp_plan",
+          xml: storeRows([{ name: "Tracking", kind: "tracking" }]),
+          state: "veryHidden",
+        },
+      ],
+      `<sst xmlns="${MAIN}"/>`,
+    );
+    const folder = await tempFolder();
+    try {
+      const file = folder.file("plan.xlsx");
+      await fsp.writeFile(file, bytes);
+      const values = (await readGeneratedSheets(file)).values.get(foldSheetName("Tracking"))!;
+      expect(values).toHaveLength(500);
+      expect(values[499]).toEqual([499]);
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  test("a workbook without a plan store gives its sheets and no values", async () => {
+    const bytes = await foreignPackage([{ name: "Sales", xml: "" }], `<sst xmlns="${MAIN}"/>`);
+    const folder = await tempFolder();
+    try {
+      const file = folder.file("plan.xlsx");
+      await fsp.writeFile(file, bytes);
+      const read = await readGeneratedSheets(file);
+      expect(read).toEqual({
+        sheets: [{ name: "Sales", state: "visible" }],
+        store: null,
+        values: new Map(),
+      });
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  test("a part that is not XML is an unreadable file naming the part", async () => {
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", `<!DOCTYPE lol [<!ENTITY a "aaaa">]><workbook/>`);
+    const folder = await tempFolder();
+    try {
+      const file = folder.file("plan.xlsx");
+      await fsp.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
+      await expect(readGeneratedSheets(file)).rejects.toMatchObject({
+        code: "file-unreadable",
+        params: { reason: expect.stringContaining("xl/workbook.xml") },
+      });
+    } finally {
+      await folder.remove();
+    }
+  });
+});
+
+describe("XmlScanner", () => {
+  test("gives the same events whatever the pieces the bytes come in", () => {
+    const xml =
+      `<?xml version="1.0"?><a x="1 > 0" y='q"'><!-- c --><b>中文 &amp; &#x4E2D;</b>` +
+      `<c/><![CDATA[<raw>]]></a>`;
+    const events = (pieceSize: number) => {
+      const seen: string[] = [];
+      const scanner = new XmlScanner({
+        open: (name, attributes, selfClosing) =>
+          seen.push(`open ${name}${attributes}${selfClosing ? "/" : ""}`),
+        close: (name) => seen.push(`close ${name}`),
+        text: (text) => seen.push(`text ${text}`),
+      });
+      const bytes = Buffer.from(xml);
+      for (let at = 0; at < bytes.length; at += pieceSize)
+        scanner.feed(bytes.subarray(at, at + pieceSize));
+      scanner.end();
+      // Text may come in pieces: join neighbouring pieces before comparing.
+      return seen.reduce<string[]>((all, e) => {
+        const last = all[all.length - 1];
+        if (e.startsWith("text ") && last?.startsWith("text "))
+          all[all.length - 1] = last + e.slice(5);
+        else all.push(e);
+        return all;
+      }, []);
+    };
+    const whole = events(xml.length * 3);
+    expect(whole).toEqual([
+      `open a x="1 > 0" y='q"'`,
+      "open b",
+      "text 中文 & 中",
+      "close b",
+      "open c/",
+      "text <raw>",
+      "close a",
+    ]);
+    for (const size of [1, 2, 3, 7]) expect(events(size)).toEqual(whole);
+  });
+});
