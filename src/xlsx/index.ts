@@ -17,11 +17,6 @@ export { parseCsv, detectDelimiter, type CsvDelimiter, type CsvRows } from "./pa
 export { readHistoryFile, historyFileKind, type HistoryFileKind } from "./readHistoryFile";
 export { readSheetValues } from "./readSheetValues";
 export type { SheetGrid, SheetState } from "./worksheetGrid";
-export {
-  writePlanWorkbook,
-  sheetNameProblem,
-  type WritePlanOptions,
-  type WritePlanReport,
-} from "./writeWorkbook";
+export { writePlanWorkbook, type WritePlanOptions, type WritePlanReport } from "./writeWorkbook";
 export { readTextFile, writeTextFileAtomic } from "./textFiles";
 export { fileStamp, writeFileAtomic, type FileStamp } from "./writeFileAtomic";
