@@ -20,3 +20,5 @@ export type { SheetGrid, SheetState } from "./worksheetGrid";
 export { writePlanWorkbook, type WritePlanOptions, type WritePlanReport } from "./writeWorkbook";
 export { readTextFile, writeTextFileAtomic } from "./textFiles";
 export { fileStamp, writeFileAtomic, type FileStamp } from "./writeFileAtomic";
+export { openPlanWorkbookFile, type PlanWorkbookFile } from "./planWorkbookFile";
+export { removeLeftoverTemporaries } from "./removeLeftoverTemporaries";
