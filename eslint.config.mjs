@@ -77,6 +77,56 @@ export default tseslint.config(
       ],
     },
   },
+  // What each outer folder may import: cli | taskpane → workflow → (xlsx | excel) → sheets → engine.
+  ...[
+    {
+      files: ["src/workflow/**/*.ts"],
+      forbidden: ["excel", "xlsx", "taskpane", "cli"],
+      extra: impureModules,
+      message: "src/workflow uses engine and sheets only; a port is handed to it.",
+    },
+    {
+      files: ["src/xlsx/**/*.ts"],
+      forbidden: ["excel", "workflow", "taskpane", "cli"],
+      extra: ["react", "react-dom", "@fluentui/*"],
+      message:
+        "src/xlsx is a port: it uses engine and sheets, never the workflow, Excel or the UI.",
+    },
+    {
+      files: ["src/excel/**/*.ts"],
+      forbidden: ["xlsx", "workflow", "taskpane", "cli"],
+      extra: ["react", "react-dom", "@fluentui/*", "exceljs", "node:*", "fs", "path"],
+      message:
+        "src/excel is a port: it uses engine and sheets, never the workflow, files or the UI.",
+    },
+    {
+      files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
+      forbidden: ["xlsx", "cli"],
+      extra: ["exceljs", "node:*", "fs", "path"],
+      message:
+        "The task pane uses the workflow and the Excel port, never files or the command line.",
+    },
+    {
+      files: ["src/cli/**/*.ts"],
+      forbidden: ["excel", "taskpane"],
+      extra: ["react", "react-dom", "@fluentui/*"],
+      message: "stp uses the workflow and the file port, never Excel or the task pane.",
+    },
+  ].map(({ files, forbidden, extra, message }) => ({
+    files,
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: extra, message },
+            { group: forbidden.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: {

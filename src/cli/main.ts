@@ -15,19 +15,13 @@ import { columnsRead, type ColumnRead } from "../engine/reader/columnsRead";
 import { readHistory } from "../engine/reader/readHistory";
 import { columnsLine } from "./columnsLine";
 import { suggestNearest } from "../engine/suggest";
-import { planSheets } from "../sheets/buildPlanSheets";
-import { carryIntoSheet, type CarryReport } from "../sheets/carryUserCells";
-import { sheetLabels } from "../sheets/labels";
 import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
-import type { LazySheet } from "../sheets/sheetModel";
-import { foldSheetName } from "../sheets/sheetNames";
+import { writePlan } from "../workflow/writePlan";
 import {
   FileAccessError,
   WorkbookWriteError,
-  fileStamp,
-  readGeneratedSheets,
+  openPlanWorkbookFile,
   readHistoryFile,
-  writePlanWorkbook,
 } from "../xlsx";
 import { ensureParentFolder, readTextFile, writeTextFileAtomic } from "../xlsx/textFiles";
 import { CliFailure, EXIT, type CliIO } from "./cliFailure";
@@ -101,8 +95,16 @@ function parsePlanArgs(argv: string[], say: (n: Notice) => string): PlanArgs | "
       say({ code: "usage-out-not-xlsx", params: { path: args.out } }),
     );
   }
-  if (samePath(args.out, args.history) || (args.json && samePath(args.json, args.history))) {
+  if (samePath(args.out, args.history)) {
     throw new CliFailure(EXIT.usage, say({ code: "usage-out-is-history", params: {} }));
+  }
+  for (const option of ["out", "config", "history"] as const) {
+    if (args.json && samePath(args.json, args[option])) {
+      throw new CliFailure(
+        EXIT.usage,
+        say({ code: "usage-json-clash", params: { option, path: args.json } }),
+      );
+    }
   }
   return args;
 }
@@ -215,6 +217,22 @@ async function planFromHistory(
   };
 }
 
+/** Writes the result JSON; a failure says that the workbook was left as it was. */
+async function writeResultJson(
+  file: string,
+  text: string,
+  out: string,
+  say: (n: Notice) => string,
+): Promise<void> {
+  try {
+    await writeTextFileAtomic(file, text);
+  } catch (e) {
+    if (!(e instanceof FileAccessError)) throw e;
+    const kept = say({ code: "workbook-left-unchanged", params: { path: out } });
+    throw new CliFailure(EXIT.files, `${say(e.toNotice())}; ${kept}`);
+  }
+}
+
 async function runPlan(argv: string[], io: CliIO): Promise<number> {
   let language = environmentLanguage(io.env);
   const say = (n: Notice) => formatNotice(n, language, CLI_MESSAGES);
@@ -247,48 +265,27 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
 
   await ensureParentFolder(args.out);
   if (args.json) await ensureParentFolder(args.json);
-  // The output as read: a save by another program before the new one replaces it stops the write.
-  const outStamp = await fileStamp(args.out);
-  // Regenerating: what was generated before (the store's registry) and what the user typed there.
-  const existing = existsSync(args.out) ? await readGeneratedSheets(args.out) : null;
-  const generated = existing?.store?.sheets ?? [];
-  const generatedNames = new Set([
-    ...generated.map((g) => foldSheetName(g.name)),
-    foldSheetName(PLAN_STORE_SHEET),
-  ]);
-  const userSheets = (existing?.sheets ?? [])
-    .map((s) => s.name)
-    .filter((name) => !generatedNames.has(foldSheetName(name)));
-  const previousValues = (name: string) => existing?.values.get(foldSheetName(name)) ?? null;
-  const orphanNote = sheetLabels(language).notInPlanRows;
-  const reports: CarryReport[] = [];
-  // Each sheet is built, given its user cells and written in turn, then let go.
-  const sheets: LazySheet[] = planSheets({
-    result,
-    plan,
-    language,
-    historySheet: history.sheet,
-    columnsRead: history.columnsRead,
-    existing: { generated, userSheets },
-  }).map((sheet) => ({
-    ...sheet,
-    build: () => {
-      const carried = carryIntoSheet(sheet.build(), generated, previousValues, orphanNote);
-      if (carried.report) reports.push(carried.report);
-      return carried.model;
-    },
-  }));
-  const replaceSheets = [...generated.map((g) => g.name), PLAN_STORE_SHEET];
-  const writeReport = await writePlanWorkbook(sheets, args.out, {
-    replaceSheets,
-    unchangedSince: outStamp,
-    quotaChartSheets: generated.filter((g) => g.kind === "rep-tab").map((g) => g.name),
-  });
   const written = [args.out];
-  if (args.json && jsonText !== null) {
-    await writeTextFileAtomic(args.json, jsonText);
-    written.push(args.json);
-  }
+  const outcome = await writePlan(
+    await openPlanWorkbookFile(args.out),
+    {
+      result,
+      plan,
+      language,
+      historySheet: history.sheet,
+      columnsRead: history.columnsRead,
+    },
+    {
+      // The result first: a result that cannot be written leaves the workbook as it was.
+      beforeWrite: async () => {
+        if (!args.json || jsonText === null) return;
+        await writeResultJson(args.json, jsonText, args.out, say);
+        written.push(args.json);
+      },
+    },
+  );
+  const reports = outcome.carried;
+  const writeReport = outcome.written;
 
   const growth = result.base > 0 ? `${((result.target / result.base - 1) * 100).toFixed(1)}%` : "";
   io.out(

@@ -68,6 +68,15 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": () => "--out must not be the history file: the history is never modified",
     "zh-CN": () => "--out 不能是历史数据文件:历史数据永远不会被修改",
   },
+  "usage-json-clash": {
+    "en-US": (p) =>
+      `--json must not be the --${s(p, "option")} file ("${s(p, "path")}"): it would be replaced by the result`,
+    "zh-CN": (p) => `--json 不能是 --${s(p, "option")} 的文件（"${s(p, "path")}"）：它会被结果覆盖`,
+  },
+  "workbook-left-unchanged": {
+    "en-US": (p) => `${s(p, "path")} was left as it was`,
+    "zh-CN": (p) => `${s(p, "path")} 保持原样，未被修改`,
+  },
   "usage-out-not-xlsx": {
     "en-US": (p) => `--out must be an .xlsx file, got "${s(p, "path")}"`,
     "zh-CN": (p) => `--out 必须是 .xlsx 文件,实际为 "${s(p, "path")}"`,

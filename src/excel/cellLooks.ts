@@ -1,3 +1,4 @@
+import { STYLE_LOOKS, type StyleLook } from "../sheets/palette";
 import type { CellStyle } from "../sheets/sheetModel";
 
 /** The formatting a named cell style stands for, in Excel's terms. */
@@ -17,28 +18,27 @@ export type CellLook = {
 };
 
 /** The rule colour under headers and above totals. */
-export const RULE_COLOR = "#8EA9DB";
+export const RULE_COLOR = `#${STYLE_LOOKS.header.border?.color ?? "8EA9DB"}`;
 
-/**
- * Named styles as the Excel port draws them, matching the .xlsx writer: title bold and large;
- * subtitle grey; header bold on a light fill with a rule below; label bold; total bold with a
- * rule above; note italic grey; input (a cell the user types into) on pale yellow.
- */
-export const CELL_LOOKS: Record<CellStyle, CellLook> = {
-  title: { bold: true, size: 14 },
-  subtitle: { size: 11, fontColor: "#595959" },
-  header: {
-    bold: true,
-    fillColor: "#DDEBF7",
-    ruleBelow: true,
-    verticalAlignment: "Center",
-    wrapText: true,
-  },
-  label: { bold: true },
-  total: { bold: true, ruleAbove: true },
-  note: { italic: true, fontColor: "#7F7F7F" },
-  input: { fillColor: "#FFF2CC" },
-};
+/** A palette look (`STYLE_LOOKS`) in Excel's terms. */
+function excelLook(look: StyleLook): CellLook {
+  const { font, fill, border, alignment } = look;
+  return {
+    ...(font?.bold !== undefined ? { bold: font.bold } : {}),
+    ...(font?.italic !== undefined ? { italic: font.italic } : {}),
+    ...(font?.size !== undefined ? { size: font.size } : {}),
+    ...(font?.color !== undefined ? { fontColor: `#${font.color}` } : {}),
+    ...(fill !== undefined ? { fillColor: `#${fill}` } : {}),
+    ...(border?.side === "top" ? { ruleAbove: true } : {}),
+    ...(border?.side === "bottom" ? { ruleBelow: true } : {}),
+    ...(alignment ? { verticalAlignment: "Center" as const, wrapText: alignment.wrapText } : {}),
+  };
+}
+
+/** The palette's named styles as the Excel port draws them, the same as the .xlsx writers. */
+export const CELL_LOOKS: Record<CellStyle, CellLook> = Object.fromEntries(
+  Object.entries(STYLE_LOOKS).map(([style, look]) => [style, excelLook(look)]),
+) as Record<CellStyle, CellLook>;
 
 type Border = "EdgeTop" | "EdgeBottom" | "InsideHorizontal";
 

@@ -1,22 +1,10 @@
 import type { SheetModel } from "../sheets/sheetModel";
 import { ExcelPortError } from "./excelPortError";
 import { folded } from "../sheets/sheetPlacement";
+import { sheetNameProblem } from "../sheets/sheetNameProblem";
 
 /** Excel's limit on a typed-in dropdown list (`a,b,c`). */
 export const MAX_LIST_SOURCE = 255;
-
-/**
- * Why Excel would refuse a sheet name, or null.
- * @example sheetNameProblem("Q1/Q2") === "contains one of : \\ / ? * [ ]"
- */
-export function sheetNameProblem(name: string): string | null {
-  if (name.trim().length === 0) return "empty";
-  if (name.length > 31) return "longer than 31 characters";
-  if (/[:\\/?*[\]]/.test(name)) return "contains one of : \\ / ? * [ ]";
-  if (name.startsWith("'") || name.endsWith("'")) return "starts or ends with an apostrophe";
-  if (folded(name) === "HISTORY") return "reserved by Excel";
-  return null;
-}
 
 /**
  * A dropdown's choices as Excel's list source, or null when they cannot be typed in (a choice

@@ -1,10 +1,11 @@
+import { TONE_LOOKS } from "../sheets/palette";
 import type { ConditionalFormatSpec } from "../sheets/sheetModel";
 
 /** Excel's own good / neutral / bad cell styles, for traffic-light rules. */
 export const TONES: Record<ConditionalFormatSpec["tone"], { fill: string; font: string }> = {
-  good: { fill: "#C6EFCE", font: "#006100" },
-  neutral: { fill: "#FFEB9C", font: "#9C5700" },
-  bad: { fill: "#FFC7CE", font: "#9C0006" },
+  good: { fill: `#${TONE_LOOKS.good.fill}`, font: `#${TONE_LOOKS.good.font}` },
+  neutral: { fill: `#${TONE_LOOKS.neutral.fill}`, font: `#${TONE_LOOKS.neutral.font}` },
+  bad: { fill: `#${TONE_LOOKS.bad.fill}`, font: `#${TONE_LOOKS.bad.font}` },
 };
 
 const OPERATORS = {

@@ -1,41 +1,26 @@
 import type ExcelJS from "exceljs";
+import { STYLE_LOOKS, TONE_LOOKS, type StyleLook } from "../sheets/palette";
 import type { CellStyle, ConditionalFormatSpec } from "../sheets/sheetModel";
 
-const HEADER_FILL = "FFDDEBF7";
-const INPUT_FILL = "FFFFF2CC";
-const NOTE_GREY = "FF7F7F7F";
-const SUBTITLE_GREY = "FF595959";
-const RULE = "FF8EA9DB";
+/** The parts of a named look, as plain data both .xlsx writers read (colours ARGB). */
+export type LookParts = StyleLook;
 
-/** The parts of a named look, as plain data both .xlsx writers read. */
-export type LookParts = {
-  font?: { bold?: boolean; italic?: boolean; size?: number; color?: string };
-  /** Solid fill colour (ARGB). */
-  fill?: string;
-  /** A thin rule above or below the cell, and its colour (ARGB). */
-  border?: { side: "top" | "bottom"; color: string };
-  alignment?: { vertical: "middle"; wrapText: boolean };
-};
+const argb = (color: string) => `FF${color}`;
 
-/**
- * Each named look: title large bold; subtitle grey; header bold on a light fill with a rule
- * below; label bold; total bold with a rule above; note italic grey; input (a cell the user types
- * into) on pale yellow.
- */
-export const LOOKS: Record<CellStyle, LookParts> = {
-  title: { font: { bold: true, size: 14 } },
-  subtitle: { font: { size: 11, color: SUBTITLE_GREY } },
-  header: {
-    font: { bold: true },
-    fill: HEADER_FILL,
-    border: { side: "bottom", color: RULE },
-    alignment: { vertical: "middle", wrapText: true },
-  },
-  label: { font: { bold: true } },
-  total: { font: { bold: true }, border: { side: "top", color: RULE } },
-  note: { font: { italic: true, color: NOTE_GREY } },
-  input: { fill: INPUT_FILL },
-};
+/** The palette's looks (`STYLE_LOOKS`) with ARGB colours, as SpreadsheetML spells them. */
+export const LOOKS: Record<CellStyle, LookParts> = Object.fromEntries(
+  Object.entries(STYLE_LOOKS).map(([style, look]) => [
+    style,
+    {
+      ...look,
+      ...(look.font
+        ? { font: { ...look.font, ...(look.font.color ? { color: argb(look.font.color) } : {}) } }
+        : {}),
+      ...(look.fill ? { fill: argb(look.fill) } : {}),
+      ...(look.border ? { border: { ...look.border, color: argb(look.border.color) } } : {}),
+    },
+  ]),
+) as Record<CellStyle, LookParts>;
 
 /**
  * Applies a named look to a cell (see `LOOKS`). Fresh objects each time: ExcelJS shares style
@@ -87,9 +72,9 @@ function solidFill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }
 
-/** Fill and font of each traffic-light tone (Excel's own good / neutral / bad cell styles). */
+/** The palette's traffic-light tones (`TONE_LOOKS`) with ARGB colours. */
 export const TONES: Record<ConditionalFormatSpec["tone"], { fill: string; font: string }> = {
-  good: { fill: "FFC6EFCE", font: "FF006100" },
-  neutral: { fill: "FFFFEB9C", font: "FF9C5700" },
-  bad: { fill: "FFFFC7CE", font: "FF9C0006" },
+  good: { fill: argb(TONE_LOOKS.good.fill), font: argb(TONE_LOOKS.good.font) },
+  neutral: { fill: argb(TONE_LOOKS.neutral.fill), font: argb(TONE_LOOKS.neutral.font) },
+  bad: { fill: argb(TONE_LOOKS.bad.fill), font: argb(TONE_LOOKS.bad.font) },
 };

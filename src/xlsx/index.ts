@@ -18,11 +18,8 @@ export { readHistoryFile, historyFileKind, type HistoryFileKind } from "./readHi
 export { readGeneratedSheets, type GeneratedSheetsRead } from "./readGeneratedSheets";
 export { readSheetValues } from "./readSheetValues";
 export type { SheetGrid, SheetState } from "./worksheetGrid";
-export {
-  writePlanWorkbook,
-  sheetNameProblem,
-  type WritePlanOptions,
-  type WritePlanReport,
-} from "./writeWorkbook";
+export { writePlanWorkbook, type WritePlanOptions, type WritePlanReport } from "./writeWorkbook";
 export { readTextFile, writeTextFileAtomic } from "./textFiles";
 export { fileStamp, writeFileAtomic, type FileStamp } from "./writeFileAtomic";
+export { openPlanWorkbookFile, type PlanWorkbookFile } from "./planWorkbookFile";
+export { removeLeftoverTemporaries } from "./removeLeftoverTemporaries";

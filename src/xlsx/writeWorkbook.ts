@@ -3,6 +3,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { toA1 } from "../engine/address";
 import { sheetOf, type SheetCell, type SheetModel, type SheetSource } from "../sheets/sheetModel";
+import { sheetNameProblem } from "../sheets/sheetNameProblem";
 import { styleCache, type CellLook } from "./cellStyles";
 import {
   clearPrintNames,
@@ -62,7 +63,6 @@ type OrderedWorksheet = ExcelJS.Worksheet & { orderNo: number };
 
 /** Excel's longest cell text. */
 const MAX_CELL_TEXT = 32_767;
-const MAX_SHEET_NAME = 31;
 
 /**
  * Writes sheet models to an .xlsx file, atomically. A new file holds the models in order, written
@@ -376,19 +376,6 @@ function checkSheetNames(sheets: readonly SheetSource[], outPath: string): void 
     }
     seen.add(folded(model.name));
   }
-}
-
-/**
- * Why Excel would refuse a sheet name, or `null` when it is fine.
- * @example sheetNameProblem("Q1/Q2") === "contains one of : \\ / ? * [ ]"
- */
-export function sheetNameProblem(name: string): string | null {
-  if (name.length === 0) return "empty";
-  if (name.length > MAX_SHEET_NAME) return `longer than ${MAX_SHEET_NAME} characters`;
-  if (/[:\\/?*[\]]/.test(name)) return "contains one of : \\ / ? * [ ]";
-  if (name.startsWith("'") || name.endsWith("'")) return "starts or ends with an apostrophe";
-  if (folded(name) === folded("History")) return "reserved by Excel";
-  return null;
 }
 
 // Excel compares sheet names without regard to case.

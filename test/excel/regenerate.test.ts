@@ -4,7 +4,8 @@ import { computePlan } from "../../src/engine/plan/computePlan";
 import { validPlan } from "../../src/engine/plan/testing/validPlan";
 import { readHistory } from "../../src/engine/reader/readHistory";
 import { seededRandom } from "../../src/sample/random";
-import { planSheetsForWorkbook } from "../../src/taskpane/state/planSheetsForWorkbook";
+import { excelWorkbook } from "../../src/excel/excelWorkbookPort";
+import { writePlan } from "../../src/workflow/writePlan";
 import type { FakeWorkbook } from "../support/excelFake";
 import { open } from "./support/openPort";
 import { planFixture } from "./support/planFixture";
@@ -40,13 +41,12 @@ async function generate(
     language: "en-US",
   });
   const result = computePlan(read, plan);
-  const models = await planSheetsForWorkbook(port, {
+  await writePlan(excelWorkbook(port), {
     result,
     plan,
     language: "en-US",
     historySheet: grid.sheet,
   });
-  await port.writeSheets(models);
 }
 
 async function setCell(

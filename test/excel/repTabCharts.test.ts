@@ -11,7 +11,8 @@ import { readHistory } from "../../src/engine/reader/readHistory";
 import { sheetLabels } from "../../src/sheets/labels";
 import { QUOTA_CHART_NAME, repIdentities } from "../../src/sheets/repTabs";
 import type { SheetModel } from "../../src/sheets/sheetModel";
-import { planSheetsForWorkbook } from "../../src/taskpane/state/planSheetsForWorkbook";
+import { excelWorkbook } from "../../src/excel/excelWorkbookPort";
+import { writePlan } from "../../src/workflow/writePlan";
 import { inspectWorkbookParts, writePlanWorkbook } from "../../src/xlsx";
 import { tempFolder } from "../cli/runStp";
 import { createFakeWorkbook, type FakeWorkbook } from "../support/excelFake";
@@ -84,13 +85,21 @@ async function generate(
     language: "en-US",
   });
   const result = computePlan(readHistory(grid), plan);
-  const models = await planSheetsForWorkbook(port, {
+  // The models as the workflow hands them to the port, to check the charts against.
+  let models: SheetModel[] = [];
+  const recording: ExcelPort = {
+    ...port,
+    writeSheets: (written, options) => {
+      models = [...written];
+      return port.writeSheets(written, options);
+    },
+  };
+  await writePlan(excelWorkbook(recording), {
     result,
     plan,
     language: "en-US",
     historySheet: grid.sheet,
   });
-  await port.writeSheets(models);
   return { result, models };
 }
 

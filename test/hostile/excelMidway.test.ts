@@ -9,7 +9,8 @@ import { GENERATED_TAG } from "../../src/excel/workbookInventory";
 import { PLAN_STORE_SHEET, readPlanStore } from "../../src/sheets/planStoreSheet";
 import { PANE_NOTICES } from "../../src/taskpane/i18n/paneNotices";
 import { portFailure } from "../../src/taskpane/model/portFailure";
-import { planSheetsForWorkbook } from "../../src/taskpane/state/planSheetsForWorkbook";
+import { excelWorkbook } from "../../src/excel/excelWorkbookPort";
+import { writePlan } from "../../src/workflow/writePlan";
 import type { FakeSheetInit, FakeWorkbook } from "../support/excelFake";
 import { beforeEachSync } from "../support/excelFake/requestContext";
 import { addSheet, deleteSheet, renameSheet } from "../support/excelFake/sheetOperations";
@@ -70,13 +71,13 @@ async function generate(port: ExcelPort, growth = 0.1, language: Language = "en-
   const plan = validPlan({ ...fixture.plan, target: { growth }, language });
   const read = readHistory(grid, { columns: plan.columns });
   const result = computePlan(read, plan);
-  const models = await planSheetsForWorkbook(port, {
+  const outcome = await writePlan(excelWorkbook(port), {
     result,
     plan,
     language,
     historySheet: grid.sheet,
   });
-  return port.writeSheets(models);
+  return outcome.written;
 }
 
 /** The words the task pane shows for a failure, in both languages. */

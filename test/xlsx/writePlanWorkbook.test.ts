@@ -8,7 +8,8 @@ import type { SheetModel } from "../../src/sheets/sheetModel";
 import { FileAccessError, WorkbookWriteError } from "../../src/xlsx/fileErrors";
 import { findUnkeepableParts, inspectWorkbookParts } from "../../src/xlsx/findUnkeepableParts";
 import { readSheetValues } from "../../src/xlsx/readSheetValues";
-import { sheetNameProblem, writePlanWorkbook } from "../../src/xlsx/writeWorkbook";
+import { sheetNameProblem } from "../../src/sheets/sheetNameProblem";
+import { writePlanWorkbook } from "../../src/xlsx/writeWorkbook";
 import { fixtureWorkbook, writeFixtureXlsx } from "../support/buildWorkbook";
 import { drawCharts } from "../support/drawCharts";
 

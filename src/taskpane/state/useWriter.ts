@@ -7,14 +7,11 @@ import { columnsRead } from "../../engine/reader/columnsRead";
 import { readHistory } from "../../engine/reader/readHistory";
 import type { ExcelPort, Progress } from "../../excel/excelPort";
 import { readPlanStore } from "../../sheets/planStoreSheet";
-import type { SheetModel } from "../../sheets/sheetModel";
 import { isCancelled, portFailure } from "../model/portFailure";
-import { planSheetsForWorkbook } from "./planSheetsForWorkbook";
+import { excelWorkbook } from "../../excel/excelWorkbookPort";
+import { writePlan } from "../../workflow/writePlan";
 import type { Planner } from "./usePlanner";
 import { historyReadOptions } from "../../engine/plan/historyReadOptions";
-
-/** The sheet kinds a refresh of actuals rewrites: the tracking figures and the plan store. */
-const REFRESHED_KINDS = new Set(["tracking", "plan-store"]);
 
 export type WriteState =
   | { status: "idle" }
@@ -35,17 +32,6 @@ export type Writer = {
   cancel(): void;
   running: boolean;
 };
-
-/** A generated sheet left exactly as it is by a write: a mark with nothing to write. */
-function keptAsIs(model: SheetModel): SheetModel {
-  return {
-    name: model.name,
-    kind: model.kind,
-    ...(model.key === undefined ? {} : { key: model.key }),
-    rows: [],
-    keepExisting: true,
-  };
-}
 
 /** Thrown inside a task to end it with a state other than success. */
 class TaskEnd {
@@ -95,8 +81,8 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
     const plan = check.plan;
     const result = preview.result;
     run("write", async (options) => {
-      const models = await planSheetsForWorkbook(
-        port,
+      const outcome = await writePlan(
+        excelWorkbook(port),
         {
           result,
           plan,
@@ -106,11 +92,7 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
         },
         options,
       );
-      await port.writeSheets(models, options);
-      return {
-        status: "written",
-        sheets: models.filter((m) => m.state !== "veryHidden").map((m) => m.name),
-      };
+      return { status: "written", sheets: outcome.sheets };
     });
   }, [planner, port, run, uiLanguage]);
 
@@ -141,28 +123,19 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
       if (result.closedMonths === 0) {
         throw new TaskEnd({ status: "no-actuals", planYear: plan.planYear });
       }
-      // Every other generated sheet goes along as an empty mark: the port keeps it as it is.
-      const models = (
-        await planSheetsForWorkbook(
-          port,
-          {
-            result,
-            plan,
-            language: plan.language ?? uiLanguage,
-            historySheet: history.sheet,
-            columnsRead: columnsRead(history, result.levels),
-          },
-          options,
-        )
-      ).map((m) => (REFRESHED_KINDS.has(m.kind) ? m : keptAsIs(m)));
-      await port.writeSheets(models, options);
-      return {
-        status: "refreshed",
-        asOf: result.asOf ?? "",
-        sheets: models
-          .filter((m) => !m.keepExisting && m.state !== "veryHidden")
-          .map((m) => m.name),
-      };
+      // Every other generated sheet goes along as a mark: the port keeps it as it is.
+      const outcome = await writePlan(
+        excelWorkbook(port),
+        {
+          result,
+          plan,
+          language: plan.language ?? uiLanguage,
+          historySheet: history.sheet,
+          columnsRead: columnsRead(history, result.levels),
+        },
+        { ...options, refresh: true },
+      );
+      return { status: "refreshed", asOf: result.asOf ?? "", sheets: outcome.sheets };
     });
   }, [planner, port, run, uiLanguage]);
 

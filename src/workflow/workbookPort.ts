@@ -1,0 +1,35 @@
+import type { PlanStore } from "../sheets/planStoreSheet";
+import type { CellValue } from "../engine/grid";
+import type { GeneratedSheet } from "../sheets/planStoreSheet";
+import type { LazySheet } from "../sheets/sheetModel";
+
+/** Progress of a long read or write, block by block. */
+export type FlowProgress = { phase: "read" | "write"; done: number; total: number };
+
+/** Cancelling and progress, for a port that works in blocks (the Excel port); a file ignores them. */
+export type FlowOptions = {
+  signal?: AbortSignal;
+  onProgress?: (progress: FlowProgress) => void;
+};
+
+/**
+ * A workbook as the planning workflow sees it, whichever holds it: a file (`src/xlsx`) or the
+ * workbook open in Excel (`src/excel`). `Report` is what the port's write says it did.
+ */
+export type WorkbookPort<Report> = {
+  /** The plan store (plan and registry of generated sheets), or null when the workbook has none. */
+  readPlanStore(): Promise<PlanStore | null>;
+  /** Every sheet's name, in tab order. */
+  sheetNames(): Promise<string[]>;
+  /** A sheet's values placed from A1, as the workbook holds them now; null when it is gone. */
+  readSheetValues(name: string, options: FlowOptions): Promise<CellValue[][] | null>;
+  /**
+   * Writes the sheets, in order (the plan store among them); `previous` is the registry of the
+   * sheets an earlier generation wrote, which the write may rewrite or remove.
+   */
+  writeSheets(
+    sheets: readonly LazySheet[],
+    previous: readonly GeneratedSheet[],
+    options: FlowOptions,
+  ): Promise<Report>;
+};
