@@ -92,7 +92,7 @@ export async function newWorkbookBytes(
 }
 
 /** Text cells' strings, each stored once. */
-class SharedStrings {
+export class SharedStrings {
   private readonly ids = new Map<string, number>();
   private readonly items: string[] = [];
   private uses = 0;
@@ -114,15 +114,21 @@ class SharedStrings {
   }
 }
 
-type SheetContext = {
+/** What writing sheet parts shares across sheets: styles, strings (null: text written inline). */
+export type SheetContext = {
   styles: StyleSheet;
-  strings: SharedStrings;
+  strings: SharedStrings | null;
   check: CellCheck;
   /** ` s="N"` by cell format index, made once each. */
   styleAttributes: string[];
 };
 
-async function writeSheetXml(
+/**
+ * Writes a worksheet part for a model, row by row through `write`: the same part whether the sheet
+ * goes into a new workbook or into an existing package (then `context.styles` appends to its styles).
+ * @example await zip.addEntry("xl/worksheets/sheet1.xml", (write) => writeSheetXml(model, true, [], context, write));
+ */
+export async function writeSheetXml(
   model: SheetModel,
   selected: boolean,
   tables: { spec: TableSpec; id: number }[],
@@ -188,9 +194,10 @@ async function writeSheetXml(
 /**
  * Appends a cell's XML to `parts`. Text goes to the shared strings, except in `inline` columns (row
  * keys and signatures: one distinct text per row, which sharing would only make the workbook hold
- * twice).
+ * twice). Every cell is written inline when the context has no shared strings.
+ * @example cellXml(parts, { value: 3 }, "B", "2", context, false) // parts gain <c r="B2"><v>3</v></c>
  */
-function cellXml(
+export function cellXml(
   parts: string[],
   cell: SheetCell,
   column: string,
@@ -221,7 +228,8 @@ function cellXml(
   parts.push('<c r="', column, rowNumber, '"', s);
   if (typeof value === "number") parts.push("><v>", numberText(value), "</v></c>");
   else if (typeof value === "boolean") parts.push(' t="b"><v>', value ? "1" : "0", "</v></c>");
-  else if (inline) parts.push(' t="inlineStr"><is>', textElement(value), "</is></c>");
+  else if (inline || strings === null)
+    parts.push(' t="inlineStr"><is>', textElement(value), "</is></c>");
   else parts.push(' t="s"><v>', String(strings.idOf(value)), "</v></c>");
 }
 
@@ -294,8 +302,11 @@ function validationsXml(model: SheetModel): string {
   return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
 }
 
-/** An Excel table over a block whose first row holds the column names. */
-function tableXml(model: SheetModel, spec: TableSpec, id: number): string {
+/**
+ * An Excel table part over a block whose first row holds the column names.
+ * @example tableXml(model, { name: "STP_ActionPlan", style: "TableStyleLight9", block }, 3)
+ */
+export function tableXml(model: SheetModel, spec: TableSpec, id: number): string {
   const ref = blockRef(spec.block);
   const header = model.rows[spec.block.firstRow] ?? [];
   const columns: string[] = [];
