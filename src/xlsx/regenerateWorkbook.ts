@@ -21,6 +21,7 @@ import {
 import { printNamesOf, printNamesXml, type PrintNames } from "./printNames";
 import { StyleSheet, styleBaseOf, xmlText } from "./spreadsheetMl";
 import {
+  SharedStrings,
   cellXml,
   tableXml,
   writeSheetXml,
@@ -164,18 +165,23 @@ export async function regenerateWorkbook(
   const stylesRel = workbookRels.find((rel) => !rel.external && rel.type.endsWith("/styles"));
   const stylesXml = stylesRel ? pkg.text(stylesRel.target) : null;
   const styles = new StyleSheet(stylesXml === null ? undefined : styleBaseOf(stylesXml));
-  const context: SheetContext = {
-    styles,
-    strings: null,
-    check: options.check,
-    styleAttributes: [],
-  };
+  // The generated sheets' text joins the file's shared strings, as a new workbook's would.
+  const stringsRel = workbookRels.find(
+    (rel) => !rel.external && rel.type.endsWith("/sharedStrings"),
+  );
+  const stringsXml = stringsRel ? pkg.text(stringsRel.target) : null;
+  const strings = new SharedStrings(stringsXml === null ? 0 : sharedStringCount(stringsXml));
+  const context: SheetContext = { styles, strings, check: options.check, styleAttributes: [] };
 
   const zip = new ZipArchive(6);
   const edited = new Set(
-    [workbookPart, relsPartOf(workbookPart), "[Content_Types].xml", stylesRel?.target ?? ""].map(
-      (name) => name.toLowerCase(),
-    ),
+    [
+      workbookPart,
+      relsPartOf(workbookPart),
+      "[Content_Types].xml",
+      stylesRel?.target ?? "",
+      stringsRel?.target ?? "",
+    ].map((name) => name.toLowerCase()),
   );
   const marked = placement.marked.flatMap(({ model, existing }) => {
     const sheet = listed.find((s) => folded(s.name) === folded(existing));
@@ -265,6 +271,15 @@ export async function regenerateWorkbook(
     entryName(pkg, stylesPart),
     stylesXml === null ? styles.toXml() : styles.appendTo(stylesXml),
   );
+  let stringsPart = stringsRel?.target ?? null;
+  if (stringsPart === null) {
+    stringsPart = freeName("xl/", "sharedStrings");
+    newParts.push({ part: stringsPart, type: `${CT}.sharedStrings+xml` });
+  }
+  await zip.addText(
+    entryName(pkg, stringsPart),
+    stringsXml === null ? strings.toXml() : strings.appendTo(stringsXml),
+  );
   const removedSheetRels = new Set(clearedSheets.map((s) => s.relId));
   const addedRels = [...written.values()].map(
     ({ part, relId }) =>
@@ -273,6 +288,11 @@ export async function regenerateWorkbook(
   if (!stylesRel) {
     addedRels.push(
       `<Relationship Id="${freeRelId()}" Type="${REL_NS}/styles" Target="${xmlText(relativeTo(workbookPart, stylesPart))}"/>`,
+    );
+  }
+  if (!stringsRel) {
+    addedRels.push(
+      `<Relationship Id="${freeRelId()}" Type="${REL_NS}/sharedStrings" Target="${xmlText(relativeTo(workbookPart, stringsPart))}"/>`,
     );
   }
   if (calcChain) removedSheetRels.add(calcChain.id);
@@ -317,6 +337,11 @@ function placementOf(
       sheet: problem.sheet,
     });
   }
+}
+
+/** How many strings a shared strings part holds: its `<si>` items, which ids count. */
+function sharedStringCount(xml: string): number {
+  return (xml.match(/<(?:\w+:)?si[\s>/]/g) ?? []).length;
 }
 
 /** A model's page setup and state without its cells: what the workbook part needs of it. */

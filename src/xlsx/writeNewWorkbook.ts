@@ -91,21 +91,49 @@ export async function newWorkbookBytes(
   return await zip.finish();
 }
 
-/** Text cells' strings, each stored once. */
+/**
+ * Text cells' strings, each stored once. With `base` (the strings an existing part holds), ids
+ * follow that part's own and `appendTo` adds the new strings to it.
+ */
 export class SharedStrings {
   private readonly ids = new Map<string, number>();
   private readonly items: string[] = [];
   private uses = 0;
 
+  constructor(private readonly base = 0) {}
+
   idOf(text: string): number {
     this.uses++;
     let id = this.ids.get(text);
     if (id === undefined) {
-      id = this.items.length;
+      id = this.base + this.items.length;
       this.items.push(text);
       this.ids.set(text, id);
     }
     return id;
+  }
+
+  /** An existing shared strings part (the one `base` counted) with the new strings appended. */
+  appendTo(xml: string): string {
+    const close = xml.lastIndexOf("</sst>");
+    if (close < 0) throw new Error("shared strings part: no <sst> element");
+    const items = this.items.map((text) => `<si>${textElement(text)}</si>`).join("");
+    const head = /<sst\b[^>]*>/.exec(xml);
+    if (!head) throw new Error("shared strings part: no <sst> element");
+    const count = Number(/\scount="(\d+)"/.exec(head[0])?.[1] ?? this.base);
+    const tag = head[0]
+      .replace(/\s(count|uniqueCount)="\d*"/g, "")
+      .replace(
+        />$/,
+        ` count="${count + this.uses}" uniqueCount="${this.base + this.items.length}">`,
+      );
+    return (
+      xml.slice(0, head.index) +
+      tag +
+      xml.slice(head.index + head[0].length, close) +
+      items +
+      xml.slice(close)
+    );
   }
 
   toXml(): string {
