@@ -499,3 +499,30 @@ describe("writePlanWorkbook: models it refuses", () => {
     expect((error as FileAccessError).code).toBe("unsupported-file-type");
   });
 });
+
+describe("writePlanWorkbook: a departed rep's tab", () => {
+  test("is kept as it was, with only the mark's cells written into it", async () => {
+    const file = path.join(dir, "departed.xlsx");
+    await writePlanWorkbook([planModel("Plan"), planModel("Ann"), storeModel("1")], file);
+    const before = await load(file);
+    const mark: SheetModel = {
+      name: "Ann",
+      kind: "rep-tab",
+      keepExisting: true,
+      rows: [[null], [{ value: "Not in this plan", style: "note" }]],
+    };
+    const report = await writePlanWorkbook([planModel("Plan", 900), mark, storeModel("2")], file, {
+      replaceSheets: ["Plan", "Ann", "_stp_plan"],
+    });
+    expect(report).toMatchObject({ replaced: ["Plan", "_stp_plan"], kept: ["Ann"], removed: [] });
+    const after = await load(file);
+    const ann = after.getWorksheet("Ann")!;
+    expect(ann.getCell("A2").value).toBe("Not in this plan");
+    expect(ann.getCell("A2").font?.italic).toBe(true);
+    // Every other cell is as it was.
+    const values = (sheet: ExcelJS.Worksheet) =>
+      JSON.stringify(sheet.getSheetValues().filter((_, r) => r !== 2));
+    expect(values(ann)).toBe(values(before.getWorksheet("Ann")!));
+    expect(after.getWorksheet("Plan")!.getCell("D3").value).toMatchObject({ result: 900 });
+  });
+});
