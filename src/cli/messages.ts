@@ -169,6 +169,12 @@ export const CLI_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `${s(p, "path")}:工作表 "${s(p, "sheet")}" 是用户自己的工作表:请重命名或换一个 --out`,
   },
+  "table-name-taken": {
+    "en-US": (p) =>
+      `${s(p, "path")}: the table "${s(p, "table")}" on the sheet "${s(p, "sheet")}" is yours, and a generated table needs its name: rename the table or choose another --out`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}：工作表“${s(p, "sheet")}”上的表格“${s(p, "table")}”是用户自己的，生成的表格需要这个名称：请重命名该表格或换一个 --out`,
+  },
   "workbook-has-unkeepable-parts": {
     "en-US": (p) =>
       `${s(p, "path")}: holds ${s(p, "parts")}, which rewriting would lose: nothing was written; choose another --out`,

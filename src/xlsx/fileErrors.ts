@@ -55,6 +55,8 @@ export class FileAccessError extends Error {
 export type WorkbookWriteErrorCode =
   /** A sheet the writer did not generate already has a name the plan needs (`params.sheet`). */
   | "sheet-name-taken"
+  /** A table of a sheet the write keeps has a name a generated table needs (`params.table`, `params.sheet`). */
+  | "table-name-taken"
   /** The existing workbook holds parts that would be lost on rewriting (`params.parts`). */
   | "workbook-has-unkeepable-parts"
   /** A sheet model's name cannot be a worksheet name (`params.sheet`, `params.reason`). */

@@ -171,8 +171,11 @@ async function addInChartParts(zip: JSZip, chartSheets: readonly string[]): Prom
   return own;
 }
 
-/** True when a drawing's every anchored object is a graphic frame named as the quota chart. */
-function onlyQuotaCharts(xml: string): boolean {
+/**
+ * True when a drawing's every anchored object is a graphic frame named as the quota chart.
+ * @example onlyQuotaCharts(drawingXmlOfTheQuotaChart) === true
+ */
+export function onlyQuotaCharts(xml: string): boolean {
   const anchors = (xml.match(/<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor)\b/g) ?? [])
     .length;
   const frames = xml.match(/<(?:\w+:)?graphicFrame\b[\s\S]*?<\/(?:\w+:)?graphicFrame>/g) ?? [];

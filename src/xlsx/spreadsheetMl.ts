@@ -81,24 +81,43 @@ const DEFAULT_FONT =
  * The styles part of a workbook, built as cells ask for looks: each distinct look (named style and
  * number format) becomes one cell format, fonts, fills and borders are shared, and the tones of
  * conditional formats are differential formats.
+ * Given `base` (the counts an existing styles part holds), the ids it hands out follow that part's
+ * own and `appendTo` adds its entries to it: the existing indices never change.
  * @example const styles = new StyleSheet(); styles.xfOf({ style: "total", numFmt: "#,##0" }) === 1
  */
 export class StyleSheet {
+  private readonly xfBase: number;
+  private readonly nextNumFmt: number;
+  private readonly fonts: Indexed;
+  private readonly fills: Indexed;
+  private readonly borders: Indexed;
+  private readonly dxfs: Indexed;
+
+  constructor(base?: StyleBase) {
+    // The first font, fill and border of any styles part are the workbook's defaults.
+    this.fonts = new Indexed([DEFAULT_FONT], base?.fonts);
+    this.fills = new Indexed(
+      [
+        '<fill><patternFill patternType="none"/></fill>',
+        '<fill><patternFill patternType="gray125"/></fill>',
+      ],
+      base?.fills,
+    );
+    this.borders = new Indexed(
+      ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
+      base?.borders,
+    );
+    this.dxfs = new Indexed([], base?.dxfs);
+    this.xfBase = base ? base.cellXfs - 1 : 0;
+    this.nextNumFmt = base?.nextNumFmtId ?? 164;
+  }
+
   /** Cell format ids by named style, then number format ("" for none). */
   private readonly xfIds = new Map<string, Map<string, number>>();
   private readonly xfs: string[] = [
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
   ];
-  private readonly fonts = new Indexed([DEFAULT_FONT]);
-  private readonly fills = new Indexed([
-    '<fill><patternFill patternType="none"/></fill>',
-    '<fill><patternFill patternType="gray125"/></fill>',
-  ]);
-  private readonly borders = new Indexed([
-    "<border><left/><right/><top/><bottom/><diagonal/></border>",
-  ]);
   private readonly numFmts = new Map<string, number>();
-  private readonly dxfs = new Indexed([]);
 
   /** The cell format index of a look (0 for none). */
   xfOf(look: CellLook): number {
@@ -113,7 +132,7 @@ export class StyleSheet {
     const numFmt = look.numFmt ?? "";
     let id = byFormat.get(numFmt);
     if (id === undefined) {
-      id = this.xfs.length;
+      id = this.xfBase + this.xfs.length;
       this.xfs.push(this.xfXml(look));
       byFormat.set(numFmt, id);
     }
@@ -133,7 +152,7 @@ export class StyleSheet {
     if (builtIn !== undefined) return builtIn;
     let id = this.numFmts.get(format);
     if (id === undefined) {
-      id = 164 + this.numFmts.size;
+      id = this.nextNumFmt + this.numFmts.size;
       this.numFmts.set(format, id);
     }
     return id;
@@ -177,6 +196,30 @@ export class StyleSheet {
     return `<xf ${attributes}><alignment vertical="center"${wrap}/></xf>`;
   }
 
+  /**
+   * An existing styles part (the one `base` counted) with this sheet's number formats, fonts, fills,
+   * borders, cell formats and differential formats appended; nothing already there moves.
+   */
+  appendTo(xml: string): string {
+    let out = xml;
+    const numFmts = [...this.numFmts]
+      .map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`)
+      .join("");
+    out = appendChildren(out, "numFmts", numFmts, this.numFmts.size, STYLE_ORDER);
+    out = appendChildren(out, "fonts", this.fonts.added(), this.fonts.addedCount(), STYLE_ORDER);
+    out = appendChildren(out, "fills", this.fills.added(), this.fills.addedCount(), STYLE_ORDER);
+    out = appendChildren(
+      out,
+      "borders",
+      this.borders.added(),
+      this.borders.addedCount(),
+      STYLE_ORDER,
+    );
+    const xfs = this.xfs.slice(1);
+    out = appendChildren(out, "cellXfs", xfs.join(""), xfs.length, STYLE_ORDER);
+    return appendChildren(out, "dxfs", this.dxfs.added(), this.dxfs.addedCount(), STYLE_ORDER);
+  }
+
   /** The styles part. */
   toXml(): string {
     const numFmts = [...this.numFmts]
@@ -199,23 +242,132 @@ export class StyleSheet {
   }
 }
 
-/** Distinct XML snippets numbered in order of first use. */
+/** How many of each an existing styles part holds, and the first free custom number format id. */
+export type StyleBase = {
+  fonts: number;
+  fills: number;
+  borders: number;
+  cellXfs: number;
+  dxfs: number;
+  nextNumFmtId: number;
+};
+
+/** The children of a styles part in the order the schema wants them. */
+const STYLE_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
+
+/**
+ * `xml` with `children` (`count` elements) appended to its `<tag>` list and the list's count raised,
+ * the list created in schema order when the part has none. Only unprefixed parts are edited.
+ */
+function appendChildren(
+  xml: string,
+  tag: string,
+  children: string,
+  count: number,
+  order: readonly string[],
+): string {
+  if (count === 0) return xml;
+  const open = new RegExp(`<${tag}(\\s[^>]*?)?(/?)>`).exec(xml);
+  if (open) {
+    const attributes = open[1] ?? "";
+    // Indices are positions: the children are counted, whatever the count attribute says.
+    const existing = open[2] === "/" ? 0 : childCount(xml.slice(open.index), tag);
+    const counted = attributes.replace(/\s+count="\d*"/, "");
+    const head = `<${tag}${counted} count="${existing + count}">`;
+    if (open[2] === "/") {
+      return `${xml.slice(0, open.index)}${head}${children}</${tag}>${xml.slice(open.index + open[0].length)}`;
+    }
+    const close = xml.indexOf(`</${tag}>`, open.index);
+    if (close < 0) throw new Error(`styles part: <${tag}> is not closed`);
+    return `${xml.slice(0, open.index)}${head}${xml.slice(open.index + open[0].length, close)}${children}${xml.slice(close)}`;
+  }
+  const list = `<${tag} count="${count}">${children}</${tag}>`;
+  for (const next of order.slice(order.indexOf(tag) + 1)) {
+    const at = new RegExp(`<${next}[\\s/>]`).exec(xml);
+    if (at) return xml.slice(0, at.index) + list + xml.slice(at.index);
+  }
+  const end = xml.lastIndexOf("</styleSheet>");
+  if (end < 0) throw new Error("styles part: no <styleSheet> element");
+  return xml.slice(0, end) + list + xml.slice(end);
+}
+
+/** The direct children of a `<tag>` list that opens `list` (their elements never nest). */
+function childCount(list: string, tag: string): number {
+  const close = list.indexOf(`</${tag}>`);
+  const body = close < 0 ? "" : list.slice(0, close);
+  const child = tag === "cellXfs" || tag === "cellStyleXfs" ? "xf" : tag.slice(0, -1);
+  return (body.match(new RegExp(`<${child}[\\s/>]`, "g")) ?? []).length;
+}
+
+/**
+ * How many of each an existing styles part holds (its children counted: indices are positions),
+ * and the first custom number format id free in it.
+ * @example styleBaseOf(stylesXml).cellXfs === 12
+ */
+export function styleBaseOf(xml: string): StyleBase {
+  const countOf = (tag: string): number => {
+    const open = new RegExp(`<${tag}(\\s[^>]*?)?(/?)>`).exec(xml);
+    if (!open) return 0;
+    return open[2] === "/" ? 0 : childCount(xml.slice(open.index), tag);
+  };
+  const ids = [...xml.matchAll(/<numFmt\s[^>]*numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
+  return {
+    fonts: countOf("fonts"),
+    fills: countOf("fills"),
+    borders: countOf("borders"),
+    cellXfs: countOf("cellXfs"),
+    dxfs: countOf("dxfs"),
+    nextNumFmtId: Math.max(163, ...ids) + 1,
+  };
+}
+
+/**
+ * Distinct XML snippets numbered in order of first use. The `initial` ones are the first of the
+ * part (0, 1, …); those added later are numbered from `base` (the part's count when it exists).
+ */
 class Indexed {
   private readonly ids = new Map<string, number>();
   private readonly items: string[] = [];
+  private readonly base: number;
 
-  constructor(initial: string[]) {
+  constructor(
+    private readonly initial: string[],
+    base?: number,
+  ) {
     for (const item of initial) this.idOf(item);
+    this.base = base ?? initial.length;
   }
 
   idOf(xml: string): number {
     let id = this.ids.get(xml);
     if (id === undefined) {
-      id = this.items.length;
+      const added = this.items.length - this.initial.length;
+      id = this.items.length < this.initial.length ? this.items.length : this.base + added;
       this.items.push(xml);
       this.ids.set(xml, id);
     }
     return id;
+  }
+
+  /** The snippets added after the initial ones. */
+  added(): string {
+    return this.items.slice(this.initial.length).join("");
+  }
+
+  addedCount(): number {
+    return this.items.length - this.initial.length;
   }
 
   list(tag: string): string {

@@ -91,21 +91,49 @@ export async function newWorkbookBytes(
   return await zip.finish();
 }
 
-/** Text cells' strings, each stored once. */
-class SharedStrings {
+/**
+ * Text cells' strings, each stored once. With `base` (the strings an existing part holds), ids
+ * follow that part's own and `appendTo` adds the new strings to it.
+ */
+export class SharedStrings {
   private readonly ids = new Map<string, number>();
   private readonly items: string[] = [];
   private uses = 0;
+
+  constructor(private readonly base = 0) {}
 
   idOf(text: string): number {
     this.uses++;
     let id = this.ids.get(text);
     if (id === undefined) {
-      id = this.items.length;
+      id = this.base + this.items.length;
       this.items.push(text);
       this.ids.set(text, id);
     }
     return id;
+  }
+
+  /** An existing shared strings part (the one `base` counted) with the new strings appended. */
+  appendTo(xml: string): string {
+    const close = xml.lastIndexOf("</sst>");
+    if (close < 0) throw new Error("shared strings part: no <sst> element");
+    const items = this.items.map((text) => `<si>${textElement(text)}</si>`).join("");
+    const head = /<sst\b[^>]*>/.exec(xml);
+    if (!head) throw new Error("shared strings part: no <sst> element");
+    const count = Number(/\scount="(\d+)"/.exec(head[0])?.[1] ?? this.base);
+    const tag = head[0]
+      .replace(/\s(count|uniqueCount)="\d*"/g, "")
+      .replace(
+        />$/,
+        ` count="${count + this.uses}" uniqueCount="${this.base + this.items.length}">`,
+      );
+    return (
+      xml.slice(0, head.index) +
+      tag +
+      xml.slice(head.index + head[0].length, close) +
+      items +
+      xml.slice(close)
+    );
   }
 
   toXml(): string {
@@ -114,15 +142,21 @@ class SharedStrings {
   }
 }
 
-type SheetContext = {
+/** What writing sheet parts shares across sheets: styles, strings (null: text written inline). */
+export type SheetContext = {
   styles: StyleSheet;
-  strings: SharedStrings;
+  strings: SharedStrings | null;
   check: CellCheck;
   /** ` s="N"` by cell format index, made once each. */
   styleAttributes: string[];
 };
 
-async function writeSheetXml(
+/**
+ * Writes a worksheet part for a model, row by row through `write`: the same part whether the sheet
+ * goes into a new workbook or into an existing package (then `context.styles` appends to its styles).
+ * @example await zip.addEntry("xl/worksheets/sheet1.xml", (write) => writeSheetXml(model, true, [], context, write));
+ */
+export async function writeSheetXml(
   model: SheetModel,
   selected: boolean,
   tables: { spec: TableSpec; id: number }[],
@@ -188,9 +222,10 @@ async function writeSheetXml(
 /**
  * Appends a cell's XML to `parts`. Text goes to the shared strings, except in `inline` columns (row
  * keys and signatures: one distinct text per row, which sharing would only make the workbook hold
- * twice).
+ * twice). Every cell is written inline when the context has no shared strings.
+ * @example cellXml(parts, { value: 3 }, "B", "2", context, false) // parts gain <c r="B2"><v>3</v></c>
  */
-function cellXml(
+export function cellXml(
   parts: string[],
   cell: SheetCell,
   column: string,
@@ -221,7 +256,8 @@ function cellXml(
   parts.push('<c r="', column, rowNumber, '"', s);
   if (typeof value === "number") parts.push("><v>", numberText(value), "</v></c>");
   else if (typeof value === "boolean") parts.push(' t="b"><v>', value ? "1" : "0", "</v></c>");
-  else if (inline) parts.push(' t="inlineStr"><is>', textElement(value), "</is></c>");
+  else if (inline || strings === null)
+    parts.push(' t="inlineStr"><is>', textElement(value), "</is></c>");
   else parts.push(' t="s"><v>', String(strings.idOf(value)), "</v></c>");
 }
 
@@ -294,8 +330,11 @@ function validationsXml(model: SheetModel): string {
   return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
 }
 
-/** An Excel table over a block whose first row holds the column names. */
-function tableXml(model: SheetModel, spec: TableSpec, id: number): string {
+/**
+ * An Excel table part over a block whose first row holds the column names.
+ * @example tableXml(model, { name: "STP_ActionPlan", style: "TableStyleLight9", block }, 3)
+ */
+export function tableXml(model: SheetModel, spec: TableSpec, id: number): string {
   const ref = blockRef(spec.block);
   const header = model.rows[spec.block.firstRow] ?? [];
   const columns: string[] = [];

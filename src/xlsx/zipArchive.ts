@@ -20,7 +20,14 @@ const FINAL_BLOCK = zlib.deflateRawSync(Buffer.alloc(0));
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-type Entry = { name: Buffer; crc: number; size: number; parts: Promise<Buffer>[] };
+type Entry = {
+  name: Buffer;
+  crc: number;
+  size: number;
+  parts: Promise<Buffer>[];
+  /** 8 deflated; an entry copied from another archive keeps its own method. */
+  method: number;
+};
 
 /**
  * A zip archive built in memory, one entry at a time, each deflated as it is written: an entry's
@@ -53,7 +60,13 @@ export class ZipArchive {
     produce: (write: (text: string) => Promise<void> | void) => Promise<void>,
     level = this.level,
   ): Promise<void> {
-    const entry: Entry = { name: Buffer.from(name, "utf8"), crc: 0, size: 0, parts: [] };
+    const entry: Entry = {
+      name: Buffer.from(name, "utf8"),
+      crc: 0,
+      size: 0,
+      parts: [],
+      method: 8,
+    };
     let pending: string[] = [];
     let pendingLength = 0;
     const flush = async (): Promise<void> => {
@@ -82,6 +95,24 @@ export class ZipArchive {
     this.entries.push(entry);
   }
 
+  /**
+   * Adds an entry exactly as another archive holds it: its compressed bytes, method, CRC and size
+   * are copied, never inflated or compressed again.
+   */
+  addCopied(
+    name: string,
+    copied: { data: Uint8Array; method: number; crc: number; size: number },
+  ): void {
+    const data = Buffer.from(copied.data.buffer, copied.data.byteOffset, copied.data.byteLength);
+    this.entries.push({
+      name: Buffer.from(name, "utf8"),
+      crc: copied.crc,
+      size: copied.size,
+      parts: [Promise.resolve(data)],
+      method: copied.method,
+    });
+  }
+
   /** The archive's bytes, once every chunk is compressed: the entries, then the central directory. */
   async finish(): Promise<Buffer> {
     const chunks: Buffer[] = [];
@@ -102,7 +133,7 @@ export class ZipArchive {
       header.writeUInt32LE(0x04034b50, 0);
       header.writeUInt16LE(20, 4); // version needed: deflate
       header.writeUInt16LE(0x0800, 6); // names in UTF-8
-      header.writeUInt16LE(8, 8); // deflate
+      header.writeUInt16LE(entry.method, 8);
       header.writeUInt16LE(DOS_TIME, 10);
       header.writeUInt16LE(DOS_DATE, 12);
       header.writeUInt32LE(entry.crc >>> 0, 14);
@@ -121,7 +152,7 @@ export class ZipArchive {
       record.writeUInt16LE(20, 4); // made by: version 2.0
       record.writeUInt16LE(20, 6);
       record.writeUInt16LE(0x0800, 8);
-      record.writeUInt16LE(8, 10);
+      record.writeUInt16LE(entry.method, 10);
       record.writeUInt16LE(DOS_TIME, 12);
       record.writeUInt16LE(DOS_DATE, 14);
       record.writeUInt32LE(entry.crc >>> 0, 16);

@@ -8,6 +8,8 @@ export type ZipEntry = {
   size: number;
   /** Where the entry's compressed bytes start. */
   dataOffset: number;
+  /** CRC-32 of the inflated bytes, as the directory declares it. */
+  crc: number;
 };
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -112,6 +114,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       throw new ZipFormatError(`zip directory entry ${i + 1} not found`);
     }
     const method = data.getUint16(at + 10, true);
+    const crc = data.getUint32(at + 16, true);
     let compressedSize = data.getUint32(at + 20, true);
     let size = data.getUint32(at + 24, true);
     const nameLength = data.getUint16(at + 28, true);
@@ -141,7 +144,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     if (dataOffset + compressedSize > data.byteLength) {
       throw new ZipFormatError(`the data of ${name} runs past the end of the file`);
     }
-    entries.push({ name, method, compressedSize, size, dataOffset });
+    entries.push({ name, method, compressedSize, size, dataOffset, crc });
     at = nameStart + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -176,7 +176,8 @@ describe("page setup written by both .xlsx writers", () => {
     const file = folder.file("regenerated.xlsx");
     await writePlanWorkbook([wideModel("O'Brien & Co"), store], file);
     const before = await printViews(file);
-    // Regenerated through ExcelJS, a new sheet added after it: names follow their sheets.
+    // Regenerated with a new sheet, which stands before it (the models' order): names follow
+    // their sheets.
     await writePlanWorkbook([wideModel("Plan"), wideModel("O'Brien & Co"), store], file, {
       replaceSheets: ["O'Brien & Co", "_stp_store"],
     });
@@ -184,10 +185,10 @@ describe("page setup written by both .xlsx writers", () => {
     expect(after["O'Brien & Co"]).toEqual(before["O'Brien & Co"]);
     expect(after["Plan"]).toMatchObject({ orientation: "landscape", printTitlesRow: "2:2" });
     expect(await printNames(file)).toEqual([
-      { sheet: "O'Brien & Co", name: "_xlnm.Print_Area", refs: "'O''Brien & Co'!$A$1:$X$3" },
-      { sheet: "O'Brien & Co", name: "_xlnm.Print_Titles", refs: "'O''Brien & Co'!$2:$2" },
       { sheet: "Plan", name: "_xlnm.Print_Area", refs: "'Plan'!$A$1:$X$3" },
       { sheet: "Plan", name: "_xlnm.Print_Titles", refs: "'Plan'!$2:$2" },
+      { sheet: "O'Brien & Co", name: "_xlnm.Print_Area", refs: "'O''Brien & Co'!$A$1:$X$3" },
+      { sheet: "O'Brien & Co", name: "_xlnm.Print_Titles", refs: "'O''Brien & Co'!$2:$2" },
     ]);
   });
 });

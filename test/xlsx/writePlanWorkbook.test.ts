@@ -57,7 +57,7 @@ function planModel(name = "Plan", annual = 700): SheetModel {
 }
 
 const storeModel = (text: string): SheetModel => ({
-  name: "_stp_store",
+  name: "_stp_plan",
   kind: "planStore",
   rows: [[{ value: text }]],
   state: "veryHidden",
@@ -92,7 +92,7 @@ describe("writePlanWorkbook: a new file", () => {
     const report = await writePlanWorkbook([planModel(), storeModel('{"v":1}')], file);
     expect(report).toEqual({
       replaced: [],
-      added: ["Plan", "_stp_store"],
+      added: ["Plan", "_stp_plan"],
       removed: [],
       kept: [],
       dropped: [],
@@ -138,15 +138,15 @@ describe("writePlanWorkbook: a new file", () => {
     expect(sheet.getColumn(1).width).toBe(18);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 2 });
     expect(sheet.state).toBe("visible");
-    expect(workbook.getWorksheet("_stp_store")!.state).toBe("veryHidden");
+    expect(workbook.getWorksheet("_stp_plan")!.state).toBe("veryHidden");
     expect(workbook.views[0].activeTab).toBe(0);
   });
 
   test("readSheetValues reads a very hidden sheet; null when absent", async () => {
-    expect(await readSheetValues(file, "_stp_store")).toEqual([['{"v":1}']]);
-    expect(await readSheetValues(file, "_STP_STORE")).toEqual([['{"v":1}']]);
+    expect(await readSheetValues(file, "_stp_plan")).toEqual([['{"v":1}']]);
+    expect(await readSheetValues(file, "_STP_PLAN")).toEqual([['{"v":1}']]);
     expect(await readSheetValues(file, "Nope")).toBeNull();
-    expect(await readSheetValues(path.join(dir, "absent.xlsx"), "_stp_store")).toBeNull();
+    expect(await readSheetValues(path.join(dir, "absent.xlsx"), "_stp_plan")).toBeNull();
   });
 
   test("no temporary file is left beside it", async () => {
@@ -182,26 +182,27 @@ describe("writePlanWorkbook: regeneration in place", () => {
     const report = await writePlanWorkbook(
       [planModel("Plan", 777), storeModel("2"), planModel("New rep")],
       file,
-      { replaceSheets: ["Plan", "Old rep", "_stp_store"] },
+      { replaceSheets: ["Plan", "Old rep", "_stp_plan"] },
     );
     expect(report).toEqual({
-      replaced: ["Plan", "_stp_store"],
+      replaced: ["Plan", "_stp_plan"],
       added: ["New rep"],
       removed: ["Old rep"],
       kept: ["Cover", "Notes"],
       dropped: [],
     });
     const workbook = await load(file);
+    // The generated sheets stand together where the first of them stood (planSheetWrites).
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       "Cover",
       "Plan",
-      "_stp_store",
-      "Notes",
+      "_stp_plan",
       "New rep",
+      "Notes",
     ]);
     expect(workbook.getWorksheet("Plan")!.getCell("D3").result).toBe(777);
-    expect(await readSheetValues(file, "_stp_store")).toEqual([["2"]]);
-    expect(workbook.getWorksheet("_stp_store")!.state).toBe("veryHidden");
+    expect(await readSheetValues(file, "_stp_plan")).toEqual([["2"]]);
+    expect(workbook.getWorksheet("_stp_plan")!.state).toBe("veryHidden");
 
     const notes = workbook.getWorksheet("Notes")!;
     expect(notes.getCell("A1").value).toBe("My notes");
@@ -290,7 +291,7 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
     "base64",
   );
 
-  test("an image: refused and named, file untouched", async () => {
+  test("an image on a sheet to rewrite: refused and named with its sheet, file untouched", async () => {
     const file = path.join(dir, "picture.xlsx");
     const workbook = fixtureWorkbook([{ name: "Plan", rows: [["x"]] }]);
     const image = workbook.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" });
@@ -302,25 +303,29 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
       "workbook-has-unkeepable-parts",
     );
     expect(error.parts).toEqual(["images"]);
-    expect(error.params.parts).toBe("images");
+    expect(error.params.parts).toBe('images (on "Plan")');
     expect(await fsp.readFile(file)).toEqual(before);
   });
 
-  test("charts, pivot tables and custom XML parts are named", async () => {
+  test("charts, pivot tables and custom XML parts beside the plan are kept byte for byte", async () => {
     const file = path.join(dir, "chart.xlsx");
     await writeFixtureXlsx(file, [{ name: "Data", rows: [["a", 1]] }]);
     const zip = await JSZip.loadAsync(await fsp.readFile(file));
-    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
-    zip.file("xl/drawings/drawing1.xml", "<xdr:wsDr/>");
-    zip.file("xl/pivotTables/pivotTable1.xml", "<pivotTableDefinition/>");
-    zip.file("xl/pivotCache/pivotCacheDefinition1.xml", "<pivotCacheDefinition/>");
-    zip.file("customXml/item1.xml", "<x/>");
+    const extra: Record<string, string> = {
+      "xl/charts/chart1.xml": "<c:chartSpace/>",
+      "xl/drawings/drawing1.xml": "<xdr:wsDr/>",
+      "xl/pivotTables/pivotTable1.xml": "<pivotTableDefinition/>",
+      "xl/pivotCache/pivotCacheDefinition1.xml": "<pivotCacheDefinition/>",
+      "customXml/item1.xml": "<x/>",
+    };
+    for (const [name, xml] of Object.entries(extra)) zip.file(name, xml);
     await fsp.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
-    const error = await expectWriteError(
-      writePlanWorkbook([planModel()], file),
-      "workbook-has-unkeepable-parts",
-    );
-    expect(error.parts).toEqual(["pivot-tables", "charts", "custom-xml"]);
+    const report = await writePlanWorkbook([planModel()], file);
+    expect(report).toMatchObject({ added: ["Plan"], kept: ["Data"], dropped: [] });
+    const written = await JSZip.loadAsync(await fsp.readFile(file));
+    for (const [name, xml] of Object.entries(extra)) {
+      expect(await written.file(name)!.async("string")).toBe(xml);
+    }
   });
 
   test("shapes alone are named as drawings; cell notes are not a problem", async () => {
@@ -350,7 +355,7 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
     expect(await findUnkeepableParts(bytes)).toEqual(["sparklines"]);
   });
 
-  test("an Office add-in's task-pane settings are reported as dropped, not refused", async () => {
+  test("an Office add-in's task-pane settings are kept as they were", async () => {
     const file = path.join(dir, "addin.xlsx");
     await writePlanWorkbook([planModel()], file);
     const zip = await JSZip.loadAsync(await fsp.readFile(file));
@@ -362,8 +367,12 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
       dropped: ["add-in-settings"],
     });
     const report = await writePlanWorkbook([planModel()], file, { replaceSheets: ["Plan"] });
-    expect(report.dropped).toEqual(["add-in-settings"]);
+    expect(report.dropped).toEqual([]);
     expect(report.replaced).toEqual(["Plan"]);
+    const written = await JSZip.loadAsync(await fsp.readFile(file));
+    expect(await written.file("xl/webextensions/taskpanes.xml")!.async("string")).toBe(
+      "<wetp:taskpanes/>",
+    );
   });
 
   describe("the add-in's quota charts", () => {
@@ -376,7 +385,7 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
       );
       return file;
     }
-    const generated = ["Plan", "Ann", "_stp_store"];
+    const generated = ["Plan", "Ann", "_stp_plan"];
 
     test("on a generated sheet: dropped with a report, the sheets rewritten", async () => {
       const file = await generatedWorkbook("own-chart.xlsx");
@@ -405,11 +414,32 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
       });
     });
 
-    test("a chart of another name beside it, or on the user's sheet: refused, file unchanged", async () => {
-      const beside = await generatedWorkbook("user-chart-beside.xlsx");
-      await drawCharts(beside, 2, [QUOTA_CHART_NAME, "My chart"]);
+    test("a chart on the user's sheet is kept, even one named as the quota chart", async () => {
       const onUserSheet = await generatedWorkbook("user-sheet-chart.xlsx");
       await drawCharts(onUserSheet, 3, [QUOTA_CHART_NAME]);
+      const before = await JSZip.loadAsync(await fsp.readFile(onUserSheet));
+      const report = await writePlanWorkbook(
+        [planModel(), planModel("Ann"), storeModel("{}")],
+        onUserSheet,
+        { replaceSheets: generated, quotaChartSheets: ["Ann"] },
+      );
+      expect(report).toMatchObject({ replaced: ["Plan", "Ann", "_stp_plan"], kept: ["Mine"] });
+      expect(report.dropped).toEqual([]);
+      const after = await JSZip.loadAsync(await fsp.readFile(onUserSheet));
+      const userParts = Object.keys(before.files).filter(
+        (f) => /charts|drawings/.test(f) && !before.files[f].dir,
+      );
+      expect(userParts.length).toBeGreaterThan(0);
+      for (const part of [...userParts, "xl/worksheets/sheet3.xml"]) {
+        expect(await after.file(part)!.async("string")).toBe(
+          await before.file(part)!.async("string"),
+        );
+      }
+    });
+
+    test("a chart of another name beside it on a rep tab: refused, file unchanged", async () => {
+      const beside = await generatedWorkbook("user-chart-beside.xlsx");
+      await drawCharts(beside, 2, [QUOTA_CHART_NAME, "My chart"]);
       const withShape = await generatedWorkbook("chart-and-shape.xlsx");
       await drawCharts(
         withShape,
@@ -417,7 +447,7 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
         [QUOTA_CHART_NAME],
         '<xdr:oneCellAnchor><xdr:sp><xdr:nvSpPr><xdr:cNvPr id="9" name="Arrow"/></xdr:nvSpPr></xdr:sp><xdr:clientData/></xdr:oneCellAnchor>',
       );
-      for (const file of [beside, onUserSheet, withShape]) {
+      for (const file of [beside, withShape]) {
         const before = await fsp.readFile(file);
         const error = await expectWriteError(
           writePlanWorkbook([planModel(), planModel("Ann"), storeModel("{}")], file, {
@@ -427,6 +457,7 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
           "workbook-has-unkeepable-parts",
         );
         expect(error.parts).toEqual(["charts"]);
+        expect(error.params.parts).toBe('charts (on "Ann")');
         expect(await fsp.readFile(file)).toEqual(before);
       }
     });
@@ -467,5 +498,32 @@ describe("writePlanWorkbook: models it refuses", () => {
       (e: unknown) => e,
     );
     expect((error as FileAccessError).code).toBe("unsupported-file-type");
+  });
+});
+
+describe("writePlanWorkbook: a departed rep's tab", () => {
+  test("is kept as it was, with only the mark's cells written into it", async () => {
+    const file = path.join(dir, "departed.xlsx");
+    await writePlanWorkbook([planModel("Plan"), planModel("Ann"), storeModel("1")], file);
+    const before = await load(file);
+    const mark: SheetModel = {
+      name: "Ann",
+      kind: "rep-tab",
+      keepExisting: true,
+      rows: [[null], [{ value: "Not in this plan", style: "note" }]],
+    };
+    const report = await writePlanWorkbook([planModel("Plan", 900), mark, storeModel("2")], file, {
+      replaceSheets: ["Plan", "Ann", "_stp_plan"],
+    });
+    expect(report).toMatchObject({ replaced: ["Plan", "_stp_plan"], kept: ["Ann"], removed: [] });
+    const after = await load(file);
+    const ann = after.getWorksheet("Ann")!;
+    expect(ann.getCell("A2").value).toBe("Not in this plan");
+    expect(ann.getCell("A2").font?.italic).toBe(true);
+    // Every other cell is as it was.
+    const values = (sheet: ExcelJS.Worksheet) =>
+      JSON.stringify(sheet.getSheetValues().filter((_, r) => r !== 2));
+    expect(values(ann)).toBe(values(before.getWorksheet("Ann")!));
+    expect(after.getWorksheet("Plan")!.getCell("D3").value).toMatchObject({ result: 900 });
   });
 });
