@@ -147,6 +147,62 @@ describe("regenerating onto an existing plan workbook keeps what people typed", 
     expect(await sheetDump(out())).toEqual(first);
   });
 
+  it("keeps notes on their (rep, month) after the Action Plan table was sorted", async () => {
+    await fsp.rm(out(), { force: true });
+    await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
+    expect((await runStp(args())).code).toBe(0);
+
+    const wb = await load(out());
+    const sheet = wb.getWorksheet("Action Plan")!;
+    const cols = columnsOf(sheet);
+    const rows = [...rowsByRepMonth(sheet, cols).entries()];
+    const typed = new Map(rows.slice(0, 60).map(([key], i) => [key, `note ${i}`]));
+    for (const [key, r] of rows)
+      if (typed.has(key)) sheet.getCell(r, cols.get("Notes")!).value = typed.get(key)!;
+    // Excel sorts a table by moving the cells of its own columns only: here by notes, descending,
+    // formulas taken as their results (Excel keeps their references on their rows).
+    const table = sheet.getTable("STP_ActionPlan") as unknown as {
+      table: { ref?: string; tableRef?: string };
+    };
+    const ref = table.table.tableRef ?? table.table.ref ?? "";
+    const [, firstLetter, lastLetter] = /^([A-Z]+)\d+:([A-Z]+)\d+$/.exec(ref)!;
+    const first = sheet.getColumn(firstLetter).number;
+    const last = sheet.getColumn(lastLetter).number;
+    const dataRows = rows.map(([, r]) => r).sort((a, b) => a - b);
+    const valueOf = (r: number, c: number): ExcelJS.CellValue => {
+      const cell = sheet.getCell(r, c);
+      return cell.type === ExcelJS.ValueType.Formula
+        ? (cell.result as ExcelJS.CellValue)
+        : cell.value;
+    };
+    const contents = dataRows.map((r) =>
+      Array.from({ length: last - first + 1 }, (_, i) => valueOf(r, first + i)),
+    );
+    const notesAt = cols.get("Notes")! - first;
+    const sorted = [...contents].sort((a, b) =>
+      String(b[notesAt] ?? "").localeCompare(String(a[notesAt] ?? "")),
+    );
+    expect(sorted.map((row) => row[0])).not.toEqual(contents.map((row) => row[0]));
+    dataRows.forEach((r, i) =>
+      sorted[i].forEach((v, c) => (sheet.getCell(r, first + c).value = v)),
+    );
+    await wb.xlsx.writeFile(out());
+
+    await writePlan(folder.file("plan.json"), plan(0.2, "history"));
+    const rerun = await runStp(args());
+    expect(rerun.code).toBe(0);
+    expect(rerun.err.join("\n")).not.toMatch(/typed over/);
+    const after = await load(out());
+    const sheetAfter = after.getWorksheet("Action Plan")!;
+    const colsAfter = columnsOf(sheetAfter);
+    const notes = new Map<string, unknown>();
+    for (const [key, r] of rowsByRepMonth(sheetAfter, colsAfter)) {
+      const note = sheetAfter.getCell(r, colsAfter.get("Notes")!).value;
+      if (note !== null) notes.set(key, note);
+    }
+    expect(notes).toEqual(typed);
+  });
+
   it("keeps the tab of a rep who left the plan, marked, and never takes a user's sheet name", async () => {
     await fsp.rm(out(), { force: true });
     await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
