@@ -203,6 +203,37 @@ describe("regenerating onto an existing plan workbook keeps what people typed", 
     expect(notes).toEqual(typed);
   });
 
+  it("lists only the generated cell typed over, also when formulas were saved without results", async () => {
+    await fsp.rm(out(), { force: true });
+    await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
+    expect((await runStp(args())).code).toBe(0);
+    const twice = await runStp(args());
+    expect(twice.code).toBe(0);
+    expect(twice.err.join("\n")).not.toMatch(/typed over/);
+
+    // Saved as openpyxl saves: every formula kept, none with its result; one target typed over.
+    const wb = await load(out());
+    for (const sheet of wb.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula)
+            cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+        }),
+      );
+    const sheet = wb.getWorksheet("Action Plan")!;
+    const cols = columnsOf(sheet);
+    const [, r] = [...rowsByRepMonth(sheet, cols)][7];
+    sheet.getCell(r, cols.get("Target")!).value = 1;
+    await wb.xlsx.writeFile(out());
+
+    const run = await runStp(args());
+    expect(run.code).toBe(0);
+    const address = sheet.getCell(r, cols.get("Target")!).address;
+    expect(run.err.filter((line) => /typed over/.test(line))).toEqual([
+      `warning: Action Plan: 1 generated cell(s) had been typed over and were rewritten: ${address}`,
+    ]);
+  });
+
   it("keeps the tab of a rep who left the plan, marked, and never takes a user's sheet name", async () => {
     await fsp.rm(out(), { force: true });
     await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
