@@ -6,6 +6,7 @@ import { actionPlanSheet } from "./actionPlanSheet";
 import { allocationSheet } from "./allocationSheet";
 import { allocationTableSheet } from "./allocationTableSheet";
 import { text } from "./cells";
+import { withMark } from "./generatedMark";
 import { sheetLabels } from "./labels";
 import { PLAN_STORE_SHEET, planStoreSheet, type GeneratedSheet } from "./planStoreSheet";
 import { repIdentities, repsInOrder, repTab } from "./repTabs";
@@ -130,6 +131,12 @@ export function planSheets(input: PlanSheetsInput): LazySheet[] {
     sheets.push({ ...mark, build: () => mark });
   }
 
+  // Every sheet the plan rewrites carries its mark; a kept tab already has one.
+  for (const [i, sheet] of sheets.entries()) {
+    if (sheet.keepExisting) continue;
+    const build = sheet.build;
+    sheets[i] = { ...sheet, build: () => withMark(build()) };
+  }
   const store = planStoreSheet({
     plan: JSON.stringify(plan),
     sheets: sheets.map((s) => ({

@@ -27,7 +27,11 @@ export async function planSheetsForWorkbook(
   options: RunOptions = {},
 ): Promise<SheetModel[]> {
   const [storeValues, outline] = await Promise.all([port.readPlanStore(), port.outline()]);
-  const generated = (storeValues && readPlanStore(storeValues)?.sheets) || [];
+  // The registry as the workbook bears it out: a listed sheet without the plan's mark is a user's.
+  const marked = new Map(outline.sheets.map((s) => [foldSheetName(s.name), s.generatedKind]));
+  const generated = ((storeValues && readPlanStore(storeValues)?.sheets) || []).filter(
+    (g) => marked.get(foldSheetName(g.name)) === g.kind,
+  );
   const generatedNames = new Set([
     ...generated.map((g) => foldSheetName(g.name)),
     foldSheetName(PLAN_STORE_SHEET),
