@@ -18,6 +18,7 @@ import { columnsLine } from "./columnsLine";
 import { suggestNearest } from "../engine/suggest";
 import { planSheets } from "../sheets/buildPlanSheets";
 import { carryIntoSheet, type CarryReport } from "../sheets/carryUserCells";
+import { checkedRegistry, markOf } from "../sheets/generatedMark";
 import { sheetLabels } from "../sheets/labels";
 import { PLAN_STORE_SHEET, readPlanStore } from "../sheets/planStoreSheet";
 import type { LazySheet } from "../sheets/sheetModel";
@@ -253,7 +254,11 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const storeGrid = existing.find(
     (g) => foldSheetName(g.sheet) === foldSheetName(PLAN_STORE_SHEET),
   );
-  const generated = (storeGrid && readPlanStore(storeGrid.values)?.sheets) || [];
+  // The registry as the workbook bears it out: only sheets with the plan's mark are the plan's.
+  const generated = checkedRegistry(
+    storeGrid ? readPlanStore(storeGrid.values) : null,
+    existing.map((g) => ({ name: g.sheet, mark: markOf(g.values) })),
+  );
   const generatedNames = new Set([
     ...generated.map((g) => foldSheetName(g.name)),
     foldSheetName(PLAN_STORE_SHEET),

@@ -51,6 +51,11 @@ describe("the registry checked against the workbook", () => {
     ]);
   });
 
+  it("is the store's list in a workbook written before sheets were marked", () => {
+    const unmarked = sheets.map((s) => ({ ...s, mark: null }));
+    expect(checkedRegistry(store, unmarked)).toEqual(store.sheets);
+  });
+
   it("is every marked sheet when the store is missing or unreadable", () => {
     expect(checkedRegistry(null, sheets)).toEqual([
       { name: "Plan Summary", kind: "summary" },

@@ -61,7 +61,8 @@ export function withMark(model: SheetModel): SheetModel {
 /**
  * The generated sheets a regeneration may take as its own: those the plan store lists whose sheet
  * carries the mark of the same kind (and member); when the store is missing or unreadable, every
- * marked sheet — so a lost store neither duplicates the plan's sheets nor hands a user's to it.
+ * marked sheet — so a lost store neither duplicates the plan's sheets nor hands a user's to it. A
+ * workbook without any mark (written before sheets were marked) is taken at its store's word.
  * @example checkedRegistry(store, [{ name: "Plan Summary", mark: { kind: "summary" } }]) → [{ name: "Plan Summary", kind: "summary" }]
  */
 export function checkedRegistry(
@@ -76,6 +77,8 @@ export function checkedRegistry(
       mark.key === undefined ? { name, kind: mark.kind } : { name, kind: mark.kind, key: mark.key },
     );
   }
+  // A workbook written before sheets were marked has no mark at all: its store is all there is.
+  if (marked.size === 0) return store.sheets;
   return store.sheets.filter((entry) => {
     const sheet = marked.get(foldSheetName(entry.name));
     return sheet !== undefined && sheet.mark.kind === entry.kind && sheet.mark.key === entry.key;

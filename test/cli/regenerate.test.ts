@@ -234,6 +234,36 @@ describe("regenerating onto an existing plan workbook keeps what people typed", 
     ]);
   });
 
+  it("regenerates by the sheets' marks: a lost plan store duplicates nothing, an edited one deletes no user sheet", async () => {
+    await fsp.rm(out(), { force: true });
+    await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
+    expect((await runStp(args())).code).toBe(0);
+    const names = (await load(out())).worksheets.map((w) => w.name);
+
+    // The plan store deleted.
+    const lost = await load(out());
+    lost.removeWorksheet(lost.getWorksheet("_stp_plan")!.id);
+    await lost.xlsx.writeFile(out());
+    expect((await runStp(args())).code).toBe(0);
+    expect((await load(out())).worksheets.map((w) => w.name)).toEqual(names);
+
+    // The store edited to list a user's sheet as a rep tab of a rep long gone.
+    const edited = await load(out());
+    edited.addWorksheet("Regional notes").getCell("A1").value = "do not touch";
+    const store = edited.getWorksheet("_stp_plan")!;
+    store.eachRow((row) => {
+      if (row.getCell(1).value !== "sheets") return;
+      const listed = JSON.parse(String(row.getCell(2).value)) as unknown[];
+      listed.push({ name: "Regional notes", kind: "rep-tab", key: '["Nowhere","Gone"]' });
+      row.getCell(2).value = JSON.stringify(listed);
+    });
+    await edited.xlsx.writeFile(out());
+    expect((await runStp(args())).code).toBe(0);
+    const after = await load(out());
+    expect(after.getWorksheet("Regional notes")!.getCell("A1").value).toBe("do not touch");
+    expect(after.worksheets.filter((w) => / \(2\)$/.test(w.name))).toEqual([]);
+  });
+
   it("keeps the tab of a rep who left the plan, marked, and never takes a user's sheet name", async () => {
     await fsp.rm(out(), { force: true });
     await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
