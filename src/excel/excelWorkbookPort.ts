@@ -1,3 +1,4 @@
+import type { SheetMark } from "../sheets/generatedMark";
 import type { CellValue, Grid } from "../engine/grid";
 import { readPlanStore, type GeneratedSheet, type PlanStore } from "../sheets/planStoreSheet";
 import { sheetOf, type LazySheet } from "../sheets/sheetModel";
@@ -8,6 +9,7 @@ import { ExcelPortError } from "./excelPortError";
 export type ExcelWorkbook = {
   readPlanStore(): Promise<PlanStore | null>;
   sheetNames(): Promise<string[]>;
+  sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
   readSheetValues(name: string, options: RunOptions): Promise<CellValue[][] | null>;
   writeSheets(
     sheets: readonly LazySheet[],
@@ -36,6 +38,12 @@ export function excelWorkbook(port: ExcelPort): ExcelWorkbook {
       return values ? readPlanStore(values.map((row) => [...row])) : null;
     },
     sheetNames: async () => (await port.outline()).sheets.map((s) => s.name),
+    // Excel's outline knows a sheet's kind (by its tag or mark), not the member of a rep tab.
+    sheetMarks: async () =>
+      (await port.outline()).sheets.map((s) => ({
+        name: s.name,
+        mark: s.generatedKind ? { kind: s.generatedKind } : null,
+      })),
     readSheetValues: async (name, options) => {
       if (options.signal?.aborted) throw new ExcelPortError("cancelled");
       try {

@@ -8,7 +8,8 @@ import { readWorkbookInventory } from "./workbookInventory";
 
 /**
  * The workbook as the pane lists it: sheets in tab order with their visibility and, for generated
- * ones, their kind (from the plan store's registry, else from their tag), tables with their
+ * ones, their kind (the kind their tag or mark names, and the plan store's registry too when there
+ * is a store), tables with their
  * sheets, and the active sheet. Two round trips at most.
  */
 export async function outlineWorkbook(
@@ -23,7 +24,11 @@ export async function outlineWorkbook(
       return {
         activeSheet: inventory.activeSheet,
         sheets: inventory.sheets.map((sheet) => {
-          const kind = kinds.get(folded(sheet.name)) ?? sheet.tag;
+          // A sheet is the plan's only when it carries the mark the store names for it.
+          const listed = kinds.get(folded(sheet.name));
+          const kind = folded(sheet.name) === folded(PLAN_STORE_SHEET) ? listed : sheet.tag;
+          if (inventory.store && kind !== listed)
+            return { name: sheet.name, visibility: sheet.visibility };
           return kind
             ? { name: sheet.name, visibility: sheet.visibility, generatedKind: kind }
             : { name: sheet.name, visibility: sheet.visibility };

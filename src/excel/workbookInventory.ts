@@ -1,3 +1,6 @@
+import { toA1 } from "../engine/address";
+import { markOf } from "../sheets/generatedMark";
+import { foldSheetName } from "../sheets/sheetNames";
 import { PLAN_STORE_SHEET, type PlanStore, readPlanStore } from "../sheets/planStoreSheet";
 import type { ExcelFeatures } from "./excelFeatures";
 import type { SyncCounter } from "./syncCounter";
@@ -11,7 +14,10 @@ export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 export type InventorySheet = {
   name: string;
   visibility: SheetVisibility;
-  /** The kind a generated-sheet tag names, or null (untagged, or tags not supported). */
+  /**
+   * The kind the sheet's generated-sheet tag names, else the kind its mark cell names; null for a
+   * sheet with neither (a user's sheet).
+   */
   tag: string | null;
 };
 
@@ -88,15 +94,45 @@ export async function readWorkbookInventory(
       ? []
       : fromUsedRange(storeRange.values, storeRange.rowIndex, storeRange.columnIndex);
   }
+  // A sheet without a tag may still be one the plan generated (written by stp, or on a host
+  // without custom properties): its mark, in its first row, says so. Only sheets the store lists
+  // (every sheet, when there is no readable store) can be the plan's: no other is read.
+  const store = storeValues ? readPlanStore(storeValues) : null;
+  const listed = new Set((store?.sheets ?? []).map((s) => foldSheetName(s.name)));
+  // Without a store, on a host that tags sheets and with none tagged, the workbook has no plan
+  // this port wrote: a first write is not slowed by reading every sheet's first row.
+  const tagged = tags.some((tag) => !tag.isNullObject);
+  const lookForMarks = store !== null || !features.customProperties || tagged;
+  const untagged = sheets.flatMap((sheet, i) =>
+    !lookForMarks ||
+    (tags[i] && !tags[i].isNullObject) ||
+    foldSheetName(sheet.name) === foldSheetName(PLAN_STORE_SHEET) ||
+    (store && !listed.has(foldSheetName(sheet.name)))
+      ? []
+      : [{ i, used: sheet.getUsedRangeOrNullObject(true) }],
+  );
+  if (untagged.length > 0) {
+    untagged.forEach(({ used }) => used.load("rowIndex,columnIndex,columnCount"));
+    await syncs.sync();
+  }
+  const firstRows = untagged.flatMap(({ i, used }) => {
+    if (used.isNullObject || used.rowIndex > 0) return [];
+    const row = sheets[i].getRange(`A1:${toA1(0, used.columnIndex + used.columnCount - 1)}`);
+    row.load("values");
+    return [{ i, row }];
+  });
+  if (firstRows.length > 0) await syncs.sync();
+  const marks = new Map(firstRows.map(({ i, row }) => [i, markOf(row.values)?.kind ?? null]));
+
   return {
     sheets: sheets.map((sheet, i) => ({
       name: sheet.name,
       visibility: sheet.visibility as SheetVisibility,
-      tag: tags[i] && !tags[i].isNullObject ? String(tags[i].value) : null,
+      tag: tags[i] && !tags[i].isNullObject ? String(tags[i].value) : (marks.get(i) ?? null),
     })),
     tables: tables.items.map((table, i) => ({ name: table.name, sheet: tableSheets[i].name })),
     activeSheet: active.name,
-    store: storeValues ? readPlanStore(storeValues) : null,
+    store,
     storeValues,
   };
 }

@@ -14,7 +14,10 @@ export const DATE_FORMAT = "yyyy-mm-dd";
 export type ActionRowsBlock = {
   rows: (SheetCell | null)[][];
   layout: UserRowsLayout;
-  /** Header and data rows, without the hidden key and signature columns. */
+  /**
+   * Header and data rows, the hidden key and signature columns included: a table sorted or
+   * filtered moves only its own columns, so the key must be one of them to stay with its row.
+   */
   tableBlock: CellBlock;
   validation: ListValidationSpec;
   width: number;
@@ -26,7 +29,8 @@ export type ActionRowsBlock = {
  * a hidden row of column ids, the header, then the data: the unit's members, period, target,
  * average deal size, deals needed, customers by tier and visits (formulas where they follow from
  * other cells), then the user's columns — key activities, owner, due date, status, notes — and two
- * hidden columns: the row key and the signature of the generated cells.
+ * hidden columns: the row key and the signature of the generated cells (inside the table block, so
+ * that sorting the table moves them with their rows).
  * @example actionRowsBlock(result.actionPlans, ["Region", "Rep"], labels, 2026, 2).rows.length === 2 + 12 * units
  */
 export function actionRowsBlock(
@@ -84,6 +88,9 @@ export function actionRowsBlock(
   [labels.activities, labels.owner, labels.dueDate, labels.status, labels.notes].forEach(
     (h, i) => (header[userStart + i] = text(h, "header")),
   );
+  // A table column needs a header; these columns are hidden, so their ids serve in every language.
+  header[keyColumn] = text(KEY_COLUMN_ID, "header");
+  header[signatureColumn] = text(SIGNATURE_COLUMN_ID, "header");
 
   const rows: (SheetCell | null)[][] = [ids, header];
   for (const u of sortByPath(units, (unit) => unit.path, labels.language)) {
@@ -143,7 +150,7 @@ export function actionRowsBlock(
       firstRow: startRow + 1,
       firstColumn: 0,
       lastRow: Math.max(lastRow, startRow + 2),
-      lastColumn: keyColumn - 1,
+      lastColumn: signatureColumn,
     },
     validation: {
       block: {

@@ -6,8 +6,9 @@ import { actionPlanSheet } from "./actionPlanSheet";
 import { allocationSheet } from "./allocationSheet";
 import { allocationTableSheet } from "./allocationTableSheet";
 import { text } from "./cells";
+import { withMark } from "./generatedMark";
 import { sheetLabels } from "./labels";
-import { planStoreSheet, type GeneratedSheet } from "./planStoreSheet";
+import { PLAN_STORE_SHEET, planStoreSheet, type GeneratedSheet } from "./planStoreSheet";
 import { repIdentities, repsInOrder, repTab } from "./repTabs";
 import { foldSheetName, uniqueSheetName } from "./sheetNames";
 import type { LazySheet, SheetModel } from "./sheetModel";
@@ -53,7 +54,10 @@ export function planSheets(input: PlanSheetsInput): LazySheet[] {
   const { result, plan } = input;
   const labels = sheetLabels(input.language);
   const previous = input.existing?.generated ?? [];
-  const taken = new Set((input.existing?.userSheets ?? []).map(foldSheetName));
+  // The plan store's name is ours from the start: a member called `_stp_plan` is renamed on its tab.
+  const taken = new Set(
+    [...(input.existing?.userSheets ?? []), PLAN_STORE_SHEET].map(foldSheetName),
+  );
   const previousName = (kind: string, key?: string) =>
     previous.find((p) => p.kind === kind && p.key === key && !taken.has(foldSheetName(p.name)))
       ?.name;
@@ -127,6 +131,12 @@ export function planSheets(input: PlanSheetsInput): LazySheet[] {
     sheets.push({ ...mark, build: () => mark });
   }
 
+  // Every sheet the plan rewrites carries its mark; a kept tab already has one.
+  for (const [i, sheet] of sheets.entries()) {
+    if (sheet.keepExisting) continue;
+    const build = sheet.build;
+    sheets[i] = { ...sheet, build: () => withMark(build()) };
+  }
   const store = planStoreSheet({
     plan: JSON.stringify(plan),
     sheets: sheets.map((s) => ({

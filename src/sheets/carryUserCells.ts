@@ -70,7 +70,20 @@ export function carryUserCells(
   const generatedIds = layout.generatedColumns
     .map((c) => newIds[c]?.value)
     .filter((v): v is string => typeof v === "string");
-  const prevGeneratedColumns = generatedIds.map((id) => found.ids.get(id));
+  // The signature covers the previous generation's own generated columns, in its order: the
+  // plan's levels may have changed since, and with them which columns are generated.
+  const prevGenerated = [...found.ids.entries()]
+    .filter(([id]) => id !== KEY_COLUMN_ID && id !== SIGNATURE_COLUMN_ID && !userIds.includes(id))
+    .sort((a, b) => a[1] - b[1]);
+  // A formula saved without its result (openpyxl writes formulas so) reads as blank: not an edit.
+  const formulaIds = new Set(
+    layout.generatedColumns
+      .filter((c) => model.rows[layout.firstRow]?.[c]?.formula !== undefined)
+      .map((c) => newIds[c]?.value),
+  );
+  const generatedIdSet = new Set(generatedIds);
+  const typedOver = (value: CellValue | undefined, id: string) =>
+    !(isBlank(value) && (formulaIds.has(id) || !generatedIdSet.has(id)));
 
   const previousRows = new Map<string, PreviousRow>();
   for (let r = found.row + 1; r < previous.length; r++) {
@@ -84,10 +97,12 @@ export function carryUserCells(
     }
     previousRows.set(key, { row: r, key, user });
     const signature = prevSignatureColumn === undefined ? undefined : row[prevSignatureColumn];
-    if (typeof signature === "string" && prevGeneratedColumns.every((c) => c !== undefined)) {
-      const values = prevGeneratedColumns.map((c) => row[c as number]);
-      for (const i of changedCells(values, signature))
-        report.overwritten.push(toA1(r, prevGeneratedColumns[i] as number));
+    if (typeof signature === "string" && signature.length === 4 * prevGenerated.length) {
+      const values = prevGenerated.map(([, c]) => row[c]);
+      for (const i of changedCells(values, signature)) {
+        const [id, c] = prevGenerated[i];
+        if (typedOver(row[c], id)) report.overwritten.push(toA1(r, c));
+      }
     }
   }
 

@@ -3,6 +3,7 @@ import { computePlan } from "../engine/plan/computePlan";
 import { validPlan } from "../engine/plan/testing/validPlan";
 import { workedExampleRecords } from "../engine/plan/testing/workedExample";
 import { ALLOCATION_HEADER_ROW } from "./allocationSheet";
+import { markOf } from "./generatedMark";
 import { buildPlanSheets, planSheets, type PlanSheetsInput } from "./buildPlanSheets";
 import { sheetOf, type SheetModel } from "./sheetModel";
 
@@ -259,7 +260,11 @@ describe("page setup of the generated sheets", () => {
       ["rep-tab", "周七 — 2026 年销售任务 | 华南"],
     ]);
     for (const model of models.filter((m) => m.print)) {
-      const width = Math.max(...model.rows.map((row) => row.length));
+      // Every cell but the sheet's mark, which stands alone right of the layout.
+      const [mark, ...layout] = model.rows.map((row, r) => (r === 0 ? row.length - 1 : row.length));
+      const width = Math.max(mark, ...layout);
+      expect(markOf([model.rows[0].map((cell) => cell?.value ?? null)])?.kind).toBe(model.kind);
+      expect(model.hiddenColumns).toContain(model.rows[0].length - 1);
       expect(model.print!.area).toEqual({
         firstRow: 0,
         firstColumn: 0,

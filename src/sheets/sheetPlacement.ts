@@ -52,13 +52,20 @@ export type SheetWritePlan = {
 export const folded = foldSheetName;
 
 /**
- * The sheets the add-in may rewrite: those the plan store's registry lists, those tagged as
- * generated, and the store itself (only when it holds a store).
+ * The sheets the add-in may rewrite or remove: those that carry its mark (`tag`, the kind the
+ * port read from the sheet's mark) and that the plan store lists under that kind — or every
+ * marked sheet when the store is missing or unreadable — and the store itself (only when it holds
+ * a store). A list alone never hands a user's sheet to the plan.
+ * @example generatedSheets({ sheets: [{ name: "Tracking", tag: null }], tables: [], store }).has("TRACKING") === false
  */
 export function generatedSheets(inventory: SheetInventory): Set<string> {
   const ours = new Set<string>();
-  for (const sheet of inventory.store?.sheets ?? []) ours.add(folded(sheet.name));
-  for (const sheet of inventory.sheets) if (sheet.tag !== null) ours.add(folded(sheet.name));
+  const listed = new Map((inventory.store?.sheets ?? []).map((s) => [folded(s.name), s.kind]));
+  for (const sheet of inventory.sheets) {
+    if (sheet.tag === null) continue;
+    if (!inventory.store || listed.get(folded(sheet.name)) === sheet.tag)
+      ours.add(folded(sheet.name));
+  }
   if (inventory.store) ours.add(folded(PLAN_STORE_SHEET));
   return ours;
 }
@@ -129,7 +136,8 @@ export function planSheetWrites(
   const registered = new Set((inventory.store?.sheets ?? []).map((s) => folded(s.name)));
   for (const sheet of inventory.sheets) {
     const key = folded(sheet.name);
-    if (writesStore && registered.has(key) && !modelKeys.has(key)) plan.removed.push(sheet.name);
+    if (writesStore && registered.has(key) && ours.has(key) && !modelKeys.has(key))
+      plan.removed.push(sheet.name);
   }
   const cleared = new Set([
     ...plan.replaced.map((r) => folded(r.existing)),

@@ -1,3 +1,4 @@
+import type { SheetMark } from "../sheets/generatedMark";
 import type { PlanStore } from "../sheets/planStoreSheet";
 import type { CellValue } from "../engine/grid";
 import type { GeneratedSheet } from "../sheets/planStoreSheet";
@@ -21,6 +22,8 @@ export type WorkbookPort<Report> = {
   readPlanStore(): Promise<PlanStore | null>;
   /** Every sheet's name, in tab order. */
   sheetNames(): Promise<string[]>;
+  /** Every sheet's generated-sheet mark (kind, and member where the port knows it), or null. */
+  sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
   /** A sheet's values placed from A1, as the workbook holds them now; null when it is gone. */
   readSheetValues(name: string, options: FlowOptions): Promise<CellValue[][] | null>;
   /**

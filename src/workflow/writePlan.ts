@@ -1,3 +1,4 @@
+import { checkedRegistry } from "../sheets/generatedMark";
 import type { CellValue } from "../engine/grid";
 import { planSheets, type PlanSheetsInput } from "../sheets/buildPlanSheets";
 import { carryIntoSheet, type CarryReport } from "../sheets/carryUserCells";
@@ -56,7 +57,8 @@ export async function writePlan<Report>(
   input: PlanWriteInput,
   options: PlanWriteOptions = {},
 ): Promise<PlanWriteOutcome<Report>> {
-  const generated = (await port.readPlanStore())?.sheets ?? [];
+  // The registry as the workbook bears it out: only sheets with the plan's mark are the plan's.
+  const generated = checkedRegistry(await port.readPlanStore(), await port.sheetMarks());
   const generatedNames = new Set([
     ...generated.map((g) => foldSheetName(g.name)),
     foldSheetName(PLAN_STORE_SHEET),

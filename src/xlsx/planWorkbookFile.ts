@@ -1,3 +1,4 @@
+import type { SheetMark } from "../sheets/generatedMark";
 import { existsSync } from "node:fs";
 import type { CellValue } from "../engine/grid";
 import { PLAN_STORE_SHEET, type GeneratedSheet, type PlanStore } from "../sheets/planStoreSheet";
@@ -12,6 +13,7 @@ import { writePlanWorkbook, type WritePlanReport } from "./writeWorkbook";
 export type PlanWorkbookFile = {
   readPlanStore(): Promise<PlanStore | null>;
   sheetNames(): Promise<string[]>;
+  sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
   readSheetValues(name: string): Promise<CellValue[][] | null>;
   writeSheets(
     sheets: readonly LazySheet[],
@@ -43,6 +45,7 @@ export async function openPlanWorkbookFile(file: string): Promise<PlanWorkbookFi
   return {
     readPlanStore: async () => (await read())?.store ?? null,
     sheetNames: async () => ((await read())?.sheets ?? []).map((s) => s.name),
+    sheetMarks: async () => (await read())?.marks ?? [],
     readSheetValues: async (name) => (await read())?.values.get(foldSheetName(name)) ?? null,
     writeSheets: async (models, generated) => {
       // The previous cells have been carried by now: they need not stay for the write.

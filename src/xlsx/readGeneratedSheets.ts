@@ -1,3 +1,4 @@
+import { markOf, type SheetMark } from "../sheets/generatedMark";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import type { CellValue } from "../engine/grid";
@@ -22,6 +23,8 @@ export type GeneratedSheetsRead = {
    * (`foldSheetName`): the rows down to the row of column ids, then the columns that row names.
    */
   values: Map<string, CellValue[][]>;
+  /** Each sheet's generated-sheet mark (`markOf` its first row), null on a user's sheet. */
+  marks: { name: string; mark: SheetMark | null }[];
 };
 
 type Parts = { byName: Map<string, ZipEntry>; bytes: Uint8Array; filePath: string };
@@ -208,10 +211,10 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
   const sharedEntry = sharedRel && entryOf(parts, sharedRel.part);
   if (sharedEntry) await scanPart(parts, sharedEntry, shared);
 
-  const valuesOf = async (part: string | undefined, onlyCarried: boolean) => {
+  const valuesOf = async (part: string | undefined, onlyCarried: boolean, firstRowOnly = false) => {
     const entry = part === undefined ? undefined : entryOf(parts, part);
     if (!entry) return null;
-    const scanner = new SheetValuesScanner(shared.strings, { onlyCarried });
+    const scanner = new SheetValuesScanner(shared.strings, { onlyCarried, firstRowOnly });
     await scanPart(parts, entry, scanner, () => scanner.finished);
     return scanner.values();
   };
@@ -228,7 +231,12 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
     const read = await valuesOf(sheet.part, true);
     if (read) values.set(folded, read);
   }
-  return { sheets: sheets.map(({ name, state }) => ({ name, state })), store, values };
+  const marks: GeneratedSheetsRead["marks"] = [];
+  for (const sheet of sheets) {
+    const first = (await valuesOf(sheet.part, false, true)) ?? [];
+    marks.push({ name: sheet.name, mark: markOf(first) });
+  }
+  return { sheets: sheets.map(({ name, state }) => ({ name, state })), store, values, marks };
 }
 
 /** The relationship id of a `<sheet>` whose writer chose another prefix than `r:`. */

@@ -36,6 +36,9 @@ const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** What regenerating did to the workbook's sheets, by name. */
+/** The one kind the file port gives the generated sheets its caller names: placement needs no more. */
+const GENERATED = "sheet";
+
 export type RegenerateReport = {
   replaced: string[];
   added: string[];
@@ -104,12 +107,18 @@ export async function regenerateWorkbook(
             };
           }),
   );
+  // The caller lists the generated sheets it found marked as the plan's (see `checkedRegistry`):
+  // those carry the plan's tag here, every other sheet is a user's.
+  const replaceable = new Set(options.replaceSheets.map(folded));
   const inventory: SheetInventory = {
-    sheets: listed.map((sheet) => ({ name: sheet.name, tag: null })),
+    sheets: listed.map((sheet) => ({
+      name: sheet.name,
+      tag: replaceable.has(folded(sheet.name)) ? GENERATED : null,
+    })),
     tables: tables.map((t) => ({ name: t.name, sheet: t.sheet })),
     store:
       options.replaceSheets.length > 0
-        ? { plan: "", sheets: options.replaceSheets.map((name) => ({ name, kind: "sheet" })) }
+        ? { plan: "", sheets: options.replaceSheets.map((name) => ({ name, kind: GENERATED })) }
         : null,
   };
   // Placement needs names and kinds only: a lazy sheet is built when its turn comes.
@@ -535,9 +544,11 @@ function editedWorkbook(
   const sheetsMatch = /<((?:\w+:)?)sheets\b[^>]*>[\s\S]*?<\/(?:\w+:)?sheets>/.exec(xml);
   if (!sheetsMatch) throw new Error("the workbook part lists no sheets");
   const prefix = sheetsMatch[1];
+  // Only the root's declaration reaches a new <sheet>: openpyxl declares it on each <sheet> alone.
+  const root = /<(?:\w+:)?workbook\b[^>]*>/.exec(xml)?.[0] ?? "";
   const relPrefix =
     /\sxmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-      xml,
+      root,
     )?.[1];
   const idAttribute = relPrefix ? `${relPrefix}:id` : "r:id";
   const nsDeclaration = relPrefix ? "" : ` xmlns:r="${REL_NS}"`;

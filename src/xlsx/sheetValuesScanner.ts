@@ -136,7 +136,7 @@ export class SheetValuesScanner implements XmlHandler {
 
   constructor(
     private readonly shared: readonly string[],
-    private readonly options: { onlyCarried: boolean },
+    private readonly options: { onlyCarried: boolean; firstRowOnly?: boolean },
   ) {}
 
   /** The values read, every row an array (empty for rows with no cell), holes `null`. */
@@ -161,6 +161,8 @@ export class SheetValuesScanner implements XmlHandler {
         if (this.options.onlyCarried && !this.idRowFound && this.row >= ID_ROW_SEARCH_ROWS) {
           this.finished = true;
         }
+        // The first row is all a mark needs: the rest of the sheet is never inflated.
+        if (this.options.firstRowOnly && this.row > 0) this.finished = true;
         return;
       }
       case "c": {

@@ -120,3 +120,37 @@ describe("rep tabs for 200 reps with long, clashing and odd names", () => {
     await folder.remove();
   });
 });
+
+describe("members named like the plan's own sheets", () => {
+  it("get tabs of their own, renamed, and the plan store stays the plan's", async () => {
+    const folder = await tempFolder();
+    const reps = ["_stp_plan", "Plan Summary", "Allocation", "action plan", "Ann"].map((rep) => ({
+      region: "East",
+      rep,
+    }));
+    const run = await planOnto(folder, history(reps));
+    expect(run.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(folder.file("o.xlsx"));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(new Set(names.map((n) => n.toUpperCase())).size).toBe(names.length);
+    const tabs = wb.worksheets.filter((w) => String(w.getCell("A1").value).includes(" — quota"));
+    expect(tabs.map((t) => [t.name, String(t.getCell("A1").value).split(" — ")[0]])).toEqual([
+      ["_stp_plan (2)", "_stp_plan"],
+      ["action plan (2)", "action plan"],
+      ["Allocation (2)", "Allocation"],
+      ["Ann", "Ann"],
+      ["Plan Summary (2)", "Plan Summary"],
+    ]);
+    expect(wb.getWorksheet("_stp_plan")!.state).toBe("veryHidden");
+    expect(String(wb.getWorksheet("Plan Summary")!.getCell("A1").value)).not.toContain("quota");
+
+    // Regenerated, every sheet keeps its name.
+    const again = await planOnto(folder, history(reps));
+    expect(again.code).toBe(0);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(folder.file("o.xlsx"));
+    expect(after.worksheets.map((w) => w.name)).toEqual(names);
+    await folder.remove();
+  });
+});

@@ -147,6 +147,123 @@ describe("regenerating onto an existing plan workbook keeps what people typed", 
     expect(await sheetDump(out())).toEqual(first);
   });
 
+  it("keeps notes on their (rep, month) after the Action Plan table was sorted", async () => {
+    await fsp.rm(out(), { force: true });
+    await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
+    expect((await runStp(args())).code).toBe(0);
+
+    const wb = await load(out());
+    const sheet = wb.getWorksheet("Action Plan")!;
+    const cols = columnsOf(sheet);
+    const rows = [...rowsByRepMonth(sheet, cols).entries()];
+    const typed = new Map(rows.slice(0, 60).map(([key], i) => [key, `note ${i}`]));
+    for (const [key, r] of rows)
+      if (typed.has(key)) sheet.getCell(r, cols.get("Notes")!).value = typed.get(key)!;
+    // Excel sorts a table by moving the cells of its own columns only: here by notes, descending,
+    // formulas taken as their results (Excel keeps their references on their rows).
+    const table = sheet.getTable("STP_ActionPlan") as unknown as {
+      table: { ref?: string; tableRef?: string };
+    };
+    const ref = table.table.tableRef ?? table.table.ref ?? "";
+    const [, firstLetter, lastLetter] = /^([A-Z]+)\d+:([A-Z]+)\d+$/.exec(ref)!;
+    const first = sheet.getColumn(firstLetter).number;
+    const last = sheet.getColumn(lastLetter).number;
+    const dataRows = rows.map(([, r]) => r).sort((a, b) => a - b);
+    const valueOf = (r: number, c: number): ExcelJS.CellValue => {
+      const cell = sheet.getCell(r, c);
+      return cell.type === ExcelJS.ValueType.Formula
+        ? (cell.result as ExcelJS.CellValue)
+        : cell.value;
+    };
+    const contents = dataRows.map((r) =>
+      Array.from({ length: last - first + 1 }, (_, i) => valueOf(r, first + i)),
+    );
+    const notesAt = cols.get("Notes")! - first;
+    const sorted = [...contents].sort((a, b) =>
+      String(b[notesAt] ?? "").localeCompare(String(a[notesAt] ?? "")),
+    );
+    expect(sorted.map((row) => row[0])).not.toEqual(contents.map((row) => row[0]));
+    dataRows.forEach((r, i) =>
+      sorted[i].forEach((v, c) => (sheet.getCell(r, first + c).value = v)),
+    );
+    await wb.xlsx.writeFile(out());
+
+    await writePlan(folder.file("plan.json"), plan(0.2, "history"));
+    const rerun = await runStp(args());
+    expect(rerun.code).toBe(0);
+    expect(rerun.err.join("\n")).not.toMatch(/typed over/);
+    const after = await load(out());
+    const sheetAfter = after.getWorksheet("Action Plan")!;
+    const colsAfter = columnsOf(sheetAfter);
+    const notes = new Map<string, unknown>();
+    for (const [key, r] of rowsByRepMonth(sheetAfter, colsAfter)) {
+      const note = sheetAfter.getCell(r, colsAfter.get("Notes")!).value;
+      if (note !== null) notes.set(key, note);
+    }
+    expect(notes).toEqual(typed);
+  });
+
+  it("lists only the generated cell typed over, also when formulas were saved without results", async () => {
+    await fsp.rm(out(), { force: true });
+    await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
+    expect((await runStp(args())).code).toBe(0);
+    const twice = await runStp(args());
+    expect(twice.code).toBe(0);
+    expect(twice.err.join("\n")).not.toMatch(/typed over/);
+
+    // Saved as openpyxl saves: every formula kept, none with its result; one target typed over.
+    const wb = await load(out());
+    for (const sheet of wb.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula)
+            cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+        }),
+      );
+    const sheet = wb.getWorksheet("Action Plan")!;
+    const cols = columnsOf(sheet);
+    const [, r] = [...rowsByRepMonth(sheet, cols)][7];
+    sheet.getCell(r, cols.get("Target")!).value = 1;
+    await wb.xlsx.writeFile(out());
+
+    const run = await runStp(args());
+    expect(run.code).toBe(0);
+    const address = sheet.getCell(r, cols.get("Target")!).address;
+    expect(run.err.filter((line) => /typed over/.test(line))).toEqual([
+      `warning: Action Plan: 1 generated cell(s) had been typed over and were rewritten: ${address}`,
+    ]);
+  });
+
+  it("regenerates by the sheets' marks: a lost plan store duplicates nothing, an edited one deletes no user sheet", async () => {
+    await fsp.rm(out(), { force: true });
+    await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
+    expect((await runStp(args())).code).toBe(0);
+    const names = (await load(out())).worksheets.map((w) => w.name);
+
+    // The plan store deleted.
+    const lost = await load(out());
+    lost.removeWorksheet(lost.getWorksheet("_stp_plan")!.id);
+    await lost.xlsx.writeFile(out());
+    expect((await runStp(args())).code).toBe(0);
+    expect((await load(out())).worksheets.map((w) => w.name)).toEqual(names);
+
+    // The store edited to list a user's sheet as a rep tab of a rep long gone.
+    const edited = await load(out());
+    edited.addWorksheet("Regional notes").getCell("A1").value = "do not touch";
+    const store = edited.getWorksheet("_stp_plan")!;
+    store.eachRow((row) => {
+      if (row.getCell(1).value !== "sheets") return;
+      const listed = JSON.parse(String(row.getCell(2).value)) as unknown[];
+      listed.push({ name: "Regional notes", kind: "rep-tab", key: '["Nowhere","Gone"]' });
+      row.getCell(2).value = JSON.stringify(listed);
+    });
+    await edited.xlsx.writeFile(out());
+    expect((await runStp(args())).code).toBe(0);
+    const after = await load(out());
+    expect(after.getWorksheet("Regional notes")!.getCell("A1").value).toBe("do not touch");
+    expect(after.worksheets.filter((w) => / \(2\)$/.test(w.name))).toEqual([]);
+  });
+
   it("keeps the tab of a rep who left the plan, marked, and never takes a user's sheet name", async () => {
     await fsp.rm(out(), { force: true });
     await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));

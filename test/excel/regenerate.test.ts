@@ -117,4 +117,81 @@ describe("Generate in Excel keeps what people typed", () => {
     await generate(port, history, 0.2, "history");
     expect(workbookText(fake)).toEqual(once);
   });
+
+  it("keeps notes on their (rep, month) after the Action Plan table was sorted", async () => {
+    const fixture = planFixture({ reps: 5, rows: 1000 });
+    const { fake, port } = open([fixture.historySheet]);
+    const history = fixture.historySheet.name;
+    await generate(port, history, 0.1, "lastYear");
+
+    // Notes typed into the table, then the table sorted by them, descending: as Excel sorts a
+    // table, only the cells of the table's own columns move (formulas taken as their results).
+    const typed = new Map<string, string>();
+    await fake.host.run(async (context) => {
+      const table = context.workbook.tables.getItem("STP_ActionPlan");
+      const header = table.getHeaderRowRange();
+      const body = table.getDataBodyRange();
+      header.load("values");
+      body.load("values");
+      await context.sync();
+      const names = header.values[0] as string[];
+      const [rep, period, notes] = ["Rep", "Period", "Notes"].map((n) => names.indexOf(n));
+      const rows = body.values.map((row) => [...row]);
+      rows.slice(0, 40).forEach((row, i) => {
+        row[notes] = `note ${i}`;
+        typed.set(`${row[rep]}|${row[period]}`, `note ${i}`);
+      });
+      const sorted = [...rows].sort((a, b) => String(b[notes]).localeCompare(String(a[notes])));
+      expect(sorted.map((row) => row[rep])).not.toEqual(rows.map((row) => row[rep]));
+      body.values = sorted;
+      await context.sync();
+    });
+
+    await generate(port, history, 0.2, "history");
+    const after = fake.workbook.values("Action Plan");
+    const header = after.findIndex((row) => row.includes("Period") && row.includes("Notes"));
+    const col = (name: string) => after[header].indexOf(name);
+    const notes = new Map(
+      after
+        .slice(header + 1)
+        .filter((row) => row[col("Notes")] !== "")
+        .map((row) => [`${row[col("Rep")]}|${row[col("Period")]}`, row[col("Notes")]]),
+    );
+    expect(notes).toEqual(typed);
+  });
+
+  it("rewrites or removes only sheets that carry the plan's mark, whatever the plan store lists", async () => {
+    const fixture = planFixture({ reps: 4, rows: 600 });
+    const { fake, port } = open([
+      fixture.historySheet,
+      { name: "Regional notes", values: [["do not touch", null, 3.5]] },
+    ]);
+    const history = fixture.historySheet.name;
+    await generate(port, history, 0.1, "lastYear");
+    // The generated Allocation Table deleted and a user's own sheet added under its name; the
+    // store edited to list the user's "Regional notes" as a rep tab of a rep long gone.
+    await fake.host.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.getItem("Allocation Table").delete();
+      sheets.add("Allocation Table").getRange("A1").values = [["my own table"]];
+      const store = sheets.getItem("_stp_plan").getUsedRange(true);
+      store.load("values");
+      await context.sync();
+      const values = store.values.map((row) => [...row]);
+      const row = values.findIndex((r) => r[0] === "sheets");
+      const listed = JSON.parse(String(values[row][1])) as unknown[];
+      listed.push({ name: "Regional notes", kind: "rep-tab", key: '["Nowhere","Gone"]' });
+      values[row][1] = JSON.stringify(listed);
+      store.values = values;
+      await context.sync();
+    });
+
+    await generate(port, history, 0.2, "history");
+    expect(fake.workbook.values("Allocation Table")[0][0]).toBe("my own table");
+    expect(fake.workbook.values("Regional notes")[0]).toEqual(["do not touch", "", 3.5]);
+    expect(fake.workbook.hasSheet("Allocation Table (2)")).toBe(true);
+    expect(fake.workbook.order.filter((name) => / \(2\)$/.test(name))).toEqual([
+      "Allocation Table (2)",
+    ]);
+  });
 });

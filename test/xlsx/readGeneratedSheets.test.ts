@@ -171,6 +171,7 @@ describe("readGeneratedSheets", () => {
       const read = await readGeneratedSheets(file);
       expect(read).toEqual({
         sheets: [{ name: "Sales", state: "visible" }],
+        marks: [{ name: "Sales", mark: null }],
         store: null,
         values: new Map(),
       });
