@@ -22,6 +22,9 @@ export function editDistance(a: string, b: string): number {
   return prev[t.length];
 }
 
+/** The most edits a suggested name may be from the name given. */
+const MAX_SUGGESTION_EDITS = 3;
+
 /**
  * The candidate nearest to `name` (case-insensitive edit distance), or undefined when none is
  * close enough to be a plausible typo (distance at most a third of the longer name, min 1… 3).
@@ -32,13 +35,20 @@ export function suggestNearest(name: string, candidates: Iterable<string>): stri
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = editDistance(needle, candidate.trim().toLowerCase());
+    const other = candidate.trim().toLowerCase();
+    // No suggestion is more than 3 edits away, so names far apart in length need no distance
+    // (twice as far in UTF-16 units, which count some characters twice).
+    if (Math.abs(other.length - needle.length) > 2 * MAX_SUGGESTION_EDITS) continue;
+    const d = editDistance(needle, other);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.min(3, Math.max(1, Math.floor(Math.max(needle.length, best.length) / 3)));
+  const limit = Math.min(
+    MAX_SUGGESTION_EDITS,
+    Math.max(1, Math.floor(Math.max(needle.length, best.length) / 3)),
+  );
   return bestDistance <= limit ? best : undefined;
 }
