@@ -8,12 +8,7 @@ import type { ExcelHost, ExcelWriteReport, RunOptions } from "./excelPort";
 import { ExcelPortError, type ExcelPortErrorParams } from "./excelPortError";
 import { toExcelPortError } from "./officeErrors";
 import { ACTION_OVERHEAD_BYTES, REQUEST_BUDGET_BYTES } from "./payloadBytes";
-import {
-  folded,
-  PlacementError,
-  planSheetWrites,
-  type SheetWritePlan,
-} from "../sheets/sheetPlacement";
+import { folded, placeOrRefuse, type SheetWritePlan } from "../sheets/sheetPlacement";
 import { EMPTYING_BYTES, setupStep, withEmptying } from "./setupStep";
 import { SyncCounter } from "./syncCounter";
 import { readWorkbookInventory, type WorkbookInventory } from "./workbookInventory";
@@ -35,20 +30,15 @@ function placedOrRefused(
   models: readonly SheetModel[],
   inventory: WorkbookInventory,
 ): SheetWritePlan {
-  try {
-    return planSheetWrites(models, inventory);
-  } catch (error) {
-    if (!(error instanceof PlacementError)) throw error;
-    const problem = error.problem;
-    if (problem.code === "sheet-name-taken") {
-      throw new ExcelPortError("sheet-name-taken", { sheet: problem.sheet, kind: problem.kind });
-    }
-    throw new ExcelPortError("excel-error", {
-      detail: `the table name "${problem.table}" is already used on the sheet "${problem.sheet}"`,
-      table: problem.table,
-      sheet: problem.sheet,
-    });
-  }
+  return placeOrRefuse(models, inventory, (problem) =>
+    problem.code === "sheet-name-taken"
+      ? new ExcelPortError("sheet-name-taken", { sheet: problem.sheet, kind: problem.kind })
+      : new ExcelPortError("excel-error", {
+          detail: `the table name "${problem.table}" is already used on the sheet "${problem.sheet}"`,
+          table: problem.table,
+          sheet: problem.sheet,
+        }),
+  );
 }
 
 /**

@@ -175,3 +175,21 @@ export function planSheetWrites(
   plan.finalOrder = arrangeSheets([...renamed, ...plan.added.map((m) => m.name)], arranged);
   return plan;
 }
+
+/**
+ * `planSheetWrites`, with a placement that cannot be made thrown as the port's own error: each port
+ * words a `PlacementProblem` its way, the decision stays here.
+ * @example placeOrRefuse(models, inventory, (problem) => new WorkbookWriteError(problem.code, out, {}))
+ */
+export function placeOrRefuse(
+  models: readonly SheetModel[],
+  inventory: SheetInventory,
+  refuse: (problem: PlacementProblem) => Error,
+): SheetWritePlan {
+  try {
+    return planSheetWrites(models, inventory);
+  } catch (error) {
+    if (error instanceof PlacementError) throw refuse(error.problem);
+    throw error;
+  }
+}

@@ -1,8 +1,7 @@
 import { columnLetters } from "../engine/address";
 import {
-  PlacementError,
+  placeOrRefuse,
   folded,
-  planSheetWrites,
   type SheetInventory,
   type SheetWritePlan,
 } from "../sheets/sheetPlacement";
@@ -333,19 +332,14 @@ function placementOf(
   inventory: SheetInventory,
   outPath: string,
 ): SheetWritePlan {
-  try {
-    return planSheetWrites(models, inventory);
-  } catch (error) {
-    if (!(error instanceof PlacementError)) throw error;
-    const problem = error.problem;
-    if (problem.code === "sheet-name-taken") {
-      throw new WorkbookWriteError("sheet-name-taken", outPath, { sheet: problem.sheet });
-    }
-    throw new WorkbookWriteError("table-name-taken", outPath, {
-      table: problem.table,
-      sheet: problem.sheet,
-    });
-  }
+  return placeOrRefuse(models, inventory, (problem) =>
+    problem.code === "sheet-name-taken"
+      ? new WorkbookWriteError("sheet-name-taken", outPath, { sheet: problem.sheet })
+      : new WorkbookWriteError("table-name-taken", outPath, {
+          table: problem.table,
+          sheet: problem.sheet,
+        }),
+  );
 }
 
 /** How many strings a shared strings part holds: its `<si>` items, which ids count. */
