@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from "node:fs";
 import * as path from "node:path";
+import { toA1 } from "../engine/address";
 import { formatAmount } from "../engine/formatNumber";
 import type { HistoryReadResult, Notice } from "../engine/history";
 import { pickLanguage, type Language } from "../engine/language";
@@ -347,6 +348,28 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
         `${warningLabel}${say({ code: "generated-cells-overwritten", params: { sheet: r.sheet, count: r.overwritten.length, cells } })}`,
       );
     }
+  }
+  const edits = outcome.edits;
+  if (edits.kept > 0 || edits.columns > 0) {
+    io.out(
+      say({ code: "summary-edits-kept", params: { kept: edits.kept, columns: edits.columns } }),
+    );
+  }
+  if (edits.sheet !== null) {
+    const cells = edits.moved
+      .slice(0, 8)
+      .map((cell) => `${cell.sheet}!${toA1(cell.row, cell.column)}`)
+      .join(", ");
+    io.err(
+      `${warningLabel}${say({
+        code: "edits-moved",
+        params: {
+          count: edits.moved.length,
+          cells: edits.moved.length > 8 ? `${cells}, …` : cells,
+          sheet: edits.sheet,
+        },
+      })}`,
+    );
   }
   for (const part of writeReport.dropped)
     io.err(`${warningLabel}${say({ code: `dropped-${part}`, params: { path: args.out } })}`);

@@ -241,6 +241,18 @@ export const CLI_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `${s(p, "sheet")}:保留了 ${s(p, "carried")} 个手填单元格${Number(p.orphaned) > 0 ? `;${s(p, "orphaned")} 行已不在计划中,保留在数据下方` : ""}`,
   },
+  "summary-edits-kept": {
+    "en-US": (p) =>
+      `Kept ${s(p, "kept")} cell(s) you typed beside the plan's cells where they were${Number(p.columns) > 0 ? `, and ${s(p, "columns")} column(s) you added to a table` : ""}`,
+    "zh-CN": (p) =>
+      `在原位置保留了 ${s(p, "kept")} 个您在计划单元格旁填写的单元格${Number(p.columns) > 0 ? `，以及您在表格中添加的 ${s(p, "columns")} 列` : ""}`,
+  },
+  "edits-moved": {
+    "en-US": (p) =>
+      `${s(p, "count")} cell(s) you had typed where the new plan writes (${s(p, "cells")}) were moved, with their addresses, to the sheet "${s(p, "sheet")}"`,
+    "zh-CN": (p) =>
+      `您在新计划要写入的位置填写的 ${s(p, "count")} 个单元格（${s(p, "cells")}）已连同原地址移到工作表“${s(p, "sheet")}”`,
+  },
   "generated-cells-overwritten": {
     "en-US": (p) =>
       `${s(p, "sheet")}: ${s(p, "count")} generated cell(s) had been typed over and were rewritten: ${s(p, "cells")}`,

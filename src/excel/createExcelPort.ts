@@ -3,6 +3,7 @@ import type { ExcelHost, ExcelPort } from "./excelPort";
 import { outlineWorkbook } from "./outlineWorkbook";
 import { readHistoryInBlocks } from "./readHistoryInBlocks";
 import { readPlanStoreValues } from "./readPlanStoreValues";
+import { readSheetComments } from "./readSheetComments";
 import { selectCell } from "./selectCell";
 import { writeSheetModels } from "./writeSheetModels";
 
@@ -26,6 +27,7 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
     readHistory: (source, runOptions) => readHistoryInBlocks(host, source, runOptions, features()),
     writeSheets: (models, runOptions) => writeSheetModels(host, features(), models, runOptions),
     readPlanStore: () => readPlanStoreValues(host),
+    readComments: (sheet) => readSheetComments(host, features(), sheet),
     select: (sheet, address) => selectCell(host, sheet, address),
   };
 }

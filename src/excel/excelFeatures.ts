@@ -25,6 +25,8 @@ export type ExcelFeatures = {
    * headers and footers.
    */
   pageLayout: boolean;
+  /** ExcelApi 1.10: `worksheet.comments`, moved to the sheet of the user's edits on a rewrite. */
+  comments: boolean;
   /** ExcelApi 1.12: `worksheet.customProperties`, used to tag generated sheets. */
   customProperties: boolean;
   /** ExcelApi 1.13: `range.getMergedAreasOrNullObject`, the merged cells of a history. */
@@ -46,6 +48,7 @@ export function detectExcelFeatures(isSetSupported: IsSetSupported): ExcelFeatur
     dataValidation: has("1.8"),
     suspendScreenUpdating: has("1.9"),
     pageLayout: has("1.9"),
+    comments: has("1.10"),
     customProperties: has("1.12"),
     mergedAreas: has("1.13"),
   };

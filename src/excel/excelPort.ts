@@ -1,3 +1,4 @@
+import type { SheetComment } from "../sheets/userEdits";
 import type { Grid } from "../engine/grid";
 import type { SheetModel } from "../sheets/sheetModel";
 
@@ -75,6 +76,11 @@ export type ExcelPort = {
   writeSheets(models: readonly SheetModel[], options?: RunOptions): Promise<ExcelWriteReport>;
   /** The plan store's cell values (the very hidden sheet), or null when the workbook has none. */
   readPlanStore(): Promise<(string | number | boolean | null)[][] | null>;
+  /**
+   * The comments on a sheet's cells (ExcelApi 1.10 threaded comments), each with its author and
+   * text; none where the running Excel cannot list them or the sheet is gone.
+   */
+  readComments(sheet: string): Promise<SheetComment[]>;
   /** Activates a sheet and selects a cell (A1 address) on it. */
   select(sheet: string, address?: string): Promise<void>;
 };

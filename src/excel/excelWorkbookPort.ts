@@ -4,6 +4,7 @@ import { readPlanStore, type GeneratedSheet, type PlanStore } from "../sheets/pl
 import { sheetOf, type LazySheet } from "../sheets/sheetModel";
 import type { ExcelPort, ExcelWriteReport, RunOptions } from "./excelPort";
 import { ExcelPortError } from "./excelPortError";
+import type { SheetComment } from "../sheets/userEdits";
 
 /** The workbook open in Excel as the planning workflow uses it (see `WorkbookPort`). */
 export type ExcelWorkbook = {
@@ -11,6 +12,7 @@ export type ExcelWorkbook = {
   sheetNames(): Promise<string[]>;
   sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
   readSheetValues(name: string, options: RunOptions): Promise<CellValue[][] | null>;
+  readComments(name: string): Promise<SheetComment[]>;
   writeSheets(
     sheets: readonly LazySheet[],
     previous: readonly GeneratedSheet[],
@@ -54,6 +56,7 @@ export function excelWorkbook(port: ExcelPort): ExcelWorkbook {
         throw error;
       }
     },
+    readComments: (name) => port.readComments(name),
     // Excel takes the sheets whole: the write measures every request before sending it.
     writeSheets: (sheets, _previous, options) => port.writeSheets(sheets.map(sheetOf), options),
   };

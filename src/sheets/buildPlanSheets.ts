@@ -11,6 +11,7 @@ import { sheetLabels } from "./labels";
 import { PLAN_STORE_SHEET, planStoreSheet, type GeneratedSheet } from "./planStoreSheet";
 import { repIdentities, repsInOrder, repTab } from "./repTabs";
 import { foldSheetName, uniqueSheetName } from "./sheetNames";
+import type { SheetLayout } from "./sheetLayout";
 import type { LazySheet, SheetModel } from "./sheetModel";
 import { summarySheet } from "./summarySheet";
 import { trackingSheet } from "./trackingSheet";
@@ -30,6 +31,11 @@ export type PlanSheetsInput = {
     /** Every other sheet's name (the history among them): never reused. */
     userSheets: readonly string[];
   };
+  /**
+   * The layout of each sheet as written, by name, read when the plan store is built (last): the
+   * writer fills it as it builds the sheets before.
+   */
+  layouts?: ReadonlyMap<string, SheetLayout>;
 };
 
 /**
@@ -137,15 +143,21 @@ export function planSheets(input: PlanSheetsInput): LazySheet[] {
     const build = sheet.build;
     sheets[i] = { ...sheet, build: () => withMark(build()) };
   }
-  const store = planStoreSheet({
-    plan: JSON.stringify(plan),
-    sheets: sheets.map((s) => ({
-      name: s.name,
-      kind: s.kind,
-      ...(s.key === undefined ? {} : { key: s.key }),
-    })),
-  });
-  sheets.push({ name: store.name, kind: store.kind, state: store.state, build: () => store });
+  const registered = [...sheets];
+  const store = () =>
+    planStoreSheet({
+      plan: JSON.stringify(plan),
+      sheets: registered.map((s) => {
+        const layout = input.layouts?.get(s.name);
+        return {
+          name: s.name,
+          kind: s.kind,
+          ...(s.key === undefined ? {} : { key: s.key }),
+          ...(layout ? { layout } : {}),
+        };
+      }),
+    });
+  sheets.push({ name: PLAN_STORE_SHEET, kind: "plan-store", state: "veryHidden", build: store });
   return sheets;
 }
 

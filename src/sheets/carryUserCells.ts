@@ -29,7 +29,7 @@ function isBlank(value: CellValue | undefined): boolean {
 }
 
 /** Finds the id row of a previous sheet: the row holding the key column's id. */
-function findIdRow(
+export function findIdRow(
   values: readonly (readonly CellValue[])[],
 ): { row: number; ids: Map<string, number> } | null {
   for (let r = 0; r < Math.min(values.length, 500); r++) {

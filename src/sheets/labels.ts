@@ -86,7 +86,25 @@ export type SheetLabels = {
   trackingRows: string;
   notInPlan: string;
   notInPlanRows: string;
+  /** The sheet of the user's edits a regeneration moved out of the plan's way. */
+  edits: {
+    sheetName: string;
+    title: string;
+    explanation: string;
+    sheet: string;
+    cell: string;
+    value: string;
+    formula: string;
+    comment: string;
+    reason: string;
+    reasons: Record<UserEditReason, string>;
+  };
+  /** The header of a column a user added to a table, when it had none. */
+  userColumn: (n: number) => string;
 };
+
+/** Why a user's cell was moved to the sheet of the user's edits. */
+export type UserEditReason = "layout" | "row-gone" | "comment" | "typed-over";
 
 /** Labels as written per language; `dimension` is derived from `dimensions`. */
 type LabelTexts = Omit<SheetLabels, "dimension" | "roleName">;
@@ -180,6 +198,25 @@ const EN: LabelTexts = {
   trackingRows: "Tracking",
   notInPlan: "Not in the current plan: kept as it was, not regenerated",
   notInPlanRows: "Rows no longer in the plan (kept with what was typed)",
+  edits: {
+    sheetName: "Your edits",
+    title: "Your edits, moved out of the plan's way",
+    explanation:
+      "The plan was regenerated and needed these cells; what you had there is kept here, with where it was. The planner never changes this sheet.",
+    sheet: "Sheet",
+    cell: "Cell",
+    value: "Value",
+    formula: "Formula",
+    comment: "Comment",
+    reason: "Why it was moved",
+    reasons: {
+      layout: "The new plan writes this cell",
+      "row-gone": "Its row is no longer in the plan",
+      comment: "A comment on a sheet the plan rewrites",
+      "typed-over": "A plan figure you had typed over",
+    },
+  },
+  userColumn: (n) => `Column ${n}`,
 };
 
 const ZH: LabelTexts = {
@@ -271,6 +308,25 @@ const ZH: LabelTexts = {
   trackingRows: "跟踪监控",
   notInPlan: "已不在当前计划中:保留原样,不再重新生成",
   notInPlanRows: "已不在计划中的行(保留所填内容)",
+  edits: {
+    sheetName: "您的编辑",
+    title: "您的编辑（为新计划让出位置而移到此处）",
+    explanation:
+      "重新生成的计划要用到这些单元格；您原先填写的内容保留在这里，并注明原来的位置。规划工具从不改动此工作表。",
+    sheet: "工作表",
+    cell: "单元格",
+    value: "值",
+    formula: "公式",
+    comment: "批注",
+    reason: "移动原因",
+    reasons: {
+      layout: "新计划要写入此单元格",
+      "row-gone": "所在行已不在计划中",
+      comment: "计划重写的工作表上的批注",
+      "typed-over": "您改写过的计划数字",
+    },
+  },
+  userColumn: (n) => `列 ${n}`,
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { CellValue } from "../engine/grid";
+import { parseLayout, type SheetLayout } from "./sheetLayout";
 import type { SheetModel } from "./sheetModel";
 
 /** The very hidden sheet that remembers the plan and which sheets were generated. */
@@ -10,9 +11,10 @@ const CHUNK = 30000;
 
 /**
  * A generated sheet as the store remembers it; `key` identifies what a per-member sheet is for
- * (a rep tab's rep), so the tab keeps its name across regenerations.
+ * (a rep tab's rep), so the tab keeps its name across regenerations; `layout` which cells the
+ * plan wrote there, so the next regeneration tells them from what users typed around them.
  */
-export type GeneratedSheet = { name: string; kind: string; key?: string };
+export type GeneratedSheet = { name: string; kind: string; key?: string; layout?: SheetLayout };
 
 export type PlanStore = {
   /** The plan file's JSON text. */
@@ -52,13 +54,25 @@ export function readPlanStore(values: readonly (readonly CellValue[])[]): PlanSt
   try {
     const sheets = JSON.parse(parts.sheets ?? "[]") as unknown;
     if (!Array.isArray(sheets)) return null;
-    const valid = sheets.filter(
-      (s): s is GeneratedSheet =>
-        typeof s === "object" &&
-        s !== null &&
-        typeof s.name === "string" &&
-        typeof s.kind === "string",
-    );
+    const valid = sheets
+      .filter(
+        (s): s is GeneratedSheet =>
+          typeof s === "object" &&
+          s !== null &&
+          typeof s.name === "string" &&
+          typeof s.kind === "string" &&
+          (s.key === undefined || typeof s.key === "string"),
+      )
+      .map(({ name, kind, key, layout }) => {
+        // A layout edited out of shape is no layout: nothing is then taken for a user's by it.
+        const parsed = layout === undefined ? null : parseLayout(layout);
+        return {
+          name,
+          kind,
+          ...(key === undefined ? {} : { key }),
+          ...(parsed ? { layout: parsed } : {}),
+        };
+      });
     return { plan: parts.plan ?? "", sheets: valid };
   } catch {
     return null;

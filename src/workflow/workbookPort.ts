@@ -3,6 +3,7 @@ import type { PlanStore } from "../sheets/planStoreSheet";
 import type { CellValue } from "../engine/grid";
 import type { GeneratedSheet } from "../sheets/planStoreSheet";
 import type { LazySheet } from "../sheets/sheetModel";
+import type { SheetComment } from "../sheets/userEdits";
 
 /** Progress of a long read or write, block by block. */
 export type FlowProgress = { phase: "read" | "write"; done: number; total: number };
@@ -24,6 +25,8 @@ export type WorkbookPort<Report> = {
   sheetNames(): Promise<string[]>;
   /** Every sheet's generated-sheet mark (kind, and member where the port knows it), or null. */
   sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
+  /** The comments (notes) on a sheet's cells; rewriting a generated sheet cannot keep them there. */
+  readComments(name: string): Promise<SheetComment[]>;
   /** A sheet's values placed from A1, as the workbook holds them now; null when it is gone. */
   readSheetValues(name: string, options: FlowOptions): Promise<CellValue[][] | null>;
   /**

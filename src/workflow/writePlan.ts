@@ -6,7 +6,15 @@ import { sheetLabels } from "../sheets/labels";
 import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
 import { holdsUserRows, refreshRewrites } from "../sheets/sheetKinds";
 import type { LazySheet, SheetModel } from "../sheets/sheetModel";
-import { foldSheetName } from "../sheets/sheetNames";
+import { layoutOf, type SheetLayout } from "../sheets/sheetLayout";
+import { foldSheetName, uniqueSheetName } from "../sheets/sheetNames";
+import {
+  findUserEdits,
+  placeUserEdits,
+  userEditsSheet,
+  type FoundEdits,
+  type MovedCell,
+} from "../sheets/userEdits";
 import type { FlowOptions, WorkbookPort } from "./workbookPort";
 
 /** What the plan's sheets are made of: the plan, its result and the history it was read from. */
@@ -26,6 +34,8 @@ export type PlanWriteOutcome<Report> = {
   sheets: string[];
   /** What was carried into each sheet users had typed into. */
   carried: CarryReport[];
+  /** What users had added around the plan's cells, kept or moved. */
+  edits: UserEditsOutcome;
 };
 
 /** A generated sheet left exactly as it is by a write: a mark with nothing to write. */
@@ -46,10 +56,34 @@ function keptAsIs(sheet: LazySheet): LazySheet {
   };
 }
 
+/** What a regeneration did with what users had put around the plan's cells. */
+export type UserEditsOutcome = {
+  /** Cells typed outside the plan's cells, put back where they were. */
+  kept: number;
+  /** Columns users had added to a table, carried back by row key. */
+  columns: number;
+  /** Cells the new plan needed, moved with their address to `sheet`. */
+  moved: MovedCell[];
+  /** The sheet of the user's edits written, or null when nothing had to move. */
+  sheet: string | null;
+};
+
+/** One sheet built for writing: the model, what was carried into it and the layout it writes. */
+type BuiltSheet = {
+  model: SheetModel;
+  report: CarryReport | null;
+  layout: SheetLayout;
+  kept: number;
+  columns: number;
+  moved: MovedCell[];
+};
+
 /**
- * The planning flow, once for every workbook: reads the plan store and what users typed into the
- * generated sheets, builds the plan's sheets (earlier names kept, users' names never taken),
- * carries the typed cells into them by row key and writes them through the port.
+ * The planning flow, once for every workbook: reads the plan store and what users typed into and
+ * around the generated sheets, builds the plan's sheets (earlier names kept, users' names never
+ * taken), carries the typed cells into them by row key, puts back what users added beside the
+ * plan's cells (or, where the new layout needs the cell, moves it to a sheet of the user's edits)
+ * and writes them through the port, the layout of every sheet remembered in the plan store.
  * @example const { sheets } = await writePlan(port, { result, plan, language: "en-US", historySheet: "Sales" });
  */
 export async function writePlan<Report>(
@@ -67,38 +101,117 @@ export async function writePlan<Report>(
   const presentNames = new Set(present.map(foldSheetName));
   const userSheets = present.filter((name) => !generatedNames.has(foldSheetName(name)));
   const rewritten = (kind: string) => !options.refresh || refreshRewrites(kind);
-  const lazy = planSheets({ ...input, existing: { generated, userSheets } }).map((sheet) =>
-    sheet.keepExisting || rewritten(sheet.kind) ? sheet : keptAsIs(sheet),
+  const layouts = new Map<string, SheetLayout>();
+  const lazy = planSheets({ ...input, existing: { generated, userSheets }, layouts }).map(
+    (sheet) => (sheet.keepExisting || rewritten(sheet.kind) ? sheet : keptAsIs(sheet)),
   );
-
-  // Only sheets users type into are read back: the rest is rewritten whatever it holds.
-  const previous = new Map<string, CellValue[][]>();
+  const earlier = (sheet: LazySheet) =>
+    generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
+  // A sheet kept as it is keeps the layout it was written with.
   for (const sheet of lazy) {
-    if (sheet.keepExisting || !holdsUserRows(sheet.kind)) continue;
-    const before = generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
-    if (!before || !presentNames.has(foldSheetName(before.name))) continue;
-    const values = await port.readSheetValues(before.name, options);
-    if (values) previous.set(foldSheetName(before.name), values);
+    const layout = sheet.keepExisting ? earlier(sheet)?.layout : undefined;
+    if (layout) layouts.set(sheet.name, layout);
   }
 
-  const orphanNote = sheetLabels(input.language).notInPlanRows;
+  // What the workbook holds now on each sheet to rewrite: keyed rows users type into, and
+  // whatever lies outside the cells the plan wrote there (known from its layout).
+  const previous = new Map<string, CellValue[][]>();
+  const labels = sheetLabels(input.language);
+  const planNotes = new Set(
+    [sheetLabels("en-US"), sheetLabels("zh-CN")].map((l) => l.notInPlanRows),
+  );
+  const edits = new Map<string, FoundEdits>();
+  const moved: MovedCell[] = [];
+  for (const sheet of lazy) {
+    if (sheet.keepExisting || sheet.kind === "plan-store") continue;
+    const before = earlier(sheet);
+    if (!before || !presentNames.has(foldSheetName(before.name))) continue;
+    const comments = await port.readComments(before.name);
+    const values =
+      holdsUserRows(sheet.kind) || before.layout || comments.length > 0
+        ? await port.readSheetValues(before.name, options)
+        : null;
+    // A rewritten sheet cannot keep its comments: each is moved with its cell's address.
+    for (const { row, column, author, text } of comments) {
+      moved.push({
+        sheet: before.name,
+        row,
+        column,
+        value: values?.[row]?.[column] ?? null,
+        comment: author === "" ? text : `${author}: ${text}`,
+        reason: "comment",
+      });
+    }
+    if (!values || (!holdsUserRows(sheet.kind) && !before.layout)) continue;
+    if (holdsUserRows(sheet.kind)) previous.set(foldSheetName(before.name), values);
+    const found = findUserEdits(before.name, values, before.layout, planNotes);
+    if (found.cells.length > 0 || found.columns.length > 0) edits.set(sheet.name, found);
+  }
+
+  const orphanNote = labels.notInPlanRows;
+  const build = (sheet: LazySheet): BuiltSheet => {
+    const carried = carryIntoSheet(
+      sheet.build(),
+      generated,
+      (name) => previous.get(foldSheetName(name)) ?? null,
+      orphanNote,
+    );
+    const found = edits.get(sheet.name);
+    if (!found) {
+      const model = carried.model;
+      return {
+        model,
+        report: carried.report,
+        layout: layoutOf(model),
+        kept: 0,
+        columns: 0,
+        moved: [],
+      };
+    }
+    const placed = placeUserEdits(carried.model, found, labels);
+    return {
+      model: placed.model,
+      report: carried.report,
+      layout: layoutOf(placed.model, placed.isUsers),
+      kept: placed.kept,
+      columns: placed.columns,
+      moved: placed.moved,
+    };
+  };
+
+  // Which cells must move is known only once their sheet is built: the few sheets users added
+  // to are built ahead (and again when written, alike), so the sheet of edits is named in time.
+  const outcome: UserEditsOutcome = { kept: 0, columns: 0, moved, sheet: null };
+  for (const sheet of lazy) {
+    if (!edits.has(sheet.name)) continue;
+    const built = build(sheet);
+    moved.push(...built.moved);
+    outcome.kept += built.kept;
+    outcome.columns += built.columns;
+  }
+
   const carried: CarryReport[] = [];
   const sheets: LazySheet[] = lazy.map((sheet) => ({
     ...sheet,
     build: () => {
-      const model = carryIntoSheet(
-        sheet.build(),
-        generated,
-        (name) => previous.get(foldSheetName(name)) ?? null,
-        orphanNote,
-      );
+      if (sheet.keepExisting) return sheet.build();
+      const built = build(sheet);
+      if (sheet.kind !== "plan-store") layouts.set(sheet.name, built.layout);
       // Once carried, what was read of the sheet can be let go.
       for (const g of generated)
         if (g.kind === sheet.kind && g.key === sheet.key) previous.delete(foldSheetName(g.name));
-      if (model.report) carried.push(model.report);
-      return model.model;
+      if (built.report) carried.push(built.report);
+      return built.model;
     },
   }));
+  if (moved.length > 0) {
+    const taken = new Set([...present, ...sheets.map((s) => s.name)].map(foldSheetName));
+    const name = uniqueSheetName(labels.edits.sheetName, taken, "Edits");
+    const model = userEditsSheet(moved, labels, name, present);
+    // Before the plan store, which is built last: a user's sheet, never listed in it.
+    sheets.splice(sheets.length - 1, 0, { name, kind: model.kind, build: () => model });
+    outcome.sheet = name;
+  }
 
   await options.beforeWrite?.();
   const written = await port.writeSheets(sheets, generated, options);
@@ -106,5 +219,6 @@ export async function writePlan<Report>(
     written,
     sheets: sheets.filter((s) => !s.keepExisting && s.state !== "veryHidden").map((s) => s.name),
     carried,
+    edits: outcome,
   };
 }

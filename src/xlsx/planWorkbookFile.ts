@@ -1,8 +1,10 @@
 import type { SheetMark } from "../sheets/generatedMark";
 import { existsSync } from "node:fs";
+import { fromA1 } from "../engine/address";
 import type { CellValue } from "../engine/grid";
 import { PLAN_STORE_SHEET, type GeneratedSheet, type PlanStore } from "../sheets/planStoreSheet";
 import type { LazySheet } from "../sheets/sheetModel";
+import type { SheetComment } from "../sheets/userEdits";
 import { foldSheetName } from "../sheets/sheetNames";
 import { readGeneratedSheets, type GeneratedSheetsRead } from "./readGeneratedSheets";
 import { removeLeftoverTemporaries } from "./removeLeftoverTemporaries";
@@ -15,6 +17,7 @@ export type PlanWorkbookFile = {
   sheetNames(): Promise<string[]>;
   sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
   readSheetValues(name: string): Promise<CellValue[][] | null>;
+  readComments(name: string): Promise<SheetComment[]>;
   writeSheets(
     sheets: readonly LazySheet[],
     previous: readonly GeneratedSheet[],
@@ -47,6 +50,11 @@ export async function openPlanWorkbookFile(file: string): Promise<PlanWorkbookFi
     sheetNames: async () => ((await read())?.sheets ?? []).map((s) => s.name),
     sheetMarks: async () => (await read())?.marks ?? [],
     readSheetValues: async (name) => (await read())?.values.get(foldSheetName(name)) ?? null,
+    readComments: async (name) =>
+      ((await read())?.comments.get(foldSheetName(name)) ?? []).flatMap(({ ref, author, text }) => {
+        const at = fromA1(ref);
+        return at ? [{ row: at.row, column: at.column, author, text }] : [];
+      }),
     writeSheets: async (models, generated) => {
       // The previous cells have been carried by now: they need not stay for the write.
       previous = null;

@@ -3,7 +3,9 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import type { CellValue } from "../engine/grid";
 import { PLAN_STORE_SHEET, readPlanStore, type PlanStore } from "../sheets/planStoreSheet";
+import { insideLayout, type SheetLayout } from "../sheets/sheetLayout";
 import { foldSheetName } from "../sheets/sheetNames";
+import { CommentsScanner, type CellComment } from "./commentsScanner";
 import { FileAccessError, reasonOf } from "./fileErrors";
 import { checkWorkbookBytes, readBytes } from "./readHistoryFile";
 import { SharedStringsScanner, SheetValuesScanner } from "./sheetValuesScanner";
@@ -25,6 +27,8 @@ export type GeneratedSheetsRead = {
   values: Map<string, CellValue[][]>;
   /** Each sheet's generated-sheet mark (`markOf` its first row), null on a user's sheet. */
   marks: { name: string; mark: SheetMark | null }[];
+  /** The comments on each sheet the store lists, by folded name: rewriting the sheet drops them. */
+  comments: Map<string, CellComment[]>;
 };
 
 type Parts = { byName: Map<string, ZipEntry>; bytes: Uint8Array; filePath: string };
@@ -156,6 +160,20 @@ async function relationships(
   return out;
 }
 
+/** The comments on a worksheet, from the comments part its relationships name (if any). */
+async function commentsOf(parts: Parts, sheetPart: string): Promise<CellComment[]> {
+  const found: CellComment[] = [];
+  for (const rel of (await relationships(parts, sheetPart)).values()) {
+    if (!rel.type.endsWith("/comments")) continue;
+    const entry = entryOf(parts, rel.part);
+    if (!entry) continue;
+    const scanner = new CommentsScanner();
+    await scanPart(parts, entry, scanner);
+    found.push(...scanner.comments);
+  }
+  return found;
+}
+
 /** The workbook part: the package's office document, `xl/workbook.xml` by convention. */
 async function workbookPart(parts: Parts): Promise<string> {
   const rels = await relationships(parts, "");
@@ -211,10 +229,20 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
   const sharedEntry = sharedRel && entryOf(parts, sharedRel.part);
   if (sharedEntry) await scanPart(parts, sharedEntry, shared);
 
-  const valuesOf = async (part: string | undefined, onlyCarried: boolean, firstRowOnly = false) => {
+  const valuesOf = async (
+    part: string | undefined,
+    onlyCarried: boolean,
+    firstRowOnly = false,
+    layout?: SheetLayout,
+  ) => {
     const entry = part === undefined ? undefined : entryOf(parts, part);
     if (!entry) return null;
-    const scanner = new SheetValuesScanner(shared.strings, { onlyCarried, firstRowOnly });
+    const inside = layout ? insideLayout(layout) : null;
+    const scanner = new SheetValuesScanner(shared.strings, {
+      onlyCarried,
+      firstRowOnly,
+      ...(inside ? { outside: (row: number, column: number) => !inside(row, column) } : {}),
+    });
     await scanPart(parts, entry, scanner, () => scanner.finished);
     return scanner.values();
   };
@@ -224,19 +252,28 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
   const store = storeValues ? readPlanStore(storeValues) : null;
 
   const values = new Map<string, CellValue[][]>();
-  const listed = new Set((store?.sheets ?? []).map((g) => foldSheetName(g.name)));
+  const comments = new Map<string, CellComment[]>();
+  const listed = new Map((store?.sheets ?? []).map((g) => [foldSheetName(g.name), g]));
   for (const sheet of sheets) {
     const folded = foldSheetName(sheet.name);
     if (!listed.has(folded) || values.has(folded)) continue;
-    const read = await valuesOf(sheet.part, true);
+    const read = await valuesOf(sheet.part, true, false, listed.get(folded)?.layout);
     if (read) values.set(folded, read);
+    const found = sheet.part === undefined ? [] : await commentsOf(parts, sheet.part);
+    if (found.length > 0) comments.set(folded, found);
   }
   const marks: GeneratedSheetsRead["marks"] = [];
   for (const sheet of sheets) {
     const first = (await valuesOf(sheet.part, false, true)) ?? [];
     marks.push({ name: sheet.name, mark: markOf(first) });
   }
-  return { sheets: sheets.map(({ name, state }) => ({ name, state })), store, values, marks };
+  return {
+    sheets: sheets.map(({ name, state }) => ({ name, state })),
+    store,
+    values,
+    marks,
+    comments,
+  };
 }
 
 /** The relationship id of a `<sheet>` whose writer chose another prefix than `r:`. */

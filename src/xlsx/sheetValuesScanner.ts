@@ -136,7 +136,16 @@ export class SheetValuesScanner implements XmlHandler {
 
   constructor(
     private readonly shared: readonly string[],
-    private readonly options: { onlyCarried: boolean; firstRowOnly?: boolean },
+    private readonly options: {
+      onlyCarried: boolean;
+      firstRowOnly?: boolean;
+      /**
+       * With `onlyCarried`: the cells outside the layout the plan wrote on the sheet (users'
+       * cells). The whole sheet is then read: its first rows and keyed rows whole, and past them
+       * only the cells this says are outside.
+       */
+      outside?: (row: number, column: number) => boolean;
+    },
   ) {}
 
   /** The values read, every row an array (empty for rows with no cell), holes `null`. */
@@ -158,7 +167,12 @@ export class SheetValuesScanner implements XmlHandler {
         const r = Number(xmlAttribute(attributes, "r"));
         this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
         this.column = -1;
-        if (this.options.onlyCarried && !this.idRowFound && this.row >= ID_ROW_SEARCH_ROWS) {
+        if (
+          this.options.onlyCarried &&
+          !this.options.outside &&
+          !this.idRowFound &&
+          this.row >= ID_ROW_SEARCH_ROWS
+        ) {
           this.finished = true;
         }
         // The first row is all a mark needs: the rest of the sheet is never inflated.
@@ -227,7 +241,12 @@ export class SheetValuesScanner implements XmlHandler {
   private endCell(): void {
     if (this.row < 0) this.row = 0;
     const column = this.cellColumn;
-    if (this.keptColumns && !this.keptColumns.has(column)) return;
+    const outside = this.options.outside;
+    if (outside) {
+      // Keyed rows are carried whole (columns users inserted among them too); elsewhere, past
+      // the rows searched for the id row, only what lies outside the plan's cells is kept.
+      if (!this.idRowFound && this.row >= ID_ROW_SEARCH_ROWS && !outside(this.row, column)) return;
+    } else if (this.keptColumns && !this.keptColumns.has(column)) return;
     const value = cellValue(this.cellType, this.cellText, this.shared);
     if (value === null) return;
     const row = (this.rows[this.row] ??= []);

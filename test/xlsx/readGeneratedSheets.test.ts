@@ -174,6 +174,7 @@ describe("readGeneratedSheets", () => {
         marks: [{ name: "Sales", mark: null }],
         store: null,
         values: new Map(),
+        comments: new Map(),
       });
     } finally {
       await folder.remove();

@@ -120,6 +120,15 @@ export function clearCells(target: RangeTarget, applyTo: string): void {
   const { sheet, bounds } = target;
   if (!["All", "Contents", "Formats"].includes(applyTo))
     throw notImplemented(`Range.clear("${applyTo}")`);
+  if (applyTo === "All") {
+    sheet.comments = sheet.comments.filter(
+      (c) =>
+        c.row < bounds.top ||
+        c.row > bounds.bottom ||
+        c.column < bounds.left ||
+        c.column > bounds.right,
+    );
+  }
   forEachStoredCell(sheet, bounds, (cell, r, c) => {
     if (applyTo === "All") {
       sheet.cells.delete(cellKey(r, c));

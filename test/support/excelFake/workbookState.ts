@@ -1,3 +1,4 @@
+import type { FakeCommentEntry } from "./comments";
 import { type Bounds, cellCount, MAX_COLUMNS } from "./addresses";
 
 /** One edge of a cell's border. */
@@ -95,6 +96,8 @@ export type FakeSheet = {
   /** Merged areas, as the file opened had them (the port never merges cells). */
   merges: Bounds[];
   pageLayout: FakePageLayoutState;
+  /** Comments on cells (ExcelApi 1.10); clearing a range with "All" removes those on it. */
+  comments: FakeCommentEntry[];
   deleted: boolean;
 };
 
@@ -150,6 +153,7 @@ export function newSheet(id: string, name: string): FakeSheet {
     freeze: null,
     customProperties: new Map(),
     conditionalFormats: [],
+    comments: [],
     validations: [],
     merges: [],
     pageLayout: {

@@ -1,3 +1,4 @@
+import { FakeCommentCollection } from "./comments";
 import { parseBounds, splitSheet, WHOLE_SHEET } from "./addresses";
 import { FakeChartCollection } from "./charts";
 import { FakeClientObject, quote } from "./clientObject";
@@ -151,6 +152,11 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   /** The sheet's charts. */
   get charts(): FakeChartCollection {
     return new FakeChartCollection(this.context, `${this.path}.charts`, () => this.resolve());
+  }
+
+  /** Comments on the sheet's cells (ExcelApi 1.10). */
+  get comments(): FakeCommentCollection {
+    return new FakeCommentCollection(this.context, `${this.path}.comments`, () => this.resolve());
   }
 
   /** Custom properties of the sheet (ExcelApi 1.12). */
