@@ -208,8 +208,9 @@ export async function writePlan<Report>(
     const taken = new Set([...present, ...sheets.map((s) => s.name)].map(foldSheetName));
     const name = uniqueSheetName(labels.edits.sheetName, taken, "Edits");
     const model = userEditsSheet(moved, labels, name, present);
-    // Before the plan store, which is built last: a user's sheet, never listed in it.
-    sheets.splice(sheets.length - 1, 0, { name, kind: model.kind, build: () => model });
+    // After the plan store: a user's sheet from now on, never listed in it, and where the plan's
+    // sheets (standing together) leave it at the next regeneration.
+    sheets.push({ name, kind: model.kind, build: () => model });
     outcome.sheet = name;
   }
 

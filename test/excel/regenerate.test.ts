@@ -194,4 +194,39 @@ describe("Generate in Excel keeps what people typed", () => {
       "Allocation Table (2)",
     ]);
   });
+  it("keeps notes typed beside the plan's tables where they were and moves comments on rewritten sheets to a sheet of edits", async () => {
+    const fixture = planFixture({ reps: 4, rows: 600 });
+    const { fake, port } = open([fixture.historySheet]);
+    const history = fixture.historySheet.name;
+    await generate(port, history, 0.1, "lastYear");
+    const summaryWidth = Math.max(...fake.workbook.values("Plan Summary").map((r) => r.length));
+    const beside = `${String.fromCharCode(65 + summaryWidth + 2)}3`;
+    await setCell(fake, "Plan Summary", beside, "ask finance about Q3");
+    const below = fake.workbook.values("Action Plan").length + 3;
+    await setCell(fake, "Action Plan", `B${below}`, "below the table");
+    await fake.host.run(async (context) => {
+      context.workbook.worksheets.getItem("Allocation").comments.add("A6", "why so high?");
+      await context.sync();
+    });
+    const allocationA6 = fake.workbook.values("Allocation")[5][0];
+    expect(typeof allocationA6).toBe("string");
+
+    await generate(port, history, 0.2, "history");
+    expect(fake.workbook.values("Plan Summary")[2][summaryWidth + 2]).toBe("ask finance about Q3");
+    expect(fake.workbook.values("Action Plan")[below - 1][1]).toBe("below the table");
+    expect(fake.workbook.order).toContain("Your edits");
+    expect(fake.workbook.values("Your edits")[4]).toEqual([
+      "Allocation",
+      "A6",
+      allocationA6,
+      "",
+      "Fake User: why so high?",
+      "A comment on a sheet the plan rewrites",
+    ]);
+
+    // Nothing left to move: a second regeneration changes nothing and adds no sheet.
+    const settled = workbookText(fake);
+    await generate(port, history, 0.2, "history");
+    expect(workbookText(fake)).toEqual(settled);
+  });
 });
