@@ -1,4 +1,3 @@
-import { promises as fsp } from "node:fs";
 import { describeWithTools, runPython } from "../support/openpyxl";
 import { DUMP_WITH_OPENPYXL, HISTORY, type DumpedSheet } from "../support/resavedPlans";
 import { runStp, tempFolder, writePlan } from "./runStp";
