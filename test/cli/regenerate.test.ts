@@ -264,6 +264,37 @@ describe("regenerating onto an existing plan workbook keeps what people typed", 
     expect(after.worksheets.filter((w) => / \(2\)$/.test(w.name))).toEqual([]);
   });
 
+  it("a user's own Tracking sheet in place of the deleted generated one is kept; a renamed Action Plan with the store lost is rewritten once, under its new name", async () => {
+    await fsp.rm(out(), { force: true });
+    await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
+    expect((await runStp(args())).code).toBe(0);
+
+    const wb = await load(out());
+    wb.removeWorksheet(wb.getWorksheet("Tracking")!.id);
+    const mine = wb.addWorksheet("Tracking");
+    mine.getCell("A1").value = "my own tracking";
+    mine.getCell("B2").value = 42;
+    wb.getWorksheet("Action Plan")!.name = "Plan of actions";
+    wb.removeWorksheet(wb.getWorksheet("_stp_plan")!.id);
+    await wb.xlsx.writeFile(out());
+
+    const run = await runStp(args());
+    expect(run.code).toBe(0);
+    const after = await load(out());
+    const names = after.worksheets.map((w) => w.name);
+    expect(after.getWorksheet("Tracking")!.getCell("A1").value).toBe("my own tracking");
+    expect(after.getWorksheet("Tracking")!.getCell("B2").value).toBe(42);
+    // The plan's tracking takes another name; the renamed action plan keeps the user's name.
+    expect(names).toContain("Tracking (2)");
+    expect(names).toContain("Plan of actions");
+    expect(names).not.toContain("Action Plan");
+    expect(names.filter((n) => / \(\d\)$/.test(n))).toEqual(["Tracking (2)"]);
+    const tables = after.worksheets.flatMap((w) =>
+      Object.keys((w as unknown as { tables: Record<string, unknown> }).tables ?? {}),
+    );
+    expect(tables.filter((t) => t === "STP_ActionPlan")).toHaveLength(1);
+  });
+
   it("keeps the tab of a rep who left the plan, marked, and never takes a user's sheet name", async () => {
     await fsp.rm(out(), { force: true });
     await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
