@@ -20,6 +20,8 @@ export type WorkbookOutline = {
     name: string;
     visibility: "Visible" | "Hidden" | "VeryHidden";
     generatedKind?: string;
+    /** The member of a generated rep tab, when the port had to read it from the sheet's mark. */
+    generatedKey?: string;
   }[];
   tables: { name: string; sheet: string }[];
 };

@@ -40,11 +40,17 @@ export function excelWorkbook(port: ExcelPort): ExcelWorkbook {
       return values ? readPlanStore(values.map((row) => [...row])) : null;
     },
     sheetNames: async () => (await port.outline()).sheets.map((s) => s.name),
-    // Excel's outline knows a sheet's kind (by its tag or mark), not the member of a rep tab.
+    // Excel's outline knows a sheet's kind (by its tag or mark), and a rep tab's member by its
+    // mark when the plan store that names it is lost.
     sheetMarks: async () =>
       (await port.outline()).sheets.map((s) => ({
         name: s.name,
-        mark: s.generatedKind ? { kind: s.generatedKind } : null,
+        mark: s.generatedKind
+          ? {
+              kind: s.generatedKind,
+              ...(s.generatedKey === undefined ? {} : { key: s.generatedKey }),
+            }
+          : null,
       })),
     readSheetValues: async (name, options) => {
       if (options.signal?.aborted) throw new ExcelPortError("cancelled");

@@ -29,9 +29,13 @@ export async function outlineWorkbook(
           const kind = folded(sheet.name) === folded(PLAN_STORE_SHEET) ? listed : sheet.tag;
           if (inventory.store && kind !== listed)
             return { name: sheet.name, visibility: sheet.visibility };
-          return kind
-            ? { name: sheet.name, visibility: sheet.visibility, generatedKind: kind }
-            : { name: sheet.name, visibility: sheet.visibility };
+          if (!kind) return { name: sheet.name, visibility: sheet.visibility };
+          return {
+            name: sheet.name,
+            visibility: sheet.visibility,
+            generatedKind: kind,
+            ...(sheet.key === undefined ? {} : { generatedKey: sheet.key }),
+          };
         }),
         tables: inventory.tables,
       };

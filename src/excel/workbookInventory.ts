@@ -19,6 +19,11 @@ export type InventorySheet = {
    * sheet with neither (a user's sheet).
    */
   tag: string | null;
+  /**
+   * The member a generated rep tab is for, from its mark; read only when the plan store is lost
+   * (the store names it otherwise), so that the tab and what users typed on it stay its member's.
+   */
+  key?: string;
 };
 
 /** What the port knows of a workbook before it writes anything. */
@@ -103,9 +108,12 @@ export async function readWorkbookInventory(
   // this port wrote: a first write is not slowed by reading every sheet's first row.
   const tagged = tags.some((tag) => !tag.isNullObject);
   const lookForMarks = store !== null || !features.customProperties || tagged;
+  // With the store lost, a tag names a rep tab's kind but not its rep: its mark does.
+  const needsMark = (i: number) =>
+    !(tags[i] && !tags[i].isNullObject) || (store === null && tags[i].value === "rep-tab");
   const untagged = sheets.flatMap((sheet, i) =>
     !lookForMarks ||
-    (tags[i] && !tags[i].isNullObject) ||
+    !needsMark(i) ||
     foldSheetName(sheet.name) === foldSheetName(PLAN_STORE_SHEET) ||
     (store && !listed.has(foldSheetName(sheet.name)))
       ? []
@@ -122,14 +130,20 @@ export async function readWorkbookInventory(
     return [{ i, row }];
   });
   if (firstRows.length > 0) await syncs.sync();
-  const marks = new Map(firstRows.map(({ i, row }) => [i, markOf(row.values)?.kind ?? null]));
+  const marks = new Map(firstRows.map(({ i, row }) => [i, markOf(row.values)]));
 
   return {
-    sheets: sheets.map((sheet, i) => ({
-      name: sheet.name,
-      visibility: sheet.visibility as SheetVisibility,
-      tag: tags[i] && !tags[i].isNullObject ? String(tags[i].value) : (marks.get(i) ?? null),
-    })),
+    sheets: sheets.map((sheet, i) => {
+      const mark = marks.get(i) ?? null;
+      const tag = tags[i] && !tags[i].isNullObject ? String(tags[i].value) : (mark?.kind ?? null);
+      const key = mark && mark.kind === tag ? mark.key : undefined;
+      return {
+        name: sheet.name,
+        visibility: sheet.visibility as SheetVisibility,
+        tag,
+        ...(key === undefined ? {} : { key }),
+      };
+    }),
     tables: tables.items.map((table, i) => ({ name: table.name, sheet: tableSheets[i].name })),
     activeSheet: active.name,
     store,

@@ -229,4 +229,34 @@ describe("Generate in Excel keeps what people typed", () => {
     await generate(port, history, 0.2, "history");
     expect(workbookText(fake)).toEqual(settled);
   });
+  it("with the plan store lost, a rep tab stays its rep's: what was typed on it is carried and no sheet is doubled", async () => {
+    const fixture = planFixture({ reps: 4, rows: 600 });
+    const { fake, port } = open([fixture.historySheet]);
+    const history = fixture.historySheet.name;
+    await generate(port, history, 0.1, "lastYear");
+    const names = [...fake.workbook.order];
+    const repTab = names.find(
+      (n) =>
+        !["Plan Summary", "Allocation", "Allocation Table", "Action Plan", "Tracking"].includes(
+          n,
+        ) &&
+        n !== history &&
+        n !== "_stp_plan",
+    )!;
+    const values = fake.workbook.values(repTab);
+    const header = values.findIndex((row) => row.includes("Notes"));
+    const notes = values[header].indexOf("Notes");
+    const cell = `${String.fromCharCode(65 + notes)}${header + 2}`;
+    await setCell(fake, repTab, cell, "met the buyer");
+    await fake.host.run(async (context) => {
+      const store = context.workbook.worksheets.getItem("_stp_plan");
+      store.visibility = "Visible";
+      store.delete();
+      await context.sync();
+    });
+
+    await generate(port, history, 0.2, "history");
+    expect(fake.workbook.order).toEqual(names);
+    expect(fake.workbook.values(repTab)[header + 1][notes]).toBe("met the buyer");
+  });
 });
