@@ -2,20 +2,30 @@ import fc from "fast-check";
 import { insideLayout, layoutOf, parseLayout } from "./sheetLayout";
 import type { SheetCell } from "./sheetModel";
 
-/** Random sparse sheets: rows of cells or blanks, some rows repeated to make runs. */
+/** Random sparse sheets: rows of cells or blanks, rows and patterns of rows repeated. */
 const sheets = fc
   .array(
     fc.record({
-      cells: fc.array(fc.boolean(), { maxLength: 12 }),
-      repeat: fc.integer({ min: 1, max: 4 }),
-    }),
-    { maxLength: 12 },
-  )
-  .map((shapes) =>
-    shapes.flatMap(({ cells, repeat }) =>
-      Array.from({ length: repeat }, () =>
-        cells.map((on, c): SheetCell | null => (on ? { value: c } : null)),
+      pattern: fc.array(
+        fc.record({
+          cells: fc.array(fc.boolean(), { maxLength: 12 }),
+          repeat: fc.integer({ min: 1, max: 4 }),
+        }),
+        { minLength: 1, maxLength: 4 },
       ),
+      times: fc.integer({ min: 1, max: 5 }),
+    }),
+    { maxLength: 6 },
+  )
+  .map((parts) =>
+    parts.flatMap(({ pattern, times }) =>
+      Array.from({ length: times }, () =>
+        pattern.flatMap(({ cells, repeat }) =>
+          Array.from({ length: repeat }, () =>
+            cells.map((on, c): SheetCell | null => (on ? { value: c } : null)),
+          ),
+        ),
+      ).flat(),
     ),
   );
 
@@ -45,47 +55,70 @@ describe("sheet layouts", () => {
     ];
     const layout = layoutOf({ rows }, (r, c) => r === 0 && c === 2);
     expect(layout).toEqual([
-      { row: 0, rows: 1, columns: [[0, 0]] },
-      { row: 1, rows: 1, columns: [[0, 1]] },
+      { row: 0, every: 0, times: 1, runs: [{ row: 0, rows: 1, columns: [[0, 0]] }] },
+      { row: 1, every: 0, times: 1, runs: [{ row: 0, rows: 1, columns: [[0, 1]] }] },
     ]);
   });
 
-  it("a million rows of one shape take one run", () => {
+  it("a million rows of one shape take one run, a thousand repeated blocks one block", () => {
     const row = [{ value: "a" }, { value: 1 }, null, { value: "x" }];
-    const rows = Array.from({ length: 1_000_000 }, () => row);
-    expect(layoutOf({ rows })).toEqual([
+    expect(layoutOf({ rows: Array.from({ length: 1_000_000 }, () => row) })).toEqual([
       {
         row: 0,
-        rows: 1_000_000,
-        columns: [
-          [0, 1],
-          [3, 3],
+        every: 0,
+        times: 1,
+        runs: [
+          {
+            row: 0,
+            rows: 1_000_000,
+            columns: [
+              [0, 1],
+              [3, 3],
+            ],
+          },
         ],
       },
     ]);
+    // A tracking sheet: per rep a heading, four rows of figures and a blank row, 1,000 reps.
+    const block = [[{ value: "Ann" }], ...Array.from({ length: 4 }, () => row), []];
+    const rows = [[{ value: "Tracking" }], [], ...Array.from({ length: 1000 }, () => block).flat()];
+    const layout = layoutOf({ rows });
+    expect(layout.length).toBeLessThanOrEqual(3);
+    expect(Math.max(...layout.map((b) => b.times))).toBeGreaterThanOrEqual(999);
+    const inside = insideLayout(layout);
+    expect(inside(2 + 6 * 999, 0)).toBe(true);
+    expect(inside(2 + 6 * 999 + 1, 2)).toBe(false);
+    expect(inside(2 + 6 * 999 + 5, 0)).toBe(false);
+    expect(inside(2 + 6 * 1000, 0)).toBe(false);
   });
 
   it("are refused when edited out of shape, so nothing is taken for a user's by them", () => {
+    const run = (row: number, rows: number, columns: unknown) => ({ row, rows, columns });
+    const block = (row: number, every: number, times: number, runs: unknown[]) => ({
+      row,
+      every,
+      times,
+      runs,
+    });
     for (const bad of [
-      "runs",
-      [{ row: -1, rows: 1, columns: [] }],
-      [{ row: 0, rows: 0, columns: [] }],
-      [{ row: 0, rows: 2, columns: [[3, 1]] }],
+      "blocks",
+      [block(-1, 0, 1, [run(0, 1, [])])],
+      [block(0, 0, 1, [run(0, 0, [])])],
+      [block(0, 0, 0, [run(0, 1, [])])],
+      [block(0, 0, 1, [])],
+      [block(0, 0, 1, [run(0, 2, [[3, 1]])])],
       [
-        {
-          row: 0,
-          rows: 2,
-          columns: [
+        block(0, 0, 1, [
+          run(0, 2, [
             [0, 4],
             [2, 6],
-          ],
-        },
+          ]),
+        ]),
       ],
-      [
-        { row: 5, rows: 2, columns: [[0, 1]] },
-        { row: 6, rows: 1, columns: [[0, 1]] },
-      ],
-      [{ row: 0, rows: 1, columns: [[0, "B"]] }],
+      [block(0, 0, 1, [run(2, 2, [[0, 1]]), run(3, 1, [[0, 1]])])],
+      [block(5, 0, 1, [run(0, 2, [[0, 1]])]), block(6, 0, 1, [run(0, 1, [[0, 1]])])],
+      [block(0, 2, 3, [run(0, 3, [[0, 1]])])],
+      [block(0, 0, 1, [run(0, 1, [[0, "B"]])])],
     ]) {
       expect(parseLayout(bad)).toBeNull();
     }
