@@ -16,6 +16,8 @@ export type CarryReport = {
   carried: number;
   /** Generated cells a user had typed over (their previous addresses): rewritten. */
   overwritten: string[];
+  /** The same cells with what the user had typed there (0-based, on the previous sheet). */
+  overwrittenCells: { row: number; column: number; value: CellValue }[];
   /** Rows whose key left the plan, kept below the data with what was typed in them. */
   orphaned: number;
 };
@@ -58,7 +60,13 @@ export function carryUserCells(
   previous: readonly (readonly CellValue[])[] | null,
   orphanNote: string,
 ): { model: SheetModel; report: CarryReport } {
-  const report: CarryReport = { sheet: model.name, carried: 0, overwritten: [], orphaned: 0 };
+  const report: CarryReport = {
+    sheet: model.name,
+    carried: 0,
+    overwritten: [],
+    overwrittenCells: [],
+    orphaned: 0,
+  };
   const layout = model.userRows;
   const found = previous && layout ? findIdRow(previous) : null;
   if (!layout || !previous || !found) return { model, report };
@@ -101,7 +109,9 @@ export function carryUserCells(
       const values = prevGenerated.map(([, c]) => row[c]);
       for (const i of changedCells(values, signature)) {
         const [id, c] = prevGenerated[i];
-        if (typedOver(row[c], id)) report.overwritten.push(toA1(r, c));
+        if (!typedOver(row[c], id)) continue;
+        report.overwritten.push(toA1(r, c));
+        report.overwrittenCells.push({ row: r, column: c, value: row[c] ?? null });
       }
     }
   }

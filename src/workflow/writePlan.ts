@@ -3,7 +3,7 @@ import type { CellValue } from "../engine/grid";
 import { planSheets, type PlanSheetsInput } from "../sheets/buildPlanSheets";
 import { carryIntoSheet, type CarryReport } from "../sheets/carryUserCells";
 import { sheetLabels } from "../sheets/labels";
-import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
+import { PLAN_STORE_SHEET, type GeneratedSheet } from "../sheets/planStoreSheet";
 import { holdsUserRows, refreshRewrites } from "../sheets/sheetKinds";
 import type { LazySheet, SheetModel } from "../sheets/sheetModel";
 import { layoutOf, type SheetLayout } from "../sheets/sheetLayout";
@@ -25,6 +25,11 @@ export type PlanWriteOptions = FlowOptions & {
   refresh?: boolean;
   /** Run once the workbook has been read and the sheets named, before anything is written. */
   beforeWrite?: () => Promise<void>;
+  /**
+   * Copy the generated cells users typed over (what they typed, with the address) to the sheet
+   * of the user's edits before rewriting them.
+   */
+  keepTypedOver?: boolean;
 };
 
 export type PlanWriteOutcome<Report> = {
@@ -78,19 +83,47 @@ type BuiltSheet = {
   moved: MovedCell[];
 };
 
+/** What a write will do to one sheet, as a preview lists it. */
+export type SheetWriteStatus = "new" | "rewritten" | "kept" | "not-in-plan" | "removed";
+
+/** What a write would do, told before anything is written (the pane shows it). */
+export type PlanWritePreview = {
+  /** Every sheet the write touches or keeps, in the order written; removed ones last. */
+  sheets: { name: string; kind: string; status: SheetWriteStatus }[];
+  /** Generated cells users typed over since the last write: rewritten, or kept when asked. */
+  typedOver: MovedCell[];
+  /** What users put around the plan's cells: kept where it is, or moved (listed). */
+  edits: UserEditsOutcome;
+  /** The name a sheet of the user's edits takes (with typed-over cells kept, if none else). */
+  editsSheet: string;
+};
+
+/** The workbook read and the plan's sheets named: everything a preview or a write needs. */
+type Prepared = {
+  generated: GeneratedSheet[];
+  present: string[];
+  lazy: LazySheet[];
+  /** Generated sheets a refresh keeps as they are. */
+  kept: ReadonlySet<string>;
+  layouts: Map<string, SheetLayout>;
+  build: (sheet: LazySheet) => BuiltSheet;
+  release: (sheet: LazySheet) => void;
+  /** Comments on rewritten sheets, and cells the new layout needs, known before writing. */
+  moved: MovedCell[];
+  edits: UserEditsOutcome;
+  labels: ReturnType<typeof sheetLabels>;
+};
+
 /**
- * The planning flow, once for every workbook: reads the plan store and what users typed into and
- * around the generated sheets, builds the plan's sheets (earlier names kept, users' names never
- * taken), carries the typed cells into them by row key, puts back what users added beside the
- * plan's cells (or, where the new layout needs the cell, moves it to a sheet of the user's edits)
- * and writes them through the port, the layout of every sheet remembered in the plan store.
- * @example const { sheets } = await writePlan(port, { result, plan, language: "en-US", historySheet: "Sales" });
+ * Reads what a write needs of the workbook — the plan store checked against the sheets' marks,
+ * the sheets' names, what users typed into and around the generated sheets, comments on them —
+ * and names the plan's sheets (earlier names kept, users' names never taken).
  */
-export async function writePlan<Report>(
+async function prepare<Report>(
   port: WorkbookPort<Report>,
   input: PlanWriteInput,
-  options: PlanWriteOptions = {},
-): Promise<PlanWriteOutcome<Report>> {
+  options: PlanWriteOptions,
+): Promise<Prepared> {
   // The registry as the workbook bears it out: only sheets with the plan's mark are the plan's.
   const generated = checkedRegistry(await port.readPlanStore(), await port.sheetMarks());
   const generatedNames = new Set([
@@ -102,8 +135,13 @@ export async function writePlan<Report>(
   const userSheets = present.filter((name) => !generatedNames.has(foldSheetName(name)));
   const rewritten = (kind: string) => !options.refresh || refreshRewrites(kind);
   const layouts = new Map<string, SheetLayout>();
+  const kept = new Set<string>();
   const lazy = planSheets({ ...input, existing: { generated, userSheets }, layouts }).map(
-    (sheet) => (sheet.keepExisting || rewritten(sheet.kind) ? sheet : keptAsIs(sheet)),
+    (sheet) => {
+      if (sheet.keepExisting || rewritten(sheet.kind)) return sheet;
+      kept.add(sheet.name);
+      return keptAsIs(sheet);
+    },
   );
   const earlier = (sheet: LazySheet) =>
     generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
@@ -178,6 +216,11 @@ export async function writePlan<Report>(
       moved: placed.moved,
     };
   };
+  // Once carried, what was read of a sheet can be let go.
+  const release = (sheet: LazySheet) => {
+    for (const g of generated)
+      if (g.kind === sheet.kind && g.key === sheet.key) previous.delete(foldSheetName(g.name));
+  };
 
   // Which cells must move is known only once their sheet is built: the few sheets users added
   // to are built ahead (and again when written, alike), so the sheet of edits is named in time.
@@ -189,37 +232,134 @@ export async function writePlan<Report>(
     outcome.kept += built.kept;
     outcome.columns += built.columns;
   }
+  return {
+    generated,
+    present,
+    lazy,
+    kept,
+    layouts,
+    build,
+    release,
+    moved,
+    edits: outcome,
+    labels,
+  };
+}
+
+/** The name of the sheet of the user's edits a write adds, taken by no sheet. */
+function editsSheetName(prepared: Prepared): string {
+  const taken = new Set(
+    [...prepared.present, ...prepared.lazy.map((s) => s.name)].map(foldSheetName),
+  );
+  return uniqueSheetName(prepared.labels.edits.sheetName, taken, "Edits");
+}
+
+/**
+ * What `writePlan` would do, without writing: the sheets it would add, rewrite, keep or remove,
+ * the generated cells users typed over since the last write (with what they typed), and what
+ * users put around the plan's cells — kept where it is, or moved to a sheet of their edits.
+ * @example const { sheets, typedOver } = await previewPlanWrite(port, input);
+ */
+export async function previewPlanWrite<Report>(
+  port: WorkbookPort<Report>,
+  input: PlanWriteInput,
+  options: PlanWriteOptions = {},
+): Promise<PlanWritePreview> {
+  const prepared = await prepare(port, input, options);
+  const typedOver: MovedCell[] = [];
+  for (const sheet of prepared.lazy) {
+    if (sheet.keepExisting || !holdsUserRows(sheet.kind)) continue;
+    const before = prepared.generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
+    const report = before ? prepared.build(sheet).report : null;
+    for (const cell of report?.overwrittenCells ?? []) {
+      typedOver.push({ sheet: before!.name, ...cell, reason: "typed-over" });
+    }
+  }
+  const written = new Set(prepared.lazy.map((s) => foldSheetName(s.name)));
+  const present = new Set(prepared.present.map(foldSheetName));
+  const sheets: PlanWritePreview["sheets"] = prepared.lazy
+    .filter((sheet) => sheet.state !== "veryHidden")
+    .map((sheet) => ({
+      name: sheet.name,
+      kind: sheet.kind,
+      status: prepared.kept.has(sheet.name)
+        ? "kept"
+        : sheet.keepExisting
+          ? "not-in-plan"
+          : present.has(foldSheetName(sheet.name))
+            ? "rewritten"
+            : "new",
+    }));
+  const edits = { ...prepared.edits };
+  const editsSheet = editsSheetName(prepared);
+  if (edits.moved.length > 0) {
+    edits.sheet = editsSheet;
+    sheets.push({ name: editsSheet, kind: "user-edits", status: "new" });
+  }
+  for (const g of prepared.generated) {
+    if (g.kind === "plan-store" || written.has(foldSheetName(g.name))) continue;
+    if (present.has(foldSheetName(g.name)))
+      sheets.push({ name: g.name, kind: g.kind, status: "removed" });
+  }
+  return { sheets, typedOver, edits, editsSheet };
+}
+
+/**
+ * The planning flow, once for every workbook: reads the plan store and what users typed into and
+ * around the generated sheets, builds the plan's sheets (earlier names kept, users' names never
+ * taken), carries the typed cells into them by row key, puts back what users added beside the
+ * plan's cells (or, where the new layout needs the cell, moves it to a sheet of the user's edits)
+ * and writes them through the port, the layout of every sheet remembered in the plan store. With
+ * `keepTypedOver`, generated cells users typed over are copied to that sheet before being
+ * rewritten.
+ * @example const { sheets } = await writePlan(port, { result, plan, language: "en-US", historySheet: "Sales" });
+ */
+export async function writePlan<Report>(
+  port: WorkbookPort<Report>,
+  input: PlanWriteInput,
+  options: PlanWriteOptions = {},
+): Promise<PlanWriteOutcome<Report>> {
+  const prepared = await prepare(port, input, options);
+  const { lazy, layouts, moved, labels } = prepared;
+  if (options.keepTypedOver) {
+    // Typed-over cells are known once their sheets are carried: built ahead, like the edits.
+    for (const sheet of lazy) {
+      if (sheet.keepExisting || !holdsUserRows(sheet.kind)) continue;
+      const before = prepared.generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
+      const report = before ? prepared.build(sheet).report : null;
+      for (const cell of report?.overwrittenCells ?? [])
+        moved.push({ sheet: before!.name, ...cell, reason: "typed-over" });
+    }
+  }
 
   const carried: CarryReport[] = [];
   const sheets: LazySheet[] = lazy.map((sheet) => ({
     ...sheet,
     build: () => {
       if (sheet.keepExisting) return sheet.build();
-      const built = build(sheet);
+      const built = prepared.build(sheet);
       if (sheet.kind !== "plan-store") layouts.set(sheet.name, built.layout);
-      // Once carried, what was read of the sheet can be let go.
-      for (const g of generated)
-        if (g.kind === sheet.kind && g.key === sheet.key) previous.delete(foldSheetName(g.name));
+      prepared.release(sheet);
       if (built.report) carried.push(built.report);
       return built.model;
     },
   }));
+  const edits = prepared.edits;
   if (moved.length > 0) {
-    const taken = new Set([...present, ...sheets.map((s) => s.name)].map(foldSheetName));
-    const name = uniqueSheetName(labels.edits.sheetName, taken, "Edits");
-    const model = userEditsSheet(moved, labels, name, present);
+    const name = editsSheetName(prepared);
+    const model = userEditsSheet(moved, labels, name, prepared.present);
     // After the plan store: a user's sheet from now on, never listed in it, and where the plan's
     // sheets (standing together) leave it at the next regeneration.
     sheets.push({ name, kind: model.kind, build: () => model });
-    outcome.sheet = name;
+    edits.sheet = name;
   }
 
   await options.beforeWrite?.();
-  const written = await port.writeSheets(sheets, generated, options);
+  const written = await port.writeSheets(sheets, prepared.generated, options);
   return {
     written,
     sheets: sheets.filter((s) => !s.keepExisting && s.state !== "veryHidden").map((s) => s.name),
     carried,
-    edits: outcome,
+    edits,
   };
 }
