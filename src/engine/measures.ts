@@ -43,6 +43,10 @@ export type RatioMeasureDefinition = {
   actualField: "actualQuantity" | "actualGrossProfit";
 };
 
+/** A ratio a plan can use: a finite number (an amount of a cent against millions is none). */
+const finite = (ratio: number | null): number | null =>
+  ratio !== null && Number.isFinite(ratio) ? ratio : null;
+
 /**
  * The measures planned from a ratio, by key.
  * @example MEASURES.quantity.ratio({ amount: 1000, quantity: 40, cost: 0 }) === 25 // the price
@@ -53,7 +57,7 @@ export const MEASURES: Record<RatioMeasure, RatioMeasureDefinition> = {
     figure: "quantity",
     roles: ["quantity"],
     ratioField: "price",
-    ratio: (s) => (s.amount > 0 && s.quantity > 0 ? s.amount / s.quantity : null),
+    ratio: (s) => finite(s.amount > 0 && s.quantity > 0 ? s.amount / s.quantity : null),
     fromAmount: (amount, price) => amount / price,
     actual: (s) => s.quantity,
     actualField: "actualQuantity",
@@ -63,7 +67,7 @@ export const MEASURES: Record<RatioMeasure, RatioMeasureDefinition> = {
     figure: "cost",
     roles: ["cost", "grossProfit"],
     ratioField: "margin",
-    ratio: (s) => (s.amount > 0 ? (s.amount - s.cost) / s.amount : null),
+    ratio: (s) => finite(s.amount > 0 ? (s.amount - s.cost) / s.amount : null),
     fromAmount: (amount, margin) => amount * margin,
     actual: (s) => s.amount - s.cost,
     actualField: "actualGrossProfit",
@@ -93,5 +97,16 @@ export function figuresFor(measures: readonly RatioMeasureDefinition[]): History
  * @example emptySums() → { amount: 0, quantity: 0, cost: 0 }
  */
 export function emptySums(): FigureSums {
-  return { amount: 0, quantity: 0, cost: 0 };
+  return Object.fromEntries(HISTORY_FIGURES.map((figure) => [figure, 0])) as FigureSums;
+}
+
+/**
+ * Adds what a record or aggregated cell holds of each figure to `sums` (a missing figure adds 0).
+ * @example addFigures(sums, { amount: 100, quantity: 2 }) // sums.amount += 100, sums.quantity += 2
+ */
+export function addFigures(
+  sums: FigureSums,
+  from: { amount: number } & Partial<Record<MeasureFigure, number>>,
+): void {
+  for (const figure of HISTORY_FIGURES) sums[figure] += from[figure] ?? 0;
 }

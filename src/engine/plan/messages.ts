@@ -402,6 +402,12 @@ export const PLAN_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `${s(p, "count")} 个细分在基准年及 ${s(p, "years")} 年窗口内都没有自己的${ratioZh(p)}，已沿用其上级的${ratioZh(p)}：${s(p, "members")}`,
   },
+  "measure-too-large": {
+    "en-US": (p) =>
+      `${s(p, "node")}: its ${measureEn(p)} would pass ${n(p, "limit")} at its ${ratioEn(p)} of ${s(p, "ratio")} (net sales all but cancelled by returns?); check its history or leave ${measureEn(p)} out of "measures"`,
+    "zh-CN": (p) =>
+      `${s(p, "node")}：按其${ratioZh(p)} ${s(p, "ratio")} 计算，${measureZh(p)}将超过 ${n(p, "limit")}（净销售额是否几乎被退货抵消？）；请检查其历史数据，或从 "measures" 中去掉${measureZh(p)}`,
+  },
   "gross-profit-target-not-multiple-of-unit": {
     "en-US": (p) =>
       `the gross profit target ${n(p, "amount")} is not a multiple of the rounding unit ${n(p, "unit")}`,
@@ -431,9 +437,9 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "gross-profit-loss-leaf-share": {
     "en-US": (p) =>
-      `${s(p, "member")} sells at a loss (margin ${s(p, "margin")}%), yet gets ${n(p, "amount")} of the gross profit target, split by sales targets where no segment had a positive gross profit`,
+      `${s(p, "member")} sells at a loss (margin ${s(p, "margin")}%), yet gets ${n(p, "amount")} of the gross profit target: no segment beside it has a positive gross profit to take it`,
     "zh-CN": (p) =>
-      `${s(p, "member")} 亏损销售（毛利率 ${s(p, "margin")}%），但因同级细分均无正毛利、按销售目标分摊，仍分得毛利目标 ${n(p, "amount")}`,
+      `${s(p, "member")} 亏损销售（毛利率 ${s(p, "margin")}%），但同级没有毛利为正的细分可承担，仍分得毛利目标 ${n(p, "amount")}`,
   },
   "unplanned-actuals": {
     "en-US": (p) =>

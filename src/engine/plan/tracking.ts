@@ -1,4 +1,4 @@
-import { emptySums, type FigureSums, type RatioMeasureDefinition } from "../measures";
+import { addFigures, emptySums, type FigureSums, type RatioMeasureDefinition } from "../measures";
 import { allocateByLargestRemainder, byCodePoint, roundHalfUp } from "../rounding";
 import type { MonthCell } from "./aggregate";
 import { collectLeaves } from "./collectLeaves";
@@ -106,10 +106,7 @@ export function trackPlan(
       const key = (leaf ? leaf.path : cell.members).join("\u0000");
       let sums = figures.get(key);
       if (!sums) figures.set(key, (sums = Array.from({ length: 12 }, emptySums)));
-      const month = sums[cell.month - 1];
-      month.amount += cell.amount;
-      month.quantity += cell.quantity ?? 0;
-      month.cost += cell.cost ?? 0;
+      addFigures(sums[cell.month - 1], cell);
     }
   }
   const closedActuals = (path: readonly string[], month: number) =>

@@ -17,7 +17,7 @@ import type {
   PlannedMeasure,
   ProfitLine,
 } from "../planResult";
-import type { PlanFile } from "../planSchema";
+import { MAX_PLAN_NUMBER, type PlanFile } from "../planSchema";
 import { planningRatios } from "./planningRatios";
 
 const MONTH_KEYS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"));
@@ -73,6 +73,25 @@ function wholeUnits(amount: number, unit: number, code: string, field: string): 
   return units;
 }
 
+/**
+ * A leaf's measure in whole units, refused when it passes the 15 digits Excel holds: a price or
+ * margin from a near-zero net amount (sales all but cancelled by returns) can make one absurd.
+ */
+function checkedUnits(
+  units: number,
+  unit: number,
+  measure: "quantity" | "grossProfit",
+  leaf: PlanNode,
+  ratio: number,
+): number {
+  if (Math.abs(units * unit) <= MAX_PLAN_NUMBER) return units;
+  throw new PlanError(
+    "measure-too-large",
+    { measure, node: nodeLabel(leaf.path), ratio, limit: MAX_PLAN_NUMBER },
+    `measures.${measure}`,
+  );
+}
+
 /** Percent with one decimal, for messages: 0.2345 → "23.5". */
 const percent = (ratio: number): string => (Math.round(ratio * 1000) / 10).toFixed(1);
 
@@ -84,7 +103,13 @@ function planQuantity(leaves: readonly PlanNode[], unit: number, quantityUnit: n
   for (const leaf of leaves) {
     const price = leaf.ratios?.quantity?.value ?? 0;
     const annual = leaf.units * unit;
-    const units = roundHalfUp(MEASURES.quantity.fromAmount(annual, price) / quantityUnit);
+    const units = checkedUnits(
+      roundHalfUp(MEASURES.quantity.fromAmount(annual, price) / quantityUnit),
+      quantityUnit,
+      "quantity",
+      leaf,
+      price,
+    );
     (leaf.measures ??= {}).quantity = {
       annual: units * quantityUnit,
       months: monthsOf(units, leaf.monthUnits ?? [], quantityUnit),
@@ -164,16 +189,15 @@ function planGrossProfit(
     splitGrossProfitTarget(root, units, unit, grossUnits, warnings);
   } else {
     for (const leaf of leaves) {
-      grossUnits.set(
-        leaf,
-        roundHalfUp(MEASURES.grossProfit.fromAmount(leaf.units * unit, leafMargin(leaf)) / unit),
-      );
+      const margin = leafMargin(leaf);
+      const units = roundHalfUp(MEASURES.grossProfit.fromAmount(leaf.units * unit, margin) / unit);
+      grossUnits.set(leaf, checkedUnits(units, unit, "grossProfit", leaf, margin));
     }
   }
   for (const leaf of leaves) {
     const margin = leafMargin(leaf);
     const units = grossUnits.get(leaf) ?? 0;
-    if (margin < 0 && leaf.units > 0) {
+    if (margin < 0 && (leaf.units > 0 || units !== 0)) {
       warnings.push({
         code: target
           ? units === 0

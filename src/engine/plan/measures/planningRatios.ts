@@ -1,4 +1,9 @@
-import { emptySums, type FigureSums, type RatioMeasureDefinition } from "../../measures";
+import {
+  addFigures,
+  emptySums,
+  type FigureSums,
+  type RatioMeasureDefinition,
+} from "../../measures";
 import { PlanError } from "../../planError";
 import type { MonthCell } from "../aggregate";
 import { nodeLabel } from "../buildCascade";
@@ -8,12 +13,6 @@ import type { PlanNode, PlannedRatio } from "../planResult";
 type PooledSums = { baseYear: FigureSums; window: FigureSums };
 
 const SEPARATOR = "\u0000";
-
-function addCell(sums: FigureSums, cell: MonthCell): void {
-  sums.amount += cell.amount;
-  sums.quantity += cell.quantity ?? 0;
-  sums.cost += cell.cost ?? 0;
-}
 
 /**
  * The history of every node pooled: all rows under it (its path a prefix of theirs), leaves left
@@ -38,8 +37,8 @@ function pooledByPath(
         sums = { baseYear: emptySums(), window: emptySums() };
         pooled.set(key, sums);
       }
-      addCell(sums.window, cell);
-      if (cell.year === baseYear) addCell(sums.baseYear, cell);
+      addFigures(sums.window, cell);
+      if (cell.year === baseYear) addFigures(sums.baseYear, cell);
     }
   }
   return pooled;
