@@ -211,7 +211,7 @@ async function planFromHistory(
   }
 
   const { sheet, layout, skipped, notes, records } = history;
-  const read = columnsRead(history, result.levels);
+  const read = columnsRead(history, result.levels, result.measures?.asked);
   return {
     result,
     history: { sheet, layout, skipped, notes, recordCount: records.length, columnsRead: read },
@@ -289,6 +289,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   const writeReport = outcome.written;
 
   const growth = result.base > 0 ? `${((result.target / result.base - 1) * 100).toFixed(1)}%` : "";
+  const measures = measuresSummary(result);
   io.out(
     say({
       code: "summary-plan",
@@ -300,7 +301,11 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
         rows: result.rows.length,
         unit: formatAmount(result.unit),
       },
-    }),
+    }) +
+      // The measures' totals, when the plan asks for any, on the same line.
+      (measures
+        ? `${language === "zh-CN" ? "；" : "; "}${say({ code: "summary-measures", params: measures })}`
+        : ""),
   );
   io.out(
     say({
@@ -376,6 +381,26 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   for (const w of [...history.notes, ...result.warnings]) io.err(`${warningLabel}${say(w)}`);
   io.out(say({ code: "summary-wrote", params: { files: written.join(", ") } }));
   return EXIT.ok;
+}
+
+/**
+ * The totals of the measures a plan asks for, as the summary line's values: quantity, gross
+ * profit with its margin, cost of sales, expenses, net profit; null when it asks for none.
+ */
+function measuresSummary(result: PlanResult): Record<string, string> | null {
+  const measures = result.measures;
+  if (!measures) return null;
+  const params: Record<string, string> = {};
+  if (measures.quantity) params.quantity = formatAmount(measures.quantity.total);
+  const total = measures.profit.total;
+  if (total.grossProfit) {
+    params.grossProfit = formatAmount(total.grossProfit.annual);
+    if (total.margin?.annual != null) params.margin = `${(total.margin.annual * 100).toFixed(1)}%`;
+  }
+  if (total.cost) params.cost = formatAmount(total.cost.annual);
+  if (total.expenses) params.expenses = formatAmount(total.expenses.annual);
+  if (total.netProfit) params.netProfit = formatAmount(total.netProfit.annual);
+  return params;
 }
 
 export { EXIT, type CliIO };

@@ -216,6 +216,32 @@ export const CLI_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `${s(p, "year")} 年计划:目标 ${s(p, "target")}(基准 ${s(p, "base")}${p.growth ? `,${s(p, "growth")}` : ""}),${s(p, "rows")} 行,取整到 ${s(p, "unit")}`,
   },
+  "summary-measures": {
+    "en-US": (p) =>
+      [
+        p.quantity !== undefined ? `quantity ${s(p, "quantity")}` : "",
+        p.grossProfit !== undefined
+          ? `gross profit ${s(p, "grossProfit")}${p.margin !== undefined ? ` (${s(p, "margin")})` : ""}`
+          : "",
+        p.cost !== undefined ? `cost of sales ${s(p, "cost")}` : "",
+        p.expenses !== undefined ? `expenses ${s(p, "expenses")}` : "",
+        p.netProfit !== undefined ? `net profit ${s(p, "netProfit")}` : "",
+      ]
+        .filter((part) => part !== "")
+        .join(", "),
+    "zh-CN": (p) =>
+      [
+        p.quantity !== undefined ? `数量 ${s(p, "quantity")}` : "",
+        p.grossProfit !== undefined
+          ? `毛利 ${s(p, "grossProfit")}${p.margin !== undefined ? `（${s(p, "margin")}）` : ""}`
+          : "",
+        p.cost !== undefined ? `销售成本 ${s(p, "cost")}` : "",
+        p.expenses !== undefined ? `销售费用 ${s(p, "expenses")}` : "",
+        p.netProfit !== undefined ? `净利 ${s(p, "netProfit")}` : "",
+      ]
+        .filter((part) => part !== "")
+        .join("，"),
+  },
   "summary-history": {
     "en-US": (p) =>
       `History: sheet "${s(p, "sheet")}", ${s(p, "layout")} layout, ${s(p, "records")} record(s), ${s(p, "skipped")} row(s) skipped`,

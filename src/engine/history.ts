@@ -8,9 +8,17 @@ export type Dimension = (typeof DIMENSIONS)[number];
  */
 export type DimensionKey = string;
 
-/** Every column role the reader detects; `columns` in the plan file overrides them by header. */
+/** The column roles the task pane's Data step lists, one a line. */
 export const COLUMN_ROLES = ["date", "amount", "quantity", "cost", ...DIMENSIONS] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/**
+ * Every column role the reader detects, and that `columns` in the plan file may name: the column
+ * roles and the gross profit column, which gives a row's cost (amount − gross profit) where the
+ * history has no cost column.
+ */
+export const HISTORY_ROLES = [...COLUMN_ROLES, "grossProfit"] as const;
+export type HistoryRole = (typeof HISTORY_ROLES)[number];
 
 /** A reportable condition with a stable code and the values its message needs. */
 export type Notice = {
@@ -25,7 +33,9 @@ export type HistoryRecord = {
   month: number;
   /** Net amount in currency, cents kept; returns are negative. */
   amount: number;
+  /** Units sold on the row (returns negative), when the history has a quantity column. */
   quantity?: number;
+  /** Cost of sales of the row: its cost cell, or its amount less its gross profit cell. */
   cost?: number;
   /** Members by dimension key (built-in or a column's header) as trimmed text; blank is absent. */
   dims: Partial<Record<DimensionKey, string>>;
@@ -51,6 +61,9 @@ export type SkipCode =
   | "amount-too-large"
   | "amount-decimal-mark"
   | "amount-missing"
+  | "measure-not-number"
+  | "measure-too-large"
+  | "measure-decimal-mark"
   | "date-not-readable"
   | "date-missing"
   | "repeated-header"
@@ -79,7 +92,7 @@ export type HistoryReadResult = {
   /** Zero-based sheet row of the header. */
   headerRow: number;
   /** The column of each detected role, and of each level the reader was asked for by header. */
-  columns: Partial<Record<ColumnRole | DimensionKey, DetectedColumn>>;
+  columns: Partial<Record<HistoryRole | DimensionKey, DetectedColumn>>;
   /** Header columns that play no role and are no month: what else a plan can split by. */
   otherColumns: { column: number; header: string }[];
   /** Wide layout only: the month columns, in sheet order. */

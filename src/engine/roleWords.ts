@@ -8,6 +8,7 @@ const ROLE_WORDS: Record<string, Record<Language, string>> = {
   months: { "en-US": "months", "zh-CN": "月份列" },
   quantity: { "en-US": "quantity", "zh-CN": "数量" },
   cost: { "en-US": "cost", "zh-CN": "成本" },
+  grossProfit: { "en-US": "gross profit", "zh-CN": "毛利" },
   region: { "en-US": "region", "zh-CN": "区域" },
   product: { "en-US": "product", "zh-CN": "产品" },
   channel: { "en-US": "channel", "zh-CN": "渠道" },

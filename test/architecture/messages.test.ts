@@ -97,6 +97,16 @@ describe("every message exists in every language", () => {
     growth: 15,
     percent: "1,500",
     fraction: 0.15,
+    measure: "grossProfit",
+    roles: "cost, grossProfit",
+    role: "quantity",
+    node: "East / Ann",
+    margin: "-5.0",
+    quantity: "7,228",
+    grossProfit: "1,200",
+    cost: "2,800",
+    expenses: "300",
+    netProfit: "900",
   };
 
   it.each(Object.entries(catalogs))(

@@ -1,9 +1,13 @@
 import type { DimensionKey, HistoryRecord } from "../history";
+import type { HistoryFigure, MeasureFigure } from "../measures";
 
 /** The member used for a record whose dimension cell is blank. */
 export const BLANK_MEMBER = "(blank)";
 
-/** Net sales of one combination of level members in one month, with how many rows made it. */
+/**
+ * Net sales of one combination of level members in one month, with how many rows made it, and
+ * the net of each other history figure aggregated (quantity, cost) when a measure needs it.
+ */
 export type MonthCell = {
   /** One member per plan level, in level order. */
   members: string[];
@@ -11,17 +15,20 @@ export type MonthCell = {
   month: number;
   amount: number;
   rows: number;
-};
+} & Partial<Record<MeasureFigure, number>>;
 
 /**
  * Sums records into one cell per (members of the plan's levels, year, month), so the cascade
- * works on thousands of cells instead of millions of rows.
+ * works on thousands of cells instead of millions of rows. `figures` are summed beside the
+ * amount (a record without one counts 0).
  * @example aggregateByMonth(records, ["region"]) → [{ members: ["East"], year: 2025, month: 1, amount: 100, rows: 2 }, …]
  */
 export function aggregateByMonth(
   records: readonly HistoryRecord[],
   levels: readonly DimensionKey[],
+  figures: readonly HistoryFigure[] = ["amount"],
 ): MonthCell[] {
+  const extra = figures.filter((f): f is MeasureFigure => f !== "amount");
   // A tree of maps, one level per dimension, then year × 12 + month: no key string per record.
   type Branch = Map<string, Branch | Map<number, MonthCell>>;
   const root: Branch = new Map();
@@ -52,14 +59,16 @@ export function aggregateByMonth(
     if (cell) {
       cell.amount += r.amount;
       cell.rows += 1;
+      for (const f of extra) cell[f] = (cell[f] ?? 0) + (r[f] ?? 0);
     } else {
-      const created = {
+      const created: MonthCell = {
         members: members.slice(),
         year: r.year,
         month: r.month,
         amount: r.amount,
         rows: 1,
       };
+      for (const f of extra) created[f] = r[f] ?? 0;
       leaf.set(key, created);
       cells.push(created);
     }

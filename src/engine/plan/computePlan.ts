@@ -1,5 +1,6 @@
-import type { ColumnRole, DetectedColumn, DimensionKey, HistoryRecord, Notice } from "../history";
+import type { HistoryRole, DetectedColumn, DimensionKey, HistoryRecord, Notice } from "../history";
 import { formatAmount } from "../formatNumber";
+import { askedRatioMeasures, figuresFor } from "../measures";
 import { PlanError } from "../planError";
 import { roundHalfUp } from "../rounding";
 import { actionPlanUnits } from "./actionPlan";
@@ -10,13 +11,14 @@ import type { PlanResult, PlanRow } from "./planResult";
 import { MAX_PLAN_NUMBER, type PlanFile } from "./planSchema";
 import { monthShares } from "./timeShares";
 import { collectLeaves } from "./collectLeaves";
+import { planMeasures } from "./measures/planMeasures";
 import { roundCents, trackPlan } from "./tracking";
 
 /** What the engine needs of a read history. */
 export type PlanInput = {
   records: readonly HistoryRecord[];
   /** Detected columns; when given, a level whose dimension has no column is an error. */
-  columns?: Partial<Record<ColumnRole | DimensionKey, DetectedColumn>>;
+  columns?: Partial<Record<HistoryRole | DimensionKey, DetectedColumn>>;
 };
 
 export type PlanOptions = {
@@ -71,7 +73,8 @@ function largeGrowthNotices(plan: PlanFile): Notice[] {
 
 /**
  * The whole method: annual target, seasonality, the dimension cascade with locks and caps,
- * largest-remainder rounding, and tracking with the rolling re-forecast. Plan-year rows are
+ * largest-remainder rounding, tracking with the rolling re-forecast, and the measures the plan
+ * asks for (quantity, gross profit and cost, expenses, net profit). Plan-year rows are
  * actuals only; later rows are ignored and reported. Throws a PlanError the user can act on.
  * @example computePlan({ records }, plan).target === 303600 // the worked example
  */
@@ -97,6 +100,20 @@ export function computePlan(
       }
     });
   }
+
+  const ratioMeasures = askedRatioMeasures(plan.measures);
+  if (input.columns) {
+    for (const measure of ratioMeasures) {
+      if (!measure.roles.some((role) => input.columns?.[role])) {
+        throw new PlanError(
+          "measure-column-missing",
+          { measure: measure.key, roles: measure.roles.join(", ") },
+          `measures.${measure.key}`,
+        );
+      }
+    }
+  }
+  const figures = figuresFor(ratioMeasures);
 
   const past: HistoryRecord[] = [];
   const actual: HistoryRecord[] = [];
@@ -167,21 +184,27 @@ export function computePlan(
     );
   }
 
-  const historyCells = aggregateByMonth(past, dims);
+  const historyCells = aggregateByMonth(past, dims, figures);
   const company = monthShares(historyCells, planYear, plan.time);
   warnings.push(...company.notices);
   const root = buildCascade(plan, historyCells, targetUnits, base, company.shares, warnings);
   warnings.push(...growthOutliers(root, unit));
+  const measures = planMeasures(root, historyCells, plan, targetUnits, warnings);
 
-  const rows: PlanRow[] = collectLeaves(root).map((leaf) => ({
-    path: leaf.path,
-    annual: leaf.units * unit,
-    months: (leaf.monthUnits ?? []).map((u) => u * unit),
-    baseNet: roundCents(leaf.baseNet),
-    baseMonths: leaf.baseMonths.map(roundCents),
-    isNew: leaf.isNew,
-    lock: leaf.lock,
-  }));
+  const rows: PlanRow[] = collectLeaves(root).map((leaf) => {
+    const row: PlanRow = {
+      path: leaf.path,
+      annual: leaf.units * unit,
+      months: (leaf.monthUnits ?? []).map((u) => u * unit),
+      baseNet: roundCents(leaf.baseNet),
+      baseMonths: leaf.baseMonths.map(roundCents),
+      isNew: leaf.isNew,
+      lock: leaf.lock,
+    };
+    if (leaf.measures) row.measures = leaf.measures;
+    if (leaf.ratios) row.ratios = leaf.ratios;
+    return row;
+  });
 
   const closedMonths = closedMonthsFor(plan, options, actual);
   const afterAsOf = actual.filter((r) => r.month > closedMonths).length;
@@ -191,7 +214,14 @@ export function computePlan(
       params: { count: afterAsOf, asOf: `${planYear}-${String(closedMonths).padStart(2, "0")}` },
     });
   }
-  const tracking = trackPlan(root, aggregateByMonth(actual, dims), closedMonths, planYear, unit);
+  const tracking = trackPlan(
+    root,
+    aggregateByMonth(actual, dims, figures),
+    closedMonths,
+    planYear,
+    unit,
+    ratioMeasures,
+  );
   const unplanned = new Set(tracking.filter((t) => t.unplanned).map((t) => t.path.join(" / ")));
   if (unplanned.size > 0) {
     warnings.push({
@@ -216,6 +246,7 @@ export function computePlan(
     asOf: closedMonths > 0 ? `${planYear}-${String(closedMonths).padStart(2, "0")}` : null,
     tracking,
     actionPlans: actionPlanUnits(root, past, dims, planYear, plan.time.years, unit),
+    ...(measures ? { measures } : {}),
     warnings,
   };
 }

@@ -1,5 +1,6 @@
 import { formatAmount } from "../formatNumber";
 import type { MessageCatalog, MessageParams } from "../messageCatalog";
+import { roleWord } from "../roleWords";
 
 const DIMENSION_ZH: Record<string, string> = {
   region: "区域",
@@ -63,6 +64,23 @@ const shapes = (p: MessageParams, or: string) =>
     .filter((k) => k !== "")
     .map((k) => `{"${k}": …}`)
     .join(or);
+
+/** A measure's name: "quantity" / "数量", "gross profit" / "毛利". */
+const measureEn = (p: MessageParams) => roleWord(s(p, "measure"), "en-US");
+const measureZh = (p: MessageParams) => roleWord(s(p, "measure"), "zh-CN");
+/** The column roles a measure reads, as alternatives: "cost or gross profit" / "成本或毛利". */
+const rolesIn = (p: MessageParams, language: "en-US" | "zh-CN") =>
+  s(p, "roles")
+    .split(",")
+    .map((r) => r.trim())
+    .filter((r) => r !== "")
+    .map((r) => roleWord(r, language))
+    .join(language === "en-US" ? " or " : "或");
+/** The plan-file key a measure's column is named under: `"columns": { "quantity": "<header>" }`. */
+const columnsKey = (p: MessageParams) => s(p, "roles").split(",")[0].trim();
+/** A planning ratio's name: the price of the quantity, the margin of gross profit. */
+const ratioEn = (p: MessageParams) => (p.measure === "quantity" ? "price" : "margin");
+const ratioZh = (p: MessageParams) => (p.measure === "quantity" ? "单价" : "毛利率");
 
 /** Messages of the plan file, the cascade and tracking, in English and Chinese. */
 export const PLAN_MESSAGES: MessageCatalog = {
@@ -361,6 +379,67 @@ export const PLAN_MESSAGES: MessageCatalog = {
       `${s(p, "segment")}: target implies ${s(p, "growth")} growth on its base year, far from the plan's ${s(p, "overall")}`,
     "zh-CN": (p) =>
       `${s(p, "segment")}:目标相对其基准年增长 ${s(p, "growth")},与整体计划的 ${s(p, "overall")} 相差较大`,
+  },
+  "measure-column-missing": {
+    "en-US": (p) =>
+      `planning the ${measureEn(p)} needs a ${rolesIn(p, "en-US")} column in the history, and none was found: name its header under "columns" (e.g. "columns": { "${columnsKey(p)}": "<header>" }) or leave ${measureEn(p)} out of "measures"`,
+    "zh-CN": (p) =>
+      `计划${measureZh(p)}需要历史数据中的${rolesIn(p, "zh-CN")}列，但未找到：请在 "columns" 中指定其表头（如 "columns": { "${columnsKey(p)}": "<表头>" }），或从 "measures" 中去掉${measureZh(p)}`,
+  },
+  "measure-no-ratio": {
+    "en-US": (p) =>
+      p.measure === "quantity"
+        ? `${s(p, "node")} has no planning price: neither it nor any level above it (up to the whole company) has positive net sales and positive net quantity in the ${s(p, "years")} year(s) before ${s(p, "planYear")}; check the quantity column`
+        : `${s(p, "node")} has no planning margin: neither it nor any level above it (up to the whole company) has positive net sales in the ${s(p, "years")} year(s) before ${s(p, "planYear")}`,
+    "zh-CN": (p) =>
+      p.measure === "quantity"
+        ? `${s(p, "node")} 无法确定计划单价：它及其所有上级（直至全公司）在 ${s(p, "planYear")} 年之前的 ${s(p, "years")} 年内都没有同时为正的净销售额和净数量；请检查数量列`
+        : `${s(p, "node")} 无法确定计划毛利率：它及其所有上级（直至全公司）在 ${s(p, "planYear")} 年之前的 ${s(p, "years")} 年内都没有为正的净销售额`,
+  },
+  "measure-ratio-inherited": {
+    "en-US": (p) =>
+      `${s(p, "count")} segment(s) have no ${ratioEn(p)} of their own in the base year or the ${s(p, "years")}-year window and take the one of the level above them: ${s(p, "members")}`,
+    "zh-CN": (p) =>
+      `${s(p, "count")} 个细分在基准年及 ${s(p, "years")} 年窗口内都没有自己的${ratioZh(p)}，已沿用其上级的${ratioZh(p)}：${s(p, "members")}`,
+  },
+  "measure-too-large": {
+    "en-US": (p) =>
+      `${s(p, "node")}: its ${measureEn(p)} would pass ${n(p, "limit")} at its ${ratioEn(p)} of ${s(p, "ratio")} (net sales all but cancelled by returns?); check its history or leave ${measureEn(p)} out of "measures"`,
+    "zh-CN": (p) =>
+      `${s(p, "node")}：按其${ratioZh(p)} ${s(p, "ratio")} 计算，${measureZh(p)}将超过 ${n(p, "limit")}（净销售额是否几乎被退货抵消？）；请检查其历史数据，或从 "measures" 中去掉${measureZh(p)}`,
+  },
+  "gross-profit-target-not-multiple-of-unit": {
+    "en-US": (p) =>
+      `the gross profit target ${n(p, "amount")} is not a multiple of the rounding unit ${n(p, "unit")}`,
+    "zh-CN": (p) => `毛利目标 ${n(p, "amount")} 不是取整单位 ${n(p, "unit")} 的整数倍`,
+  },
+  "expenses-not-multiple-of-unit": {
+    "en-US": (p) =>
+      `the expenses ${n(p, "amount")} are not a multiple of the rounding unit ${n(p, "unit")}`,
+    "zh-CN": (p) => `销售费用 ${n(p, "amount")} 不是取整单位 ${n(p, "unit")} 的整数倍`,
+  },
+  "gross-profit-split-by-amount": {
+    "en-US": (p) =>
+      `no segment of ${parentName(p, "en")} has a positive gross profit at its margin: its gross profit target ${n(p, "amount")} is split by sales targets instead`,
+    "zh-CN": (p) =>
+      `${parentName(p, "zh")}下没有按毛利率计算毛利为正的细分：其毛利目标 ${n(p, "amount")} 改按销售目标分摊`,
+  },
+  "gross-profit-loss-leaf": {
+    "en-US": (p) =>
+      `${s(p, "member")} sells at a loss (margin ${s(p, "margin")}%): its gross profit is planned at ${n(p, "amount")}`,
+    "zh-CN": (p) =>
+      `${s(p, "member")} 亏损销售（毛利率 ${s(p, "margin")}%）：其计划毛利为 ${n(p, "amount")}`,
+  },
+  "gross-profit-loss-leaf-zero": {
+    "en-US": (p) =>
+      `${s(p, "member")} sells at a loss (margin ${s(p, "margin")}%): it gets no share of the gross profit target`,
+    "zh-CN": (p) => `${s(p, "member")} 亏损销售（毛利率 ${s(p, "margin")}%）：不分摊毛利目标`,
+  },
+  "gross-profit-loss-leaf-share": {
+    "en-US": (p) =>
+      `${s(p, "member")} sells at a loss (margin ${s(p, "margin")}%), yet gets ${n(p, "amount")} of the gross profit target: no segment beside it has a positive gross profit to take it`,
+    "zh-CN": (p) =>
+      `${s(p, "member")} 亏损销售（毛利率 ${s(p, "margin")}%），但同级没有毛利为正的细分可承担，仍分得毛利目标 ${n(p, "amount")}`,
   },
   "unplanned-actuals": {
     "en-US": (p) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COLUMN_ROLES } from "../history";
+import { HISTORY_ROLES } from "../history";
 import { LANGUAGES } from "../language";
 
 /** Ways a parent's target is split among its children. */
@@ -40,6 +40,12 @@ export const RESERVED_DIMENSION_NAMES: readonly string[] = [
   "ytdTarget",
   "ytdActual",
   "reforecast",
+  "quantity",
+  "price",
+  "grossProfit",
+  "margin",
+  "actualQuantity",
+  "actualGrossProfit",
 ];
 /** Longest header a level may name. */
 const DIMENSION_NAME_LIMIT = 200;
@@ -131,6 +137,35 @@ const time = z
   });
 
 /**
+ * The measures planned beside the amount (销售量、毛利、销售费用): each optional.
+ * `quantity.unit` rounds quantities (a whole number of items, default 1); `grossProfit.target` is
+ * a gross profit `amount` (a multiple of the rounding unit) or a `margin` of the target (0…1),
+ * without it each leaf's gross profit follows its own margin; `expenses` is a `rate` of the target
+ * (0…1) or an `amount`.
+ */
+const measures = z.strictObject({
+  quantity: z
+    .strictObject({ unit: z.number().int().positive().max(MAX_PLAN_NUMBER).default(1) })
+    .optional(),
+  grossProfit: z
+    .strictObject({
+      target: z
+        .union([
+          z.strictObject({ amount: planNumber }),
+          z.strictObject({ margin: z.number().finite().min(0).max(1) }),
+        ])
+        .optional(),
+    })
+    .optional(),
+  expenses: z
+    .union([
+      z.strictObject({ rate: z.number().finite().min(0).max(1) }),
+      z.strictObject({ amount: planNumber }),
+    ])
+    .optional(),
+});
+
+/**
  * The node a lock's `where` names, as a key two locks on it share (names trimmed, as the cascade
  * matches them; keys in level order) and as words: its level, its member and the path above it.
  */
@@ -162,7 +197,7 @@ export const planFileSchema = z
       z.strictObject({ amount: planNumber }),
       z.strictObject({ growth: z.number().finite().gt(-1).max(MAX_PLAN_NUMBER) }),
     ]),
-    columns: z.partialRecord(z.enum(COLUMN_ROLES), z.string().min(1)).optional(),
+    columns: z.partialRecord(z.enum(HISTORY_ROLES), z.string().min(1)).optional(),
     levels: z.array(level).max(MAX_LEVELS).default([]),
     locks: z.array(lock).default([]),
     time: time.default({ grain: "month", method: "seasonality", years: 3, profile: "company" }),
@@ -172,6 +207,7 @@ export const planFileSchema = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
       .optional(),
     language: z.enum(LANGUAGES).optional(),
+    measures: measures.optional(),
   })
   .superRefine((p, ctx) => {
     const seen = new Set<string>();
@@ -215,3 +251,4 @@ export type BoundSpec = z.output<typeof bound>;
 export type SplitMethod = (typeof SPLIT_METHODS)[number];
 export type TimeMethod = (typeof TIME_METHODS)[number];
 export type BlendPart = z.output<typeof blendPart>;
+export type MeasuresSpec = z.output<typeof measures>;

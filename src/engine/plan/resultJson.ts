@@ -1,6 +1,7 @@
 import type { DimensionKey, Notice, SkippedRow } from "../history";
+import { MEASURES, RATIO_MEASURES } from "../measures";
 import type { ColumnRead } from "../reader/columnsRead";
-import type { PlanResult } from "./planResult";
+import type { MeasurePlan, PlanResult } from "./planResult";
 
 type DimensionKeys = Partial<Record<DimensionKey, string | null>>;
 
@@ -19,7 +20,23 @@ export type ResultJson = {
   columns: Record<string, { header: string; column: string }>;
   periods: string[];
   shares: number[];
-  rows: (DimensionKeys & { annual: number; months: number[]; lastYear: number; new?: true })[];
+  rows: (DimensionKeys & {
+    annual: number;
+    months: number[];
+    lastYear: number;
+    new?: true;
+    /** Measures, each only when the plan asks for it. */
+    quantity?: MeasurePlan;
+    price?: number;
+    grossProfit?: MeasurePlan;
+    margin?: number;
+  })[];
+  /** Totals of the measures asked, and the expenses by first-level node. */
+  measures?: {
+    quantity?: number;
+    grossProfit?: number;
+    expenses?: { total: number; rows: (DimensionKeys & MeasurePlan)[] };
+  };
   tracking: (DimensionKeys & {
     period: string;
     status: "closed" | "open";
@@ -31,6 +48,10 @@ export type ResultJson = {
     ytdTarget: number | null;
     ytdActual: number | null;
     reforecast: number | null;
+    /** When the plan asks for the quantity: the month's actual quantity (null when open). */
+    actualQuantity?: number | null;
+    /** When the plan asks for gross profit: the month's actual amount − cost (null when open). */
+    actualGrossProfit?: number | null;
   })[];
   skipped: { sheet: string; cell: string; code: string; reason: string }[];
   warnings: { code: string; message: string }[];
@@ -57,7 +78,10 @@ export function toResultJson(
     for (let i = 0; i < levels.length; i++) out[levels[i]] = path[i] ?? null;
     return out;
   };
-  return {
+  const asked = RATIO_MEASURES.filter((key) => result.measures?.asked.includes(key)).map(
+    (key) => MEASURES[key],
+  );
+  const json: ResultJson = {
     target: result.target,
     base: result.base,
     unit: result.unit,
@@ -78,6 +102,12 @@ export function toResultJson(
         lastYear: r.baseNet,
       });
       if (r.isNew) row.new = true;
+      for (const measure of asked) {
+        const plan = r.measures?.[measure.key];
+        const ratio = r.ratios?.[measure.key];
+        if (plan) row[measure.key] = { annual: plan.annual, months: plan.months };
+        if (ratio) row[measure.ratioField] = ratio.value;
+      }
       return row;
     }),
     tracking: result.tracking.map((t) => {
@@ -92,6 +122,10 @@ export function toResultJson(
       row.ytdTarget = t.ytdTarget;
       row.ytdActual = t.ytdActual;
       row.reforecast = t.reforecast;
+      for (const measure of asked) {
+        const actual = t.measureActuals?.[measure.key];
+        if (actual !== undefined) row[measure.actualField] = actual;
+      }
       return row;
     }),
     skipped: read.skipped.map((s) => ({
@@ -105,4 +139,27 @@ export function toResultJson(
       message: describe(n),
     })),
   };
+  const measures = result.measures;
+  if (!measures) return json;
+  // After the rows, before tracking: the measures' totals.
+  const totals: NonNullable<ResultJson["measures"]> = {};
+  if (measures.quantity) totals.quantity = measures.quantity.total;
+  if (measures.grossProfit) totals.grossProfit = measures.grossProfit.total;
+  if (measures.expenses) {
+    totals.expenses = {
+      total: measures.expenses.total,
+      rows: measures.expenses.lines.map((line) =>
+        Object.assign(line.path.length > 0 ? { [levels[0]]: line.path[0] } : {}, {
+          annual: line.plan.annual,
+          months: line.plan.months,
+        }),
+      ),
+    };
+  }
+  const ordered: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    if (key === "tracking") ordered.measures = totals;
+    ordered[key] = value;
+  }
+  return ordered as ResultJson;
 }

@@ -1,3 +1,4 @@
+import { addFigures, emptySums, type FigureSums, type RatioMeasureDefinition } from "../measures";
 import { allocateByLargestRemainder, byCodePoint, roundHalfUp } from "../rounding";
 import type { MonthCell } from "./aggregate";
 import { collectLeaves } from "./collectLeaves";
@@ -7,6 +8,32 @@ import type { PlanNode, TrackingRow } from "./planResult";
 export function roundCents(x: number): number {
   const r = Math.round(x * 100) / 100;
   return r === 0 ? 0 : r;
+}
+
+/** A measure's actual to six decimals (a quantity may be 2.5 kg), float noise dropped. */
+function roundFigure(x: number): number {
+  const r = Math.round(x * 1e6) / 1e6;
+  return r === 0 ? 0 : r;
+}
+
+/** Each measure's actual of one closed month, from the month's net sums. */
+function measureActuals(
+  measures: readonly RatioMeasureDefinition[],
+  sums: Readonly<FigureSums> | undefined,
+): NonNullable<TrackingRow["measureActuals"]> {
+  const actuals: NonNullable<TrackingRow["measureActuals"]> = {};
+  for (const measure of measures) {
+    const value = measure.actual(sums ?? emptySums());
+    actuals[measure.key] = measure.key === "grossProfit" ? roundCents(value) : roundFigure(value);
+  }
+  return actuals;
+}
+
+/** Open months have no actual of any measure. */
+function openActuals(
+  measures: readonly RatioMeasureDefinition[],
+): NonNullable<TrackingRow["measureActuals"]> {
+  return Object.fromEntries(measures.map((m) => [m.key, null]));
 }
 
 /**
@@ -38,6 +65,8 @@ function indexChildren(node: PlanNode, index: Map<PlanNode, Map<string, PlanNode
  * variance, attainment (null when the target is 0), YTD target and actual. The open months keep
  * the annual target fixed: max(0, annual − YTD actual), rounded half-up to the unit, is split over
  * them by largest remainder on their shares. Actuals outside the plan come back as unplanned rows.
+ * Each ratio measure in `measures` adds its actual per closed month (quantity; gross profit =
+ * amount − cost), from cells aggregated with their figures.
  * @example trackPlan(root, actualCells, 4, 2026, 100)[0] → { path: ["East","Ann"], period: "2026-01", status: "closed", … }
  */
 export function trackPlan(
@@ -46,8 +75,12 @@ export function trackPlan(
   closedMonths: number,
   planYear: number,
   unit: number,
+  measures: readonly RatioMeasureDefinition[] = [],
 ): TrackingRow[] {
   if (closedMonths <= 0) return [];
+  const withMeasures = measures.length > 0;
+  // By path (leaves and unplanned segments alike), then month: the figures' net sums.
+  const figures = new Map<string, FigureSums[]>();
   const index = new Map<PlanNode, Map<string, PlanNode>>();
   indexChildren(root, index);
   const actuals = new Map<PlanNode, number[]>();
@@ -69,7 +102,15 @@ export function trackPlan(
       months = entry.months;
     }
     months[cell.month - 1] += cell.amount;
+    if (withMeasures) {
+      const key = (leaf ? leaf.path : cell.members).join("\u0000");
+      let sums = figures.get(key);
+      if (!sums) figures.set(key, (sums = Array.from({ length: 12 }, emptySums)));
+      addFigures(sums[cell.month - 1], cell);
+    }
   }
+  const closedActuals = (path: readonly string[], month: number) =>
+    measureActuals(measures, figures.get(path.join("\u0000"))?.[month - 1]);
 
   const period = (m: number) => `${planYear}-${String(m).padStart(2, "0")}`;
   const rows: TrackingRow[] = [];
@@ -94,6 +135,7 @@ export function trackPlan(
         ytdTarget,
         ytdActual,
         reforecast: null,
+        ...(withMeasures ? { measureActuals: closedActuals(leaf.path, m) } : {}),
       });
     }
     const open = Array.from({ length: 12 - closedMonths }, (_, i) => closedMonths + i + 1);
@@ -119,6 +161,7 @@ export function trackPlan(
         ytdTarget: null,
         ytdActual: null,
         reforecast: split[i] * unit,
+        ...(withMeasures ? { measureActuals: openActuals(measures) } : {}),
       }),
     );
   }
@@ -143,6 +186,7 @@ export function trackPlan(
         ytdTarget: 0,
         ytdActual,
         reforecast: null,
+        ...(withMeasures ? { measureActuals: closedActuals(path, m) } : {}),
       });
     }
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COLUMN_ROLES, type Notice } from "../history";
+import { HISTORY_ROLES, type Notice } from "../history";
 import { LANGUAGES, type Language } from "../language";
 import { suggestNearest } from "../suggest";
 import { planFileSchema, type PlanFile } from "./planSchema";
@@ -26,9 +26,10 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
     "rounding",
     "asOf",
     "language",
+    "measures",
   ],
   target: ["amount", "growth"],
-  columns: COLUMN_ROLES,
+  columns: HISTORY_ROLES,
   "levels[]": ["dimension", "method", "years", "weights", "parts", "min", "max"],
   "levels[].parts[]": ["method", "weight", "years", "weights"],
   "levels[].min": BOUND_KEYS,
@@ -36,6 +37,11 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   "locks[]": ["where", "amount", "growth", "share", "new"],
   time: ["grain", "method", "years", "profile", "weights"],
   rounding: ["unit"],
+  measures: ["quantity", "grossProfit", "expenses"],
+  "measures.quantity": ["unit"],
+  "measures.grossProfit": ["target"],
+  "measures.grossProfit.target": ["amount", "margin"],
+  "measures.expenses": ["rate", "amount"],
 };
 
 /**

@@ -1,4 +1,4 @@
-import { COLUMN_ROLES, DIMENSIONS, type ColumnRole, type Dimension } from "../history";
+import { HISTORY_ROLES, DIMENSIONS, type HistoryRole, type Dimension } from "../history";
 import { cellText, isBlankCell } from "./cellText";
 import type { GridView } from "./gridView";
 import { YEAR_HEADERS } from "./headerAliases";
@@ -21,16 +21,16 @@ export type MonthHeader = HeaderColumn & { year: number; month: number };
 export type HeaderAnalysis = {
   /** Zero-based grid row. */
   row: number;
-  roles: Partial<Record<ColumnRole, RoleColumn>>;
+  roles: Partial<Record<HistoryRole, RoleColumn>>;
   /** Further columns that looked like a role already given to a better column. */
-  duplicates: (HeaderColumn & { role: ColumnRole })[];
+  duplicates: (HeaderColumn & { role: HistoryRole })[];
   months: MonthHeader[];
   /** A year column, which dates rows whose date column holds only a month. */
   yearColumn?: HeaderColumn;
   /** An opportunity report's stage column (Stage, 商机阶段): only won rows are sales. */
   stageColumn?: HeaderColumn;
   /** Roles the plan file names by a header this row does not have. */
-  missingOverrides: ColumnRole[];
+  missingOverrides: HistoryRole[];
   /** Headers naming a month but no year (`Jan`, `1月`): a wide layout the reader cannot date. */
   yearlessMonths: string[];
   /** Text of every non-month header, for suggestions. */
@@ -44,7 +44,7 @@ export type HeaderAnalysis = {
 };
 
 /** Header texts the plan file gives per role, as written. */
-export type ColumnOverrides = Partial<Record<ColumnRole, string>>;
+export type ColumnOverrides = Partial<Record<HistoryRole, string>>;
 
 const YEAR_HEADER_SET = new Set(YEAR_HEADERS.map(normalizeHeader));
 const TEXT_HEADER_LIMIT = 200;
@@ -81,7 +81,7 @@ export function analyzeHeaderRow(
   row: number,
   overrides: ColumnOverrides,
 ): HeaderAnalysis {
-  const roles: Partial<Record<ColumnRole, RoleColumn>> = {};
+  const roles: Partial<Record<HistoryRole, RoleColumn>> = {};
   const months: MonthHeader[] = [];
   const texts: HeaderColumn[] = [];
   const yearlessMonths: string[] = [];
@@ -110,8 +110,8 @@ export function analyzeHeaderRow(
   }
 
   const taken = new Set<number>();
-  const missingOverrides: ColumnRole[] = [];
-  for (const role of COLUMN_ROLES) {
+  const missingOverrides: HistoryRole[] = [];
+  for (const role of HISTORY_ROLES) {
     const wanted = overrides[role];
     if (wanted === undefined) continue;
     const normalized = normalizeHeader(wanted);
@@ -128,7 +128,7 @@ export function analyzeHeaderRow(
 
   let yearColumn: HeaderColumn | undefined;
   let stageColumn: HeaderColumn | undefined;
-  const candidates = new Map<ColumnRole, Candidate[]>();
+  const candidates = new Map<HistoryRole, Candidate[]>();
   for (const text of texts) {
     if (taken.has(text.column)) continue;
     if (YEAR_HEADER_SET.has(normalizeHeader(text.header))) {
@@ -147,7 +147,7 @@ export function analyzeHeaderRow(
   }
 
   const duplicates: HeaderAnalysis["duplicates"] = [];
-  for (const role of COLUMN_ROLES) {
+  for (const role of HISTORY_ROLES) {
     const list = candidates.get(role);
     if (!list) continue;
     const [best, ...rest] = [...list].sort(preferred);

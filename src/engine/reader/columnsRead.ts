@@ -1,12 +1,14 @@
 import { columnLetters } from "../address";
 import type { DimensionKey, HistoryReadResult } from "../history";
+import { askedRatioMeasures } from "../measures";
 
 /** One column the plan was read from: its role (or level), its header, its letters (`G`, `D:AM`). */
 export type ColumnRead = { role: string; header: string; column: string };
 
 /**
  * The columns a plan reads, in the order a user checks them: the date (or, in a wide history, the
- * month columns as one range under `months`), the amount, each level's column, then the customer
+ * month columns as one range under `months`), the amount, the column of each measure asked (the
+ * quantity; the cost, or the gross profit it comes from), each level's column, then the customer
  * column the action plan ranks customers by.
  * @example columnsRead(history, ["部门", "rep"]) → [{ role: "date", header: "单据日期", column: "A" },
  *   { role: "amount", header: "无税金额", column: "H" }, { role: "部门", header: "部门", column: "I" }, …]
@@ -14,6 +16,7 @@ export type ColumnRead = { role: string; header: string; column: string };
 export function columnsRead(
   history: Pick<HistoryReadResult, "layout" | "columns" | "monthColumns">,
   levels: readonly DimensionKey[],
+  measures: readonly string[] = [],
 ): ColumnRead[] {
   const read: ColumnRead[] = [];
   const add = (role: string) => {
@@ -37,6 +40,10 @@ export function columnsRead(
   } else {
     add("date");
     add("amount");
+    for (const measure of askedRatioMeasures(Object.fromEntries(measures.map((m) => [m, m])))) {
+      const role = measure.roles.find((r) => history.columns[r]);
+      if (role) add(role);
+    }
   }
   for (const level of levels) add(level);
   if (!levels.includes("customer")) add("customer");

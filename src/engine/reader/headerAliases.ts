@@ -1,4 +1,4 @@
-import type { ColumnRole } from "../history";
+import type { HistoryRole } from "../history";
 
 /**
  * Header words for one column role. `strong` words name the role on their own, also inside a
@@ -16,7 +16,7 @@ export type RoleAliases = {
  * The header words the reader knows for each role, in English and Chinese, as users write them.
  * @example HEADER_ALIASES.amount.strong.includes("销售额") === true
  */
-export const HEADER_ALIASES: Record<ColumnRole, RoleAliases> = {
+export const HEADER_ALIASES: Record<HistoryRole, RoleAliases> = {
   date: {
     strong: [
       "日期",
@@ -86,7 +86,20 @@ export const HEADER_ALIASES: Record<ColumnRole, RoleAliases> = {
     exact: ["pcs"],
   },
   cost: {
-    strong: ["成本", "销售成本", "cost", "cogs"],
+    strong: [
+      "成本",
+      "销售成本",
+      "营业成本",
+      "主营业务成本",
+      "成本金额",
+      "cost",
+      "cogs",
+      "cost of sales",
+      "cost of goods sold",
+    ],
+  },
+  grossProfit: {
+    strong: ["毛利", "毛利额", "销售毛利", "毛利润", "gross profit", "gross margin", "margin"],
   },
   region: {
     strong: ["大区", "区域", "地区", "片区", "region", "territory", "area", "zone"],
@@ -153,8 +166,9 @@ export const HEADER_ALIASES: Record<ColumnRole, RoleAliases> = {
 };
 
 /**
- * Headers that name a per-unit figure, a rate, a tax or a discount: never an amount, a cost or
- * any other role, whatever word they share with one ("金额 含税单价", "Tax Amount", "Unit Cost").
+ * Headers that name a per-unit figure, a rate, a tax, a discount or a cost or profit centre: never
+ * an amount, a quantity, a cost or any other role, whatever word they share with one ("金额 含税单价",
+ * "Tax Amount", "Unit Cost", "Margin %", "Cost Center").
  * Matched against the normalised header (see `normalizeHeader`).
  * @example NOT_A_ROLE.some((pattern) => pattern.test("含税单价")) === true
  */
@@ -162,6 +176,7 @@ export const NOT_A_ROLE: readonly RegExp[] = [
   /单价|单位成本|单位售价|单位价格|均价|平均价|售价$|价格$|折扣|税额|税率|费率|毛利率|利润率|百分比|占比/,
   /unitprice|unitcost|priceperunit|costperunit|averageprice|avgprice|listprice|netprice|^prices?$/,
   /^(tax|vat|gst)|taxamount|vatamount|salestax|taxrate|^discount|discount$|percent|pct$|ratio$/,
+  /成本中心|利润中心|costcent(er|re)|profitcent(er|re)|marginrate|^gpm$/,
 ];
 
 /**

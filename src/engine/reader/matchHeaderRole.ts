@@ -1,4 +1,4 @@
-import { COLUMN_ROLES, type ColumnRole } from "../history";
+import { HISTORY_ROLES, type HistoryRole } from "../history";
 import {
   AMOUNT_DOCUMENT_CURRENCY,
   AMOUNT_GROSS_OF_TAX,
@@ -18,7 +18,7 @@ const HEADER_LENGTH_LIMIT = 200;
  * inside the header (the last, longest word is the head noun: "Product Cost" is a cost).
  */
 export type HeaderRoleMatch = {
-  role: ColumnRole;
+  role: HistoryRole;
   tier: 1 | 2 | 3 | 4;
   end: number;
   length: number;
@@ -30,9 +30,9 @@ export type HeaderRoleMatch = {
   currencyBasis: -1 | 0 | 1;
 };
 
-type Alias = { role: ColumnRole; text: string; kind: "strong" | "weak" | "exact" };
+type Alias = { role: HistoryRole; text: string; kind: "strong" | "weak" | "exact" };
 
-const ALIASES: readonly Alias[] = COLUMN_ROLES.flatMap((role) => {
+const ALIASES: readonly Alias[] = HISTORY_ROLES.flatMap((role) => {
   const aliases = HEADER_ALIASES[role];
   const make = (kind: Alias["kind"], list: readonly string[] | undefined): Alias[] =>
     (list ?? []).map((text) => ({ role, text: normalizeHeader(text), kind }));
@@ -88,6 +88,8 @@ function taxBasisOf(normalized: string): HeaderRoleMatch["taxBasis"] {
  */
 export function matchHeaderRole(header: string): HeaderRoleMatch | null {
   if (header.length > HEADER_LENGTH_LIMIT) return null;
+  // A percentage ("Margin %", "毛利％") is a rate, never a figure to sum; the sign is lost below.
+  if (/[%％]/.test(header)) return null;
   const normalized = normalizeHeader(header);
   if (normalized === "" || NOT_A_ROLE.some((pattern) => pattern.test(normalized))) return null;
   const idLike = ID_LIKE.test(normalized);

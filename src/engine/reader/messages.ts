@@ -98,6 +98,22 @@ export const READER_MESSAGES: MessageCatalog = {
     "zh-CN": (p) =>
       `金额“${text(p.value)}”以${MARK_ZH[otherMark(p)]}作小数点，与列“${text(p.column)}”不符（该列以${markZh(p, "convention")}作小数点，如“${text(p.example)}”）`,
   },
+  "measure-not-number": {
+    "en-US": (p) => `${roleEn(p)} is not a number: "${text(p.value)}"`,
+    "zh-CN": (p) => `${roleZh(p)}不是数字：“${text(p.value)}”`,
+  },
+  "measure-too-large": {
+    "en-US": (p) =>
+      `${roleEn(p)} is too large: "${text(p.value)}" (Excel holds 15 digits; at most 999,999,999,999,999)`,
+    "zh-CN": (p) =>
+      `${roleZh(p)}过大：“${text(p.value)}”（Excel 只保存 15 位数字；最多 999,999,999,999,999）`,
+  },
+  "measure-decimal-mark": {
+    "en-US": (p) =>
+      `${roleEn(p)} "${text(p.value)}" is written with ${MARK_EN[otherMark(p)]}, but column "${text(p.column)}" has ${markEn(p, "convention")}, as "${text(p.example)}" shows`,
+    "zh-CN": (p) =>
+      `${roleZh(p)}“${text(p.value)}”以${MARK_ZH[otherMark(p)]}作小数点，与列“${text(p.column)}”不符（该列以${markZh(p, "convention")}作小数点，如“${text(p.example)}”）`,
+  },
   "amount-missing": {
     "en-US": () => "amount is blank",
     "zh-CN": () => "金额为空",
@@ -245,6 +261,12 @@ export const READER_MESSAGES: MessageCatalog = {
       `${text(p.count)} cell(s) far outside the data were not read${p.cells ? `: ${text(p.cells)}` : ""}`,
     "zh-CN": (p) =>
       `数据区域以外很远处的 ${text(p.count)} 个单元格未读取${p.cells ? `：${text(p.cells)}` : ""}`,
+  },
+  "measure-blank-cells": {
+    "en-US": (p) =>
+      `the ${roleEn(p)} column "${text(p.column)}" is blank on ${text(p.count)} row(s) (the first at ${text(p.cell)}): each counts as 0 ${roleEn(p)}`,
+    "zh-CN": (p) =>
+      `${roleZh(p)}列“${text(p.column)}”有 ${text(p.count)} 行为空（第一处在 ${text(p.cell)}）：按${roleZh(p)} 0 计`,
   },
   "column-ignored": {
     "en-US": (p) =>

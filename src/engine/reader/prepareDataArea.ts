@@ -9,7 +9,7 @@ export type DataColumn = {
   column: number;
   /** Its role (`date`, `amount`, `region`…): what a message calls it. */
   role: string;
-  /** Amounts (sales, quantity, cost, a month's figure) count once: never filled from a merge. */
+  /** Amounts (sales, quantity, cost, gross profit, a month's figure) count once: never filled from a merge. */
   amount: boolean;
 };
 
@@ -21,7 +21,7 @@ export type DataArea = {
   error?: Notice & { cell: string };
 };
 
-const AMOUNT_ROLES = new Set(["amount", "quantity", "cost"]);
+const AMOUNT_ROLES = new Set(["amount", "quantity", "cost", "grossProfit"]);
 
 /**
  * The columns a row reader takes something from: in a long history every detected role and the

@@ -1,8 +1,8 @@
 import type { Grid } from "../grid";
 import {
-  COLUMN_ROLES,
+  HISTORY_ROLES,
   DIMENSIONS,
-  type ColumnRole,
+  type HistoryRole,
   type DetectedColumn,
   type Dimension,
   type HistoryReadResult,
@@ -27,12 +27,17 @@ import { withNoRecordsError } from "./withNoRecordsError";
 /** Options of `readHistory`. */
 export type ReadHistoryOptions = {
   /** Header text per role, from the plan file's `columns`; it wins over detection. */
-  columns?: Partial<Record<ColumnRole, string>>;
+  columns?: Partial<Record<HistoryRole, string>>;
   /**
    * The plan's level dimensions: a built-in one is detected as always, any other names a
    * column by its header (`"部门"`), which the records then carry under that key.
    */
   dimensions?: readonly string[];
+  /**
+   * The measures the plan asks for (`quantity`, `grossProfit`): the cells of their columns are
+   * read like amounts, and a row whose cell cannot be read is skipped with its address.
+   */
+  measures?: readonly string[];
 };
 
 function emptyResult(sheet: string): HistoryReadResult {
@@ -52,7 +57,7 @@ function emptyResult(sheet: string): HistoryReadResult {
 function cleanOverrides(columns: unknown): ColumnOverrides {
   const overrides: ColumnOverrides = {};
   if (typeof columns !== "object" || columns === null) return overrides;
-  for (const role of COLUMN_ROLES) {
+  for (const role of HISTORY_ROLES) {
     const header: unknown = (columns as Record<string, unknown>)[role];
     if (typeof header === "string" && header.trim() !== "") overrides[role] = header.trim();
   }
@@ -78,7 +83,7 @@ function topTexts(view: GridView): string[] {
 function detected(
   view: GridView,
   header: HeaderAnalysis,
-  roles: readonly ColumnRole[],
+  roles: readonly HistoryRole[],
 ): HistoryReadResult["columns"] {
   const columns: HistoryReadResult["columns"] = {};
   for (const role of roles) {
@@ -146,7 +151,7 @@ function withError(
   const result = emptyResult(view.sheet);
   if (header) {
     result.headerRow = view.sheetRow(header.row);
-    result.columns = detected(view, header, COLUMN_ROLES);
+    result.columns = detected(view, header, HISTORY_ROLES);
   }
   result.error = error;
   return result;
@@ -161,7 +166,7 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
 
   const missing = header
     ? header.missingOverrides[0]
-    : COLUMN_ROLES.find((role) => overrides[role] !== undefined);
+    : HISTORY_ROLES.find((role) => overrides[role] !== undefined);
   if (missing) {
     const wanted = overrides[missing] ?? "";
     const suggestion = suggestHeader(wanted, header ? header.headers : topTexts(view));
@@ -218,8 +223,8 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
     namedLong ||
     (Boolean(found.roles.amount && found.roles.date) && found.months.length < 2) ||
     !hasMonthColumns(found);
-  const roles: readonly ColumnRole[] = long ? COLUMN_ROLES : DIMENSIONS;
-  const rowsRead = long ? readLongRows(view, found) : readWideRows(view, found);
+  const roles: readonly HistoryRole[] = long ? HISTORY_ROLES : DIMENSIONS;
+  const rowsRead = long ? readLongRows(view, found, options?.measures) : readWideRows(view, found);
   if (rowsRead.error) return withError(view, found, rowsRead.error);
 
   const notes: Notice[] = found.duplicates

@@ -1,10 +1,11 @@
-import type { HistoryRecord, Notice, SkippedRow } from "../history";
+import type { HistoryRecord, HistoryRole, Notice, SkippedRow, SkipCode } from "../history";
+import { MEASURES, type MeasureFigure } from "../measures";
 import type { HeaderAnalysis } from "./analyzeHeaderRow";
 import { cellTextForMessage, isBlankCell } from "./cellText";
 import { detectDayOrder } from "./detectDayOrder";
 import { findTotalCell } from "./findTotalCell";
 import type { GridView } from "./gridView";
-import { makeAmountReader } from "./makeAmountReader";
+import { makeAmountReader, type AmountReader } from "./makeAmountReader";
 import { isPlannableAmount, parseAmount } from "./parseAmount";
 import { dataColumnsOf, prepareDataArea } from "./prepareDataArea";
 import { readDateCell, type DateCellReading, type DateNumberKind } from "./readDateCell";
@@ -24,6 +25,54 @@ export type RowsRead = {
   error?: Notice & { cell: string };
 };
 
+/**
+ * A column a measure's figure is read from: the quantity, the cost, or the gross profit (which
+ * gives the cost as amount − gross profit). `reader` is set when the plan asks for the measure:
+ * its cells are then read like amounts, an unreadable one skips the row, blank ones are counted.
+ */
+type FigureColumn = {
+  figure: MeasureFigure;
+  role: HistoryRole;
+  column: number;
+  header: string;
+  reader?: AmountReader;
+  blank: number;
+  firstBlank?: string;
+};
+
+/**
+ * The figure columns of a header: for each measure, the first of its roles the header has.
+ * @example figureColumns(header, ["quantity"], view) → [{ figure: "quantity", role: "quantity", reader, … }]
+ */
+function figureColumns(
+  view: GridView,
+  header: HeaderAnalysis,
+  measures: readonly string[],
+): FigureColumn[] {
+  const columns: FigureColumn[] = [];
+  for (const measure of Object.values(MEASURES)) {
+    const role = measure.roles.find((r) => header.roles[r]);
+    const found = role ? header.roles[role] : undefined;
+    if (!role || !found) continue;
+    const asked = measures.includes(measure.key);
+    columns.push({
+      figure: measure.figure,
+      role,
+      column: found.column,
+      header: found.header,
+      blank: 0,
+      ...(asked
+        ? {
+            reader: makeAmountReader(columnStrings(view, header.row + 1, found.column), {
+              column: found.header,
+            }),
+          }
+        : {}),
+    });
+  }
+  return columns;
+}
+
 /** A row's date, or the cell to blame when it has none. */
 type RowDate =
   | { ok: true; year: number; month: number; assumed?: DateNumberKind }
@@ -42,7 +91,11 @@ function* columnStrings(view: GridView, fromRow: number, column: number): Iterab
  * `header` must have a date and an amount column.
  * @example readLongRows(view, analyzeHeaderRow(view, 0, {})).records[0].amount
  */
-export function readLongRows(grid: GridView, header: HeaderAnalysis): RowsRead {
+export function readLongRows(
+  grid: GridView,
+  header: HeaderAnalysis,
+  measures: readonly string[] = [],
+): RowsRead {
   const read: RowsRead = { records: [], skipped: [], notes: [] };
   const dateColumn = header.roles.date;
   const amountColumn = header.roles.amount;
@@ -51,8 +104,8 @@ export function readLongRows(grid: GridView, header: HeaderAnalysis): RowsRead {
   if (area.error) return { ...read, error: area.error };
   const view = area.view;
   read.notes.push(...area.notes);
-  const quantityColumn = header.roles.quantity?.column;
-  const costColumn = header.roles.cost?.column;
+  const figures = figureColumns(view, header, measures);
+  for (const f of figures) if (f.reader) read.notes.push(...f.reader.notes);
   const yearColumn = header.yearColumn;
   const dimensions = dimensionColumns(header);
 
@@ -186,12 +239,47 @@ export function readLongRows(grid: GridView, header: HeaderAnalysis): RowsRead {
       cell: amountCell,
       transaction: true,
     };
-    const quantity =
-      quantityColumn === undefined ? null : parseAmount(view.cell(row, quantityColumn));
-    if (quantity !== null && isPlannableAmount(quantity)) record.quantity = quantity;
-    const cost = costColumn === undefined ? null : parseAmount(view.cell(row, costColumn));
-    if (cost !== null && isPlannableAmount(cost)) record.cost = cost;
+    for (const f of figures) {
+      const value = view.cell(row, f.column);
+      let figure: number | null;
+      if (!f.reader) {
+        // A measure the plan does not ask for: taken when readable, never a reason to skip.
+        const parsed = parseAmount(value);
+        figure = parsed !== null && isPlannableAmount(parsed) ? parsed : null;
+      } else if (isBlankCell(value)) {
+        f.blank += 1;
+        f.firstBlank ??= view.address(row, f.column);
+        figure = 0;
+      } else {
+        figure = f.reader.amount(value);
+        if (figure === null) {
+          const skip = f.reader.skip(value, f.header);
+          read.skipped.push({
+            sheet: view.sheet,
+            cell: view.address(row, f.column),
+            code: skip.code.replace(/^amount-/, "measure-") as SkipCode,
+            params: { ...skip.params, role: f.role },
+          });
+          return;
+        }
+      }
+      if (figure === null) continue;
+      // A gross profit column gives the row's cost: its amount less its gross profit.
+      record[f.figure] = f.role === "grossProfit" ? amount - figure : figure;
+    }
     read.records.push(record);
   });
+  for (const f of figures) {
+    if (f.blank === 0 || f.firstBlank === undefined) continue;
+    read.notes.push({
+      code: "measure-blank-cells",
+      params: {
+        role: f.role,
+        column: f.header,
+        count: f.blank,
+        cell: `${view.sheet}!${f.firstBlank}`,
+      },
+    });
+  }
   return read;
 }
