@@ -1,5 +1,7 @@
 import fc from "fast-check";
+import { computePlan } from "./computePlan";
 import { distributeWithBounds } from "./distributeWithBounds";
+import { validPlan } from "./testing/validPlan";
 
 describe("distributeWithBounds", () => {
   it("caps a child and spreads its excess by weight", () => {
@@ -87,5 +89,50 @@ describe("distributeWithBounds", () => {
       ),
       { numRuns: 200 },
     );
+  });
+  it("ends, and splits by the ratios, when a weight is subnormal (5e-324) or bounds overflow a double", () => {
+    const tiny = distributeWithBounds(287200, [
+      { key: "a", weight: 5e-324, max: 200000 },
+      { key: "b", weight: 3.1e-304, max: 200000 },
+    ]);
+    expect(tiny).toEqual({ ok: true, units: [87200, 200000] });
+    const huge = distributeWithBounds(10, [
+      { key: "a", weight: 1e-300, max: 1e308 },
+      { key: "b", weight: 1e-300, max: 1e308 },
+    ]);
+    expect(huge).toEqual({ ok: true, units: [5, 5] });
+  });
+
+  it("a plan over a history with a subnormal amount ends, with every split exact", () => {
+    const record = (year: number, month: number, region: string, rep: string, amount: number) => ({
+      year,
+      month,
+      amount,
+      dims: { region, rep },
+      cell: "A1",
+      transaction: true,
+    });
+    const plan = validPlan({
+      version: 1,
+      planYear: 2026,
+      target: { amount: 287200 },
+      levels: [
+        { dimension: "region", method: "lastYear" },
+        { dimension: "rep", method: "lastYear" },
+      ],
+      rounding: { unit: 100 },
+    });
+    const result = computePlan(
+      {
+        records: [
+          record(2025, 4, "West", "Cy", 5e-324),
+          record(2023, 7, "East", "李雷", 3.1e-304),
+          record(2024, 5, "华北", "Bo", 9621),
+          record(2023, 3, "华北", "李雷", 15282),
+        ],
+      },
+      plan,
+    );
+    expect(result.rows.reduce((sum, row) => sum + row.annual, 0)).toBe(287200);
   });
 });

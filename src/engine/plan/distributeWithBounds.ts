@@ -29,7 +29,15 @@ export function distributeWithBounds(
     return { ok: false, reason: "bounds-infeasible", minTotal, maxTotal };
   }
   const anyWeight = children.some((c) => c.weight > 0);
-  const w = children.map((c) => (anyWeight ? Math.max(0, c.weight) : 1));
+  let w = children.map((c) => (anyWeight ? Math.max(0, c.weight) : 1));
+  // Weights so small that a bound divided by one overflows (a subnormal amount of 5e-324) are
+  // taken relative to the largest: only the ratios count, and every breakpoint stays finite.
+  if (
+    w.some((wi, i) => wi > 0 && !Number.isFinite((Number.isFinite(hi[i]) ? hi[i] : lo[i] + 1) / wi))
+  ) {
+    const largest = Math.max(...w);
+    w = w.map((wi) => wi / largest);
+  }
   const sumAt = (lambda: number) =>
     w.reduce((s, wi, i) => s + Math.min(hi[i], Math.max(lo[i], lambda * wi)), 0);
 
@@ -104,7 +112,7 @@ function roundAllBounded(
   w: number[],
   lambda: number,
 ): BoundsOutcome {
-  const exact = w.map((wi, i) => Math.min(hi[i], Math.max(lo[i], lambda * wi)));
+  const exact = w.map((wi, i) => Math.min(hi[i], Math.max(lo[i], wi > 0 ? lambda * wi : 0)));
   const units = exact.map((x) => Math.floor(x));
   let left = total - units.reduce((s, v) => s + v, 0);
   const order = units.map((_, i) => i);
@@ -113,7 +121,8 @@ function roundAllBounded(
     const d = step * (exact[b] - units[b] - (exact[a] - units[a]));
     return d !== 0 ? d : children[a].key < children[b].key ? -1 : 1;
   });
-  while (left !== 0) {
+  // A sum that is no number (bounds past what a double holds) can never be met: no endless loop.
+  while (left !== 0 && Number.isFinite(left)) {
     let moved = false;
     for (const i of order) {
       if (left === 0) break;
