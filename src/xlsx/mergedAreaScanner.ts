@@ -5,9 +5,10 @@ const CARRY = 256;
 const TAG = "<mergeCell";
 
 /**
- * Counts, chunk by chunk as a worksheet part is inflated, the cells its merged areas
- * (`<mergeCell ref="B3:B5"/>`) cover, without holding the part: ExcelJS makes an object for every
- * cell of every merged area, so `A1:XFD1048576` in a 5 KB file would take it minutes and gigabytes.
+ * Finds, chunk by chunk as a worksheet part is inflated, its merged areas
+ * (`<mergeCell ref="B3:B5"/>`) and counts the cells they cover, without holding the part: they
+ * come after the cells, and the grid reader must know them before it reads a cell. Counted so that
+ * `A1:XFD1048576` in a 5 KB file is refused before anything notes its 17 billion cells.
  * @example const scan = new MergedAreaScanner(); scan.feed(Buffer.from('<mergeCell ref="B3:B5"/>')); scan.cells === 3
  */
 export class MergedAreaScanner {
@@ -15,6 +16,8 @@ export class MergedAreaScanner {
   cells = 0;
   /** The largest merged area seen, as written (`A1:XFD1048576`). */
   largest = "";
+  /** The merged areas seen so far, as written (`B3:B5`). */
+  readonly refs: string[] = [];
   private largestCells = 0;
   private carry = "";
 
@@ -43,6 +46,7 @@ export class MergedAreaScanner {
     const a = fromA1(first);
     const b = fromA1(last);
     if (!a || !b) return;
+    this.refs.push(ref);
     const cells = (Math.abs(b.row - a.row) + 1) * (Math.abs(b.column - a.column) + 1);
     this.cells += cells;
     if (cells > this.largestCells) {

@@ -1,14 +1,29 @@
 import * as path from "node:path";
-import type ExcelJS from "exceljs";
 import { CsvReadError } from "./csvReadError";
 import { decodeCsvBytes } from "./decodeCsvBytes";
-import { emptyTextResults } from "./emptyTextResults";
 import { FileAccessError, reasonOf } from "./fileErrors";
+import { MergedAreaScanner } from "./mergedAreaScanner";
 import { parseCsv } from "./parseCsv";
-import { readRegularFile } from "./readRegularFile";
-import { type SheetGrid, worksheetToGrid } from "./worksheetGrid";
-import { readZipDirectory, type ZipEntry } from "./zipDirectory";
-import { checkDeclaredPartSizes, checkInflatedParts } from "./zipPartLimits";
+import { StyleFormatsScanner } from "./styleFormats";
+import {
+  openWorkbookPackage,
+  packageEntry,
+  readBytes,
+  readPackageWorkbook,
+  readSharedStrings,
+  scanPart,
+  streamPart,
+  stylesEntry,
+  type PackageSheet,
+  type WorkbookPackage,
+} from "./workbookPackage";
+import {
+  mergedArea,
+  WorksheetGridScanner,
+  type SheetGrid,
+  type WorkbookContext,
+} from "./worksheetGrid";
+import { MAX_MERGED_CELLS } from "./zipPartLimits";
 
 /** How a file's name says it should be read. */
 export type HistoryFileKind = "workbook" | "csv";
@@ -21,30 +36,66 @@ const MAX_SHEET_NAME = 31;
 
 /**
  * Every worksheet of an .xlsx file, or the one sheet of a .csv file, as grids in the shape Excel's
- * `range.values` / `range.numberFormat` give (see `worksheetToGrid`), with their merged areas, the
- * formulas whose result the file does not keep (a formula saved with an empty text result is
- * blank, not one of those) and the far cells left out. Hidden and very hidden sheets are included:
- * `state` tells them apart. CSV cells stay text (empty → `null`); the history reader
- * parses numbers and dates. Throws `FileAccessError` when the file is missing, unreadable or of a
- * type this port does not read (.xls, .xlsb, .ods, password-protected workbooks).
+ * `range.values` / `range.numberFormat` give (see `WorksheetGridScanner`), with their merged
+ * areas, the formulas whose result the file does not keep (a formula saved with an empty text
+ * result is blank, not one of those) and the far cells left out. Hidden and very hidden sheets are
+ * included: `state` tells them apart. CSV cells stay text (empty → `null`); the history reader
+ * parses numbers and dates. An .xlsx file is streamed part by part (`readWorkbookGrids`), never
+ * held as a workbook of objects. Throws `FileAccessError` when the file is missing, unreadable or
+ * of a type this port does not read (.xls, .xlsb, .ods, password-protected workbooks).
  * @example const [sales] = await readHistoryFile("sales.csv"); sales.sheet === "sales"
  */
 export async function readHistoryFile(filePath: string): Promise<SheetGrid[]> {
   const kind = historyFileKind(filePath);
-  const bytes = await readBytes(filePath);
-  if (kind === "csv") return [csvGrid(filePath, bytes)];
-  const workbook = await loadWorkbook(filePath, bytes);
-  const grids = workbook.worksheets.map((worksheet) => worksheetToGrid(worksheet));
-  const unsure = grids.filter((grid) => grid.formulasWithoutValue);
-  const emptyText = await emptyTextResults(
-    bytes,
-    unsure.map((grid) => grid.sheet),
+  if (kind === "csv") return [csvGrid(filePath, await readBytes(filePath))];
+  return readWorkbookGrids(await openWorkbookPackage(filePath));
+}
+
+/**
+ * The grids of an .xlsx package's worksheets, in tab order (chart sheets have none), or of the
+ * first one `wanted` picks. Each worksheet part is streamed twice as it inflates: once for its
+ * merged areas, which come after its cells (together they may cover at most 1,000,000 cells:
+ * `merged-cells-too-many`), then for its cells; the shared strings are kept as one array and the
+ * number formats once per cell style. A part inflating past its declared size is a `zip-bomb`.
+ * @example const [grid] = await readWorkbookGrids(pkg, (sheet) => sheet.name === "Sales")
+ */
+export async function readWorkbookGrids(
+  pkg: WorkbookPackage,
+  wanted?: (sheet: PackageSheet) => boolean,
+): Promise<SheetGrid[]> {
+  const workbook = await readPackageWorkbook(pkg);
+  let sheets = workbook.sheets.filter(
+    (sheet) => sheet.worksheet && sheet.part !== undefined && packageEntry(pkg, sheet.part),
   );
-  for (const grid of unsure) {
-    const blank = emptyText.get(grid.sheet);
-    const unsaved = grid.formulasWithoutValue!.filter((cell) => !blank?.has(cell));
-    if (unsaved.length > 0) grid.formulasWithoutValue = unsaved;
-    else delete grid.formulasWithoutValue;
+  if (wanted) sheets = sheets.filter(wanted).slice(0, 1);
+  if (sheets.length === 0) return [];
+  const styles = new StyleFormatsScanner();
+  const stylesPart = stylesEntry(pkg, workbook);
+  if (stylesPart) await scanPart(pkg, stylesPart, styles);
+  const context: WorkbookContext = {
+    shared: await readSharedStrings(pkg, workbook),
+    formats: styles.formats(),
+    date1904: workbook.date1904,
+  };
+  const grids: SheetGrid[] = [];
+  let mergedCells = 0;
+  for (const sheet of sheets) {
+    const entry = packageEntry(pkg, sheet.part!)!;
+    const merged = new MergedAreaScanner();
+    await streamPart(pkg, entry, (chunk) => {
+      merged.feed(chunk);
+      if (mergedCells + merged.cells <= MAX_MERGED_CELLS) return;
+      throw new FileAccessError("merged-cells-too-many", pkg.filePath, {
+        part: entry.name,
+        area: merged.largest,
+        cells: (mergedCells + merged.cells).toLocaleString("en-US"),
+      });
+    });
+    mergedCells += merged.cells;
+    const areas = merged.refs.map(mergedArea).filter((area) => area !== null);
+    const scanner = new WorksheetGridScanner(sheet.name, sheet.state, context, areas);
+    await scanPart(pkg, entry, scanner, () => scanner.finished);
+    grids.push(scanner.grid());
   }
   return grids;
 }
@@ -60,77 +111,6 @@ export function historyFileKind(filePath: string): HistoryFileKind {
   throw new FileAccessError("unsupported-file-type", filePath, {
     reason: extension === "" ? "no extension" : extension,
   });
-}
-
-/**
- * A file's bytes, with file-system failures turned into `FileAccessError`s; only a regular file
- * is read (`readRegularFile`).
- */
-export async function readBytes(filePath: string): Promise<Buffer> {
-  return readRegularFile(filePath);
-}
-
-/**
- * Checks that bytes are an .xlsx (zip) file whose parts, as its zip directory declares them, a
- * reader can inflate (`checkDeclaredPartSizes`: no zip bomb). Legacy .xls files and
- * password-protected workbooks are OLE compound files, not zip archives: those are
- * `unsupported-file-type`; a zip whose directory cannot be read is `file-unreadable`.
- */
-export function checkWorkbookBytes(filePath: string, bytes: Uint8Array): ZipEntry[] {
-  const magic =
-    bytes.length >= 4 ? Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0) : 0;
-  if (magic === 0xd0cf11e0) {
-    throw new FileAccessError("unsupported-file-type", filePath, {
-      reason: "legacy .xls or password-protected workbook",
-    });
-  }
-  if (magic !== 0x504b0304) {
-    throw new FileAccessError("file-unreadable", filePath, { reason: "not an .xlsx workbook" });
-  }
-  let entries: ZipEntry[];
-  try {
-    entries = readZipDirectory(bytes);
-  } catch (error) {
-    throw new FileAccessError(
-      "file-unreadable",
-      filePath,
-      { reason: reasonOf(error) },
-      { cause: error },
-    );
-  }
-  checkDeclaredPartSizes(filePath, entries);
-  return entries;
-}
-
-/**
- * ExcelJS, loaded on first use (a third of a second): planning a CSV history into a new workbook
- * never needs it.
- */
-function excelJs(): typeof ExcelJS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("exceljs") as typeof ExcelJS;
-}
-
-/**
- * An .xlsx workbook loaded by ExcelJS from its bytes, once checked with `checkWorkbookBytes` and
- * `checkInflatedParts` (every part inflates within its declared size, merged areas cover at most
- * 1,000,000 cells): ExcelJS inflates each part whole and builds every merged cell, so a zip bomb
- * or a merged-area bomb is refused before it starts.
- */
-export async function loadWorkbook(filePath: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
-  await checkInflatedParts(filePath, bytes, checkWorkbookBytes(filePath, bytes));
-  const workbook = new (excelJs().Workbook)();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new FileAccessError(
-      "file-unreadable",
-      filePath,
-      { reason: reasonOf(error) },
-      { cause: error },
-    );
-  }
-  return workbook;
 }
 
 function csvGrid(filePath: string, bytes: Buffer): SheetGrid {
