@@ -2,7 +2,6 @@ import * as path from "node:path";
 import { CsvReadError } from "./csvReadError";
 import { decodeCsvBytes } from "./decodeCsvBytes";
 import { FileAccessError, reasonOf } from "./fileErrors";
-import { MergedAreaScanner } from "./mergedAreaScanner";
 import { parseCsv } from "./parseCsv";
 import { StyleFormatsScanner } from "./styleFormats";
 import {
@@ -12,14 +11,13 @@ import {
   readPackageWorkbook,
   readSharedStrings,
   scanPart,
-  streamPart,
   stylesEntry,
   type PackageSheet,
   type WorkbookPackage,
 } from "./workbookPackage";
 import {
-  mergedArea,
   WorksheetGridScanner,
+  type MergedCellsBudget,
   type SheetGrid,
   type WorkbookContext,
 } from "./worksheetGrid";
@@ -41,8 +39,21 @@ const MAX_SHEET_NAME = 31;
  * result is blank, not one of those) and the far cells left out. Hidden and very hidden sheets are
  * included: `state` tells them apart. CSV cells stay text (empty → `null`); the history reader
  * parses numbers and dates. An .xlsx file is streamed part by part (`readWorkbookGrids`), never
- * held as a workbook of objects. Throws `FileAccessError` when the file is missing, unreadable or
- * of a type this port does not read (.xls, .xlsb, .ods, password-protected workbooks).
+ * held as a workbook of objects.
+ *
+ * .xlsx cells read as ExcelJS read them when this port loaded workbooks with it: a number under a
+ * date or time format is its serial rounded to the millisecond (1900 date system, a 1904
+ * workbook's dates moved to it), the number format is the style's code (Excel's built-in ids as
+ * ExcelJS spelled them, a cell without a style or with style 0 `"General"`), errors are their
+ * text, rich text is joined, `_xHHHH_` escapes are decoded (in inline strings and lower-case hex
+ * digits too, which ExcelJS kept as written). Where ExcelJS misread a file, this
+ * reads it as Excel does: the East Asian built-in date formats (ids 27–36, 50–58) are dates, an
+ * ISO date cell (`t="d"`) is its date, not its year, a boolean `false` is false, a text, boolean or
+ * error result of a formula under a date format stays what it is, a hyperlinked number stays a
+ * number, and merged areas overlapping an earlier one are left out rather than failing the file.
+ *
+ * Throws `FileAccessError` when the file is missing, unreadable or of a type this port does not
+ * read (.xls, .xlsb, .ods, password-protected workbooks).
  * @example const [sales] = await readHistoryFile("sales.csv"); sales.sheet === "sales"
  */
 export async function readHistoryFile(filePath: string): Promise<SheetGrid[]> {
@@ -53,10 +64,11 @@ export async function readHistoryFile(filePath: string): Promise<SheetGrid[]> {
 
 /**
  * The grids of an .xlsx package's worksheets, in tab order (chart sheets have none), or of the
- * first one `wanted` picks. Each worksheet part is streamed twice as it inflates: once for its
- * merged areas, which come after its cells (together they may cover at most 1,000,000 cells:
- * `merged-cells-too-many`), then for its cells; the shared strings are kept as one array and the
- * number formats once per cell style. A part inflating past its declared size is a `zip-bomb`.
+ * first one `wanted` picks. Each worksheet part is streamed once as it inflates
+ * (`WorksheetGridScanner`): its cells, then its merged areas, which may cover at most 1,000,000
+ * cells in all the worksheets (`merged-cells-too-many`). The shared strings are kept as one array,
+ * the number formats once per cell style. A part inflating past its declared size is a
+ * `zip-bomb`.
  * @example const [grid] = await readWorkbookGrids(pkg, (sheet) => sheet.name === "Sales")
  */
 export async function readWorkbookGrids(
@@ -78,22 +90,22 @@ export async function readWorkbookGrids(
     date1904: workbook.date1904,
   };
   const grids: SheetGrid[] = [];
-  let mergedCells = 0;
+  let part = "";
+  const budget: MergedCellsBudget = {
+    limit: MAX_MERGED_CELLS,
+    counted: 0,
+    refuse(largest, cells) {
+      throw new FileAccessError("merged-cells-too-many", pkg.filePath, {
+        part,
+        area: largest,
+        cells: cells.toLocaleString("en-US"),
+      });
+    },
+  };
   for (const sheet of sheets) {
     const entry = packageEntry(pkg, sheet.part!)!;
-    const merged = new MergedAreaScanner();
-    await streamPart(pkg, entry, (chunk) => {
-      merged.feed(chunk);
-      if (mergedCells + merged.cells <= MAX_MERGED_CELLS) return;
-      throw new FileAccessError("merged-cells-too-many", pkg.filePath, {
-        part: entry.name,
-        area: merged.largest,
-        cells: (mergedCells + merged.cells).toLocaleString("en-US"),
-      });
-    });
-    mergedCells += merged.cells;
-    const areas = merged.refs.map(mergedArea).filter((area) => area !== null);
-    const scanner = new WorksheetGridScanner(sheet.name, sheet.state, context, areas);
+    part = entry.name;
+    const scanner = new WorksheetGridScanner(sheet.name, sheet.state, context, budget);
     await scanPart(pkg, entry, scanner, () => scanner.finished);
     grids.push(scanner.grid());
   }

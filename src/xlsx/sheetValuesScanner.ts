@@ -118,7 +118,7 @@ export class SharedStringsScanner implements XmlHandler {
  * it ends, with its type (`t`), style index (`s`, 0 when absent, read only when `readsStyles`),
  * the text of its value (`<v>`, or an inline string's `<t>` runs, phonetic runs left out) and
  * whether it holds a formula (`<f>` with text or a `t` attribute). Stops, `finished`, at the end
- * of `<sheetData>`: what follows is not cells.
+ * of `<sheetData>` (`cellsEnded`): what follows is not cells.
  */
 export abstract class WorksheetScanner implements XmlHandler {
   /** True once nothing more of the sheet is wanted: the scan may stop. */
@@ -154,6 +154,11 @@ export abstract class WorksheetScanner implements XmlHandler {
 
   /** The current row ends (called again when a row is left without its end tag). */
   protected rowEnded(): void {}
+
+  /** `<sheetData>` ends: the cells are all read. The scan stops unless this says otherwise. */
+  protected cellsEnded(): void {
+    this.finished = true;
+  }
 
   open(name: string, attributes: string, selfClosing: boolean): void {
     if (this.finished) return;
@@ -236,7 +241,7 @@ export abstract class WorksheetScanner implements XmlHandler {
         return;
       case "sheetData":
         this.rowEnded();
-        this.finished = true;
+        this.cellsEnded();
         return;
     }
   }

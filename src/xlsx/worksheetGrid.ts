@@ -1,9 +1,10 @@
 import { fromA1, toA1 } from "../engine/address";
 import type { CellValue, Grid } from "../engine/grid";
-import { dataExtent } from "./dataExtent";
+import { dataExtent, type CellSurvey } from "./dataExtent";
 import { serialToTime, timeToSerial } from "./excelSerial";
 import { cellValue, WorksheetScanner } from "./sheetValuesScanner";
 import { GENERAL, type StyleFormat } from "./styleFormats";
+import { xmlAttribute } from "./xmlScanner";
 
 /** A worksheet's visibility: `veryHidden` sheets can only be shown by code. */
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -64,11 +65,27 @@ function booleanValue(text: string): boolean {
 type FarCell = { row: number; column: number; value: CellValue; format: string | undefined };
 
 /**
- * Builds one worksheet's grid as its part is scanned once (`WorksheetScanner`), in the shape
- * `worksheetToGrid` documents. The merged areas must be known before the scan (they come after
- * the cells in the part; `MergedAreaScanner` finds them): the cells they cover, but the top-left
- * one, are blank and not counted. Rows are kept as they come; `grid()` then cuts them to the data
- * (`dataExtent`) and counts what it leaves out.
+ * The cells the merged areas of a workbook's worksheets may cover in all, counted as their parts
+ * are read; `refuse` throws when they cover more than `limit`.
+ */
+export type MergedCellsBudget = {
+  limit: number;
+  counted: number;
+  refuse(largest: string, cells: number): never;
+};
+
+/**
+ * Builds one worksheet's grid as its part is scanned once (`WorksheetScanner`), in the shape Excel's
+ * `range.values` and `range.numberFormat` give its used range from A1: rectangular, blanks `null`
+ * (formats `"General"`), the cells of a merged area other than its top-left one blank, as in Excel
+ * — with the merged areas listed, and the formulas whose result the file does not keep (a program
+ * that writes formulas without calculating them; one saved with an empty text result is blank, not
+ * one of those). A used range far larger than what it holds (a stray cell at XFD1048576) is cut to
+ * the data (`dataExtent`); the cells left out are counted and the first ones named. Values are
+ * read as ExcelJS read them (see `readHistoryFile`). Rows are kept as they come; the merged areas,
+ * which follow the cells in the part, are read after them (counted against `budget`); `grid()`
+ * then blanks what they cover, surveys and cuts.
+ * @example const s = new WorksheetGridScanner("Sales", "visible", context, budget); (scan the part); s.grid().values[0]
  */
 export class WorksheetGridScanner extends WorksheetScanner {
   /** Each row's values by column: a hole is no cell, `null` a cell holding nothing to show. */
@@ -80,38 +97,48 @@ export class WorksheetGridScanner extends WorksheetScanner {
   private readonly far: FarCell[] = [];
   /** The widest row array so far (far cells not counted). */
   private denseWidth = 0;
-  /** Per row, the leftmost column holding something (-1: none). */
-  private firstColumn = new Int16Array(0);
-  private readonly columnsUsed = new Uint8Array(SHEET_COLUMNS);
-  private cellCount = 0;
-  private lastRow = -1;
   /** Formula cells without a saved result, as `row * 16384 + column`. */
-  private readonly unsaved: number[] = [];
-  /** The cells merged areas cover, as `row * 16384 + column`, with their area. */
-  private readonly covered = new Map<number, MergedArea>();
+  private unsaved: number[] = [];
   private readonly areas: MergedArea[] = [];
+  private afterCells = false;
+  private largestArea = "";
+  private largestCells = 0;
 
   constructor(
     private readonly sheet: string,
     private readonly state: SheetGrid["state"],
     private readonly context: WorkbookContext,
-    merges: readonly MergedArea[],
+    private readonly budget: MergedCellsBudget,
   ) {
     super();
     this.readsStyles = true;
-    for (const area of merges) this.addMerge(area);
   }
 
-  /** Keeps a merged area of more than one cell; one overlapping an area kept before is ignored. */
-  private addMerge(area: MergedArea): void {
-    if (area.top === area.bottom && area.left === area.right) return;
-    for (let r = area.top; r <= area.bottom; r++) {
-      for (let c = area.left; c <= area.right; c++) {
-        if (this.covered.has(r * SHEET_COLUMNS + c)) return;
-      }
+  protected override cellsEnded(): void {
+    this.afterCells = true;
+  }
+
+  override open(name: string, attributes: string, selfClosing: boolean): void {
+    if (!this.afterCells) super.open(name, attributes, selfClosing);
+    else if (name === "mergeCell") this.mergeCell(xmlAttribute(attributes, "ref") ?? "");
+  }
+
+  override close(name: string): void {
+    if (!this.afterCells) super.close(name);
+    else if (name === "mergeCells") this.finished = true;
+  }
+
+  private mergeCell(ref: string): void {
+    const area = mergedArea(ref);
+    if (!area) return;
+    const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+    if (cells > this.largestCells) {
+      this.largestCells = cells;
+      this.largestArea = ref;
     }
-    for (let r = area.top; r <= area.bottom; r++) {
-      for (let c = area.left; c <= area.right; c++) this.covered.set(r * SHEET_COLUMNS + c, area);
+    this.budget.counted += cells;
+    if (this.budget.counted > this.budget.limit) {
+      this.budget.refuse(this.largestArea, this.budget.counted);
     }
     this.areas.push(area);
   }
@@ -127,8 +154,6 @@ export class WorksheetGridScanner extends WorksheetScanner {
     if (row >= SHEET_ROWS || column >= SHEET_COLUMNS) {
       throw new Error(`cell ${toA1(row, column)} lies outside the sheet`);
     }
-    const area = this.covered.size > 0 ? this.covered.get(row * SHEET_COLUMNS + column) : undefined;
-    if (area && (area.top !== row || area.left !== column)) return;
     const format = this.context.formats[style] ?? GENERAL;
     if (formula) {
       if (text === "") {
@@ -189,47 +214,27 @@ export class WorksheetGridScanner extends WorksheetScanner {
   /** Stores a cell holding something (`value` null: a formula cell showing nothing). */
   private keep(row: number, column: number, value: CellValue, format: string | undefined): void {
     let values = this.values[row];
-    if (!values) {
-      values = this.values[row] = new Array<CellValue>(this.denseWidth);
-      this.growRows(row);
-    }
+    if (!values) values = this.values[row] = new Array<CellValue>(this.denseWidth);
     if (column >= Math.max(values.length, this.denseWidth) + FAR_GAP) {
       this.far.push({ row, column, value, format });
-      this.count(row, column);
       return;
     }
-    const isNew = values[column] === undefined;
     values[column] = value;
     if (column >= this.denseWidth) this.denseWidth = column + 1;
-    if (format !== undefined || !isNew) {
-      let formats = this.formatRows[row];
-      if (!formats || this.sealed.has(formats)) {
-        formats = this.formatRows[row] = formats
-          ? formats.slice()
-          : new Array<string>(values.length);
-      }
-      if (format === undefined) delete formats[column];
-      else formats[column] = format;
+    const formats = this.formatRows[row];
+    if (format === undefined && formats?.[column] === undefined) return;
+    this.setFormat(row, column, format);
+  }
+
+  private setFormat(row: number, column: number, format: string | undefined): void {
+    let formats = this.formatRows[row];
+    if (!formats || this.sealed.has(formats)) {
+      formats = this.formatRows[row] = formats
+        ? formats.slice()
+        : new Array<string>(this.values[row]?.length ?? 0);
     }
-    if (isNew) this.count(row, column);
-  }
-
-  private growRows(row: number): void {
-    if (row < this.firstColumn.length) return;
-    const grown = new Int16Array(
-      Math.min(SHEET_ROWS, Math.max(row + 1, this.firstColumn.length * 2, 1024)),
-    );
-    grown.fill(-1);
-    grown.set(this.firstColumn);
-    this.firstColumn = grown;
-  }
-
-  private count(row: number, column: number): void {
-    this.cellCount++;
-    this.columnsUsed[column] = 1;
-    const first = this.firstColumn[row];
-    if (first < 0 || column < first) this.firstColumn[row] = column;
-    if (row > this.lastRow) this.lastRow = row;
+    if (format === undefined) delete formats[column];
+    else formats[column] = format;
   }
 
   /** Shares the row's number formats with an earlier row whose formats are the same. */
@@ -249,21 +254,85 @@ export class WorksheetGridScanner extends WorksheetScanner {
   }
 
   /**
-   * The grid read: the worksheet's used range from A1 cut to its data (`dataExtent`), blanks
-   * `null` with the format `"General"`, with its merged areas, formulas without a saved result and
-   * the cells left out. Rows of number formats that are the same may be one array: read them, do
-   * not write them.
+   * Blanks the cells merged areas cover, but their top-left ones, as ExcelJS did on merging them:
+   * they are not counted and name no formula without a result. An area overlapping one before it
+   * is left out. Returns the areas kept.
+   */
+  private applyMerges(): MergedArea[] {
+    const kept: MergedArea[] = [];
+    const covered = new Set<number>();
+    for (const area of this.areas) {
+      if (area.top === area.bottom && area.left === area.right) continue;
+      let overlaps = false;
+      for (let r = area.top; r <= area.bottom && !overlaps; r++) {
+        for (let c = area.left; c <= area.right; c++) {
+          if (covered.has(r * SHEET_COLUMNS + c)) {
+            overlaps = true;
+            break;
+          }
+        }
+      }
+      if (overlaps) continue;
+      kept.push(area);
+      for (let r = area.top; r <= area.bottom; r++) {
+        const values = this.values[r];
+        for (let c = area.left; c <= area.right; c++) {
+          covered.add(r * SHEET_COLUMNS + c);
+          if (r === area.top && c === area.left) continue;
+          if (values && values[c] !== undefined) {
+            delete values[c];
+            if (this.formatRows[r]?.[c] !== undefined) this.setFormat(r, c, undefined);
+          }
+        }
+      }
+    }
+    if (covered.size > 0) {
+      const topLeft = new Set(kept.map((a) => a.top * SHEET_COLUMNS + a.left));
+      const slave = (at: number) => covered.has(at) && !topLeft.has(at);
+      this.unsaved = this.unsaved.filter((at) => !slave(at));
+      for (let i = this.far.length - 1; i >= 0; i--) {
+        const cell = this.far[i];
+        if (slave(cell.row * SHEET_COLUMNS + cell.column)) this.far.splice(i, 1);
+      }
+    }
+    return kept;
+  }
+
+  /** Where the cells holding something are: each row's leftmost one, the columns, how many. */
+  private survey(): CellSurvey {
+    const first = new Int16Array(this.values.length).fill(-1);
+    const columns = new Uint8Array(SHEET_COLUMNS);
+    let cells = 0;
+    for (let r = 0; r < this.values.length; r++) {
+      const row = this.values[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        if (row[c] === undefined) continue;
+        if (first[r] < 0) first[r] = c;
+        columns[c] = 1;
+        cells++;
+      }
+    }
+    for (const cell of this.far) {
+      if (first[cell.row] < 0 || cell.column < first[cell.row]) first[cell.row] = cell.column;
+      columns[cell.column] = 1;
+      cells++;
+    }
+    const rows: { row: number; first: number }[] = [];
+    for (let r = 0; r < first.length; r++)
+      if (first[r] >= 0) rows.push({ row: r, first: first[r] });
+    const used: number[] = [];
+    for (let c = 0; c < SHEET_COLUMNS; c++) if (columns[c]) used.push(c);
+    return { rows, columns: used, cells };
+  }
+
+  /**
+   * The grid read (see the class). Rows of number formats that are the same may be one array:
+   * read them, do not write them.
    */
   grid(): SheetGrid {
-    const rows: { row: number; first: number }[] = [];
-    for (let r = 0; r <= this.lastRow; r++) {
-      const first = this.firstColumn[r];
-      if (first >= 0) rows.push({ row: r, first });
-    }
-    const columns: number[] = [];
-    for (let c = 0; c < SHEET_COLUMNS; c++) if (this.columnsUsed[c]) columns.push(c);
-    const { height, width } = dataExtent({ rows, columns, cells: this.cellCount });
-    rows.length = 0;
+    const areas = this.applyMerges();
+    const { height, width } = dataExtent(this.survey());
 
     const leftOut = new LeftOut();
     const finalFormats = new Map<string[] | undefined, string[]>();
@@ -290,7 +359,7 @@ export class WorksheetGridScanner extends WorksheetScanner {
       numberFormats[r] = formats;
       this.formatRows[r] = undefined;
     }
-    for (let r = height; r <= this.lastRow; r++) {
+    for (let r = height; r < this.values.length; r++) {
       const row = this.values[r];
       if (row) for (let c = 0; c < row.length; c++) if (row[c] !== undefined) leftOut.add(r, c);
     }
@@ -308,13 +377,13 @@ export class WorksheetGridScanner extends WorksheetScanner {
     }
 
     const grid: SheetGrid = { sheet: this.sheet, values, numberFormats, state: this.state };
-    if (this.areas.length > 0) {
+    if (areas.length > 0) {
       // Listed by where each area's first covered cell (right of or below its top-left) lies.
       const slave = (a: MergedArea) =>
         a.right > a.left
           ? a.top * SHEET_COLUMNS + a.left + 1
           : (a.top + 1) * SHEET_COLUMNS + a.left;
-      grid.merges = [...this.areas]
+      grid.merges = areas
         .sort((a, b) => slave(a) - slave(b))
         .map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`);
     }

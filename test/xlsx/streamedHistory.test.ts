@@ -223,7 +223,7 @@ describe("the streamed reader where ExcelJS read the file wrongly", () => {
     expect(peer.numberFormats!.map((row) => row[0])).toEqual(Array(4).fill("General"));
   });
 
-  it('reads ISO date cells (t="d") as dates, `false` as false, and text results as text', async () => {
+  it('reads ISO date cells (t="d") as dates, `false` as false, and escapes in inline strings', async () => {
     const file = await raw(
       "typed.xlsx",
       await rawXlsx([
@@ -233,15 +233,65 @@ describe("the streamed reader where ExcelJS read the file wrongly", () => {
             { xml: '<c r="{ref}" t="d"><v>2025-01-05T00:00:00</v></c>' },
             { xml: '<c r="{ref}" t="b"><v>false</v></c>' },
             { xml: '<c r="{ref}" t="d"><v>2025-01-05T12:00:00Z</v></c>' },
+            { xml: '<c r="{ref}" t="inlineStr"><is><t>a_x000D_b_x00e9_</t></is></c>' },
           ]),
         },
       ]),
     );
     const [grid] = await readHistoryFile(file);
-    expect(grid.values).toEqual([[45662, false, 45662.5]]);
-    expect(grid.numberFormats).toEqual([["yyyy-mm-dd", "General", "yyyy-mm-dd"]]);
-    // ExcelJS read the year of an ISO date as the number and any boolean text as true.
-    expect((await exceljsHistoryGrids(file))[0].values).toEqual([[2025, true, 2025]]);
+    expect(grid.values).toEqual([[45662, false, 45662.5, "a\rbé"]]);
+    expect(grid.numberFormats).toEqual([["yyyy-mm-dd", "General", "yyyy-mm-dd", "General"]]);
+    // ExcelJS read the year of an ISO date as the number, any boolean text as true, and kept an
+    // inline string's escapes as written.
+    expect((await exceljsHistoryGrids(file))[0].values).toEqual([
+      [2025, true, 2025, "a_x000D_b_x00e9_"],
+    ]);
+  });
+
+  it("keeps a hyperlinked number a number, and leaves out a merged area overlapping another", async () => {
+    const zip = await JSZip.loadAsync(
+      await rawXlsx([
+        {
+          name: "S",
+          rows: rowXml(1, ["Amount", 1250.5, "x", null]) + rowXml(2, [null, null, null, "y"]),
+          after:
+            '<mergeCells count="2"><mergeCell ref="C1:D1"/><mergeCell ref="D1:D2"/></mergeCells>' +
+            '<hyperlinks><hyperlink ref="B1" r:id="rId1"/></hyperlinks>',
+        },
+      ]),
+    );
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      sheet.replace(
+        "<worksheet ",
+        '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+      ),
+    );
+    zip.file(
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/" TargetMode="External"/></Relationships>',
+    );
+    const file = await raw("links.xlsx", await zip.generateAsync({ type: "nodebuffer" }));
+    const [grid] = await readHistoryFile(file);
+    expect(grid.values).toEqual([
+      ["Amount", 1250.5, "x", null],
+      [null, null, null, "y"],
+    ]);
+    expect(grid.merges).toEqual(["C1:D1"]);
+    // ExcelJS refused the overlapping areas; without them it read the hyperlinked number as text.
+    await expect(exceljsHistoryGrids(file)).rejects.toThrow(/merge/i);
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).replace(
+        /<mergeCells.*<\/mergeCells>/,
+        "",
+      ),
+    );
+    const linked = await raw("linked.xlsx", await zip.generateAsync({ type: "nodebuffer" }));
+    expect((await exceljsHistoryGrids(linked))[0].values[0][1]).toBe("1250.5");
+    expect((await readHistoryFile(linked))[0].values[0][1]).toBe(1250.5);
   });
 });
 

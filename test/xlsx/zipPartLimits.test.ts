@@ -7,7 +7,6 @@ import { FileAccessError } from "../../src/xlsx/fileErrors";
 import { readHistoryFile } from "../../src/xlsx/readHistoryFile";
 import { zipBombWorkbook } from "../support/zipBomb";
 import { rawXlsx, rowXml } from "../support/rawWorkbook";
-import { MergedAreaScanner } from "../../src/xlsx/mergedAreaScanner";
 import { readZipDirectory, ZipFormatError, type ZipEntry } from "../../src/xlsx/zipDirectory";
 import { ZipArchive } from "../../src/xlsx/zipArchive";
 import { checkDeclaredPartSizes, formatSize } from "../../src/xlsx/zipPartLimits";
@@ -201,22 +200,6 @@ describe("the streamed readers' inflating", () => {
 });
 
 describe("merged areas", () => {
-  it("are counted across the pieces a part inflates in", () => {
-    const xml = Buffer.from(
-      '<sheetData/><mergeCells count="3"><mergeCell ref="B3:B5"/><mergeCell ref="A1:D1"/>' +
-        "<mergeCell ref='C10:D20'/></mergeCells>",
-    );
-    for (let size = 1; size <= xml.length; size++) {
-      const scanner = new MergedAreaScanner();
-      for (let at = 0; at < xml.length; at += size) scanner.feed(xml.subarray(at, at + size));
-      expect({ size, cells: scanner.cells, largest: scanner.largest }).toEqual({
-        size,
-        cells: 3 + 4 + 22,
-        largest: "C10:D20",
-      });
-    }
-  });
-
   it("covering more than a million cells refuse the package, naming the part and the area", async () => {
     const sheet = (after: string) => ({ name: "S", rows: rowXml(1, ["a"]), after });
     for (const compression of ["DEFLATE", "STORE"] as const) {
