@@ -1,4 +1,4 @@
-/** The file port: the only code that reads or writes files (.xlsx with ExcelJS, .csv). */
+/** The file port: the only code that reads or writes files (.xlsx, .csv). */
 export { decodeCsvBytes } from "./decodeCsvBytes";
 export {
   FileAccessError,
@@ -7,12 +7,7 @@ export {
   type UnkeepablePart,
   type WorkbookWriteErrorCode,
 } from "./fileErrors";
-export {
-  findUnkeepableParts,
-  inspectWorkbookParts,
-  type DroppedPart,
-  type WorkbookPartsReport,
-} from "./findUnkeepableParts";
+export type { DroppedPart } from "./droppedParts";
 export { parseCsv, detectDelimiter, type CsvDelimiter, type CsvRows } from "./parseCsv";
 export { readHistoryFile, historyFileKind, type HistoryFileKind } from "./readHistoryFile";
 export { readGeneratedSheets, type GeneratedSheetsRead } from "./readGeneratedSheets";

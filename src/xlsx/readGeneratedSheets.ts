@@ -1,18 +1,20 @@
 import { markOf, type SheetMark } from "../sheets/generatedMark";
-import * as path from "node:path";
-import * as zlib from "node:zlib";
 import type { CellValue } from "../engine/grid";
 import { PLAN_STORE_SHEET, readPlanStore, type PlanStore } from "../sheets/planStoreSheet";
 import { insideLayout, type SheetLayout } from "../sheets/sheetLayout";
 import { foldSheetName } from "../sheets/sheetNames";
 import { CommentsScanner, type CellComment } from "./commentsScanner";
-import { FileAccessError, reasonOf } from "./fileErrors";
-import { checkWorkbookBytes, readBytes } from "./readHistoryFile";
-import { SharedStringsScanner, SheetValuesScanner } from "./sheetValuesScanner";
+import { SheetValuesScanner } from "./sheetValuesScanner";
+import {
+  openWorkbookPackage,
+  packageEntry,
+  readPackageWorkbook,
+  readSharedStrings,
+  relationships,
+  scanPart,
+  type WorkbookPackage,
+} from "./workbookPackage";
 import type { SheetState } from "./worksheetGrid";
-import { formatSize } from "./zipPartLimits";
-import type { ZipEntry } from "./zipDirectory";
-import { xmlAttribute, XmlScanner, type XmlHandler } from "./xmlScanner";
 
 /** What regenerating a plan workbook needs to know of the workbook it replaces. */
 export type GeneratedSheetsRead = {
@@ -31,158 +33,18 @@ export type GeneratedSheetsRead = {
   comments: Map<string, CellComment[]>;
 };
 
-type Parts = { byName: Map<string, ZipEntry>; bytes: Uint8Array; filePath: string };
-
-const OFFICE_DOCUMENT = /\/officeDocument$/;
-const SHARED_STRINGS = /\/sharedStrings$/;
-
-function unreadable(filePath: string, reason: string, cause?: unknown): FileAccessError {
-  return new FileAccessError("file-unreadable", filePath, { reason }, { cause });
-}
-
-/** The entry of a part by its name in the package (zip names are matched without case). */
-function entryOf(parts: Parts, name: string): ZipEntry | undefined {
-  return parts.byName.get(name.toLowerCase());
-}
-
-/**
- * Streams one part through a handler as it is inflated, never holding it whole; stops as soon
- * as `done()` says nothing more is wanted. A part inflating past its declared size is a zip bomb.
- */
-function scanPart(parts: Parts, entry: ZipEntry, handler: XmlHandler, done = () => false) {
-  const data = parts.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  const scanner = new XmlScanner(handler);
-  const fail = (error: unknown) =>
-    error instanceof FileAccessError
-      ? error
-      : unreadable(parts.filePath, `${entry.name}: ${reasonOf(error)}`, error);
-  if (entry.method === 0) {
-    try {
-      scanner.feed(data);
-      if (!done()) scanner.end();
-    } catch (error) {
-      return Promise.reject(fail(error));
-    }
-    return Promise.resolve();
-  }
-  if (entry.method !== 8) {
-    return Promise.reject(
-      unreadable(parts.filePath, `${entry.name}: compression method ${entry.method}`),
-    );
-  }
-  return new Promise<void>((resolve, reject) => {
-    const inflate = zlib.createInflateRaw();
-    let size = 0;
-    let settled = false;
-    const settle = (error?: unknown) => {
-      if (settled) return;
-      settled = true;
-      inflate.destroy();
-      if (error === undefined) resolve();
-      else reject(fail(error));
-    };
-    inflate.on("data", (chunk: Buffer) => {
-      if (settled) return;
-      size += chunk.length;
-      if (size > entry.size) {
-        settle(
-          new FileAccessError("zip-bomb", parts.filePath, {
-            part: entry.name,
-            declared: formatSize(entry.size),
-          }),
-        );
-        return;
-      }
-      try {
-        scanner.feed(chunk);
-        if (done()) settle();
-      } catch (error) {
-        settle(error);
-      }
-    });
-    inflate.on("end", () => {
-      try {
-        scanner.end();
-        settle();
-      } catch (error) {
-        settle(error);
-      }
-    });
-    inflate.on("error", (error) => settle(error));
-    inflate.end(data);
-  });
-}
-
-/** Collects the attribute text of every element of one name. */
-function elements(name: string): XmlHandler & { found: string[] } {
-  const found: string[] = [];
-  return {
-    found,
-    open: (element, attributes) => {
-      if (element === name) found.push(attributes);
-    },
-    close: () => {},
-    text: () => {},
-  };
-}
-
-/** Where a relationship's target is in the package, from the part whose relationships it is. */
-function resolveTarget(fromPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  return path.posix.normalize(path.posix.join(path.posix.dirname(fromPart), target));
-}
-
-/** A part's relationships: id → { type, part }. */
-async function relationships(
-  parts: Parts,
-  ofPart: string,
-): Promise<Map<string, { type: string; part: string }>> {
-  const relsName = path.posix.join(
-    path.posix.dirname(ofPart),
-    "_rels",
-    `${path.posix.basename(ofPart)}.rels`,
-  );
-  const entry = entryOf(parts, relsName.replace(/^\.\//, ""));
-  const out = new Map<string, { type: string; part: string }>();
-  if (!entry) return out;
-  const handler = elements("Relationship");
-  await scanPart(parts, entry, handler);
-  for (const attributes of handler.found) {
-    const id = xmlAttribute(attributes, "Id");
-    const target = xmlAttribute(attributes, "Target");
-    if (id === undefined || target === undefined) continue;
-    if (xmlAttribute(attributes, "TargetMode") === "External") continue;
-    out.set(id, {
-      type: xmlAttribute(attributes, "Type") ?? "",
-      part: resolveTarget(ofPart, target),
-    });
-  }
-  return out;
-}
-
 /** The comments on a worksheet, from the comments part its relationships name (if any). */
-async function commentsOf(parts: Parts, sheetPart: string): Promise<CellComment[]> {
+async function commentsOf(pkg: WorkbookPackage, sheetPart: string): Promise<CellComment[]> {
   const found: CellComment[] = [];
-  for (const rel of (await relationships(parts, sheetPart)).values()) {
+  for (const rel of (await relationships(pkg, sheetPart)).values()) {
     if (!rel.type.endsWith("/comments")) continue;
-    const entry = entryOf(parts, rel.part);
+    const entry = packageEntry(pkg, rel.part);
     if (!entry) continue;
     const scanner = new CommentsScanner();
-    await scanPart(parts, entry, scanner);
+    await scanPart(pkg, entry, scanner);
     found.push(...scanner.comments);
   }
   return found;
-}
-
-/** The workbook part: the package's office document, `xl/workbook.xml` by convention. */
-async function workbookPart(parts: Parts): Promise<string> {
-  const rels = await relationships(parts, "");
-  for (const rel of rels.values()) if (OFFICE_DOCUMENT.test(rel.type)) return rel.part;
-  return "xl/workbook.xml";
-}
-
-function sheetState(state: string | undefined): SheetState {
-  return state === "hidden" || state === "veryHidden" ? state : "visible";
 }
 
 /**
@@ -197,37 +59,10 @@ function sheetState(state: string | undefined): SheetState {
  * @example const { store, values } = await readGeneratedSheets("plan.xlsx"); values.get(foldSheetName("Action Plan"))
  */
 export async function readGeneratedSheets(filePath: string): Promise<GeneratedSheetsRead> {
-  const bytes = await readBytes(filePath);
-  const entries = checkWorkbookBytes(filePath, bytes);
-  const parts: Parts = {
-    byName: new Map(entries.map((e) => [e.name.toLowerCase(), e])),
-    bytes,
-    filePath,
-  };
-
-  const workbookName = await workbookPart(parts);
-  const workbookEntry = entryOf(parts, workbookName);
-  if (!workbookEntry) throw unreadable(filePath, `no workbook part (${workbookName})`);
-  const sheetElements = elements("sheet");
-  await scanPart(parts, workbookEntry, sheetElements);
-  const rels = await relationships(parts, workbookName);
-
-  const sheets: (GeneratedSheetsRead["sheets"][number] & { part?: string })[] = [];
-  for (const attributes of sheetElements.found) {
-    const name = xmlAttribute(attributes, "name");
-    if (name === undefined) continue;
-    const id = xmlAttribute(attributes, "r:id") ?? idAttribute(attributes);
-    sheets.push({
-      name,
-      state: sheetState(xmlAttribute(attributes, "state")),
-      part: id === undefined ? undefined : rels.get(id)?.part,
-    });
-  }
-
-  const shared = new SharedStringsScanner();
-  const sharedRel = [...rels.values()].find((rel) => SHARED_STRINGS.test(rel.type));
-  const sharedEntry = sharedRel && entryOf(parts, sharedRel.part);
-  if (sharedEntry) await scanPart(parts, sharedEntry, shared);
+  const pkg = await openWorkbookPackage(filePath);
+  const workbook = await readPackageWorkbook(pkg);
+  const sheets = workbook.sheets;
+  const shared = await readSharedStrings(pkg, workbook);
 
   const valuesOf = async (
     part: string | undefined,
@@ -235,15 +70,15 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
     firstRowOnly = false,
     layout?: SheetLayout,
   ) => {
-    const entry = part === undefined ? undefined : entryOf(parts, part);
+    const entry = part === undefined ? undefined : packageEntry(pkg, part);
     if (!entry) return null;
     const inside = layout ? insideLayout(layout) : null;
-    const scanner = new SheetValuesScanner(shared.strings, {
+    const scanner = new SheetValuesScanner(shared, {
       onlyCarried,
       firstRowOnly,
       ...(inside ? { outside: (row: number, column: number) => !inside(row, column) } : {}),
     });
-    await scanPart(parts, entry, scanner, () => scanner.finished);
+    await scanPart(pkg, entry, scanner, () => scanner.finished);
     return scanner.values();
   };
 
@@ -259,7 +94,7 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
     if (!listed.has(folded) || values.has(folded)) continue;
     const read = await valuesOf(sheet.part, true, false, listed.get(folded)?.layout);
     if (read) values.set(folded, read);
-    const found = sheet.part === undefined ? [] : await commentsOf(parts, sheet.part);
+    const found = sheet.part === undefined ? [] : await commentsOf(pkg, sheet.part);
     if (found.length > 0) comments.set(folded, found);
   }
   const marks: GeneratedSheetsRead["marks"] = [];
@@ -274,10 +109,4 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
     marks,
     comments,
   };
-}
-
-/** The relationship id of a `<sheet>` whose writer chose another prefix than `r:`. */
-function idAttribute(attributes: string): string | undefined {
-  const match = /\s[A-Za-z_][\w.-]*:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attributes);
-  return match ? (match[1] ?? match[2]) : undefined;
 }

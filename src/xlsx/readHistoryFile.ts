@@ -1,14 +1,27 @@
 import * as path from "node:path";
-import type ExcelJS from "exceljs";
 import { CsvReadError } from "./csvReadError";
 import { decodeCsvBytes } from "./decodeCsvBytes";
-import { emptyTextResults } from "./emptyTextResults";
 import { FileAccessError, reasonOf } from "./fileErrors";
 import { parseCsv } from "./parseCsv";
-import { readRegularFile } from "./readRegularFile";
-import { type SheetGrid, worksheetToGrid } from "./worksheetGrid";
-import { readZipDirectory, type ZipEntry } from "./zipDirectory";
-import { checkDeclaredPartSizes, checkInflatedParts } from "./zipPartLimits";
+import { StyleFormatsScanner } from "./styleFormats";
+import {
+  openWorkbookPackage,
+  packageEntry,
+  readBytes,
+  readPackageWorkbook,
+  readSharedStrings,
+  scanPart,
+  stylesEntry,
+  type PackageSheet,
+  type WorkbookPackage,
+} from "./workbookPackage";
+import {
+  WorksheetGridScanner,
+  type MergedCellsBudget,
+  type SheetGrid,
+  type WorkbookContext,
+} from "./worksheetGrid";
+import { MAX_MERGED_CELLS } from "./zipPartLimits";
 
 /** How a file's name says it should be read. */
 export type HistoryFileKind = "workbook" | "csv";
@@ -21,30 +34,80 @@ const MAX_SHEET_NAME = 31;
 
 /**
  * Every worksheet of an .xlsx file, or the one sheet of a .csv file, as grids in the shape Excel's
- * `range.values` / `range.numberFormat` give (see `worksheetToGrid`), with their merged areas, the
- * formulas whose result the file does not keep (a formula saved with an empty text result is
- * blank, not one of those) and the far cells left out. Hidden and very hidden sheets are included:
- * `state` tells them apart. CSV cells stay text (empty → `null`); the history reader
- * parses numbers and dates. Throws `FileAccessError` when the file is missing, unreadable or of a
- * type this port does not read (.xls, .xlsb, .ods, password-protected workbooks).
+ * `range.values` / `range.numberFormat` give (see `WorksheetGridScanner`), with their merged
+ * areas, the formulas whose result the file does not keep (a formula saved with an empty text
+ * result is blank, not one of those) and the far cells left out. Hidden and very hidden sheets are
+ * included: `state` tells them apart. CSV cells stay text (empty → `null`); the history reader
+ * parses numbers and dates. An .xlsx file is streamed part by part (`readWorkbookGrids`), never
+ * held as a workbook of objects.
+ *
+ * .xlsx cells read as ExcelJS read them when this port loaded workbooks with it: a number under a
+ * date or time format is its serial rounded to the millisecond (1900 date system, a 1904
+ * workbook's dates moved to it), the number format is the style's code (Excel's built-in ids as
+ * ExcelJS spelled them, a cell without a style or with style 0 `"General"`), errors are their
+ * text, rich text is joined, `_xHHHH_` escapes are decoded (in inline strings and lower-case hex
+ * digits too, which ExcelJS kept as written). Where ExcelJS misread a file, this
+ * reads it as Excel does: the East Asian built-in date formats (ids 27–36, 50–58) are dates, an
+ * ISO date cell (`t="d"`) is its date, not its year, a boolean `false` is false, a text, boolean or
+ * error result of a formula under a date format stays what it is, a hyperlinked number stays a
+ * number, and merged areas overlapping an earlier one are left out rather than failing the file.
+ *
+ * Throws `FileAccessError` when the file is missing, unreadable or of a type this port does not
+ * read (.xls, .xlsb, .ods, password-protected workbooks).
  * @example const [sales] = await readHistoryFile("sales.csv"); sales.sheet === "sales"
  */
 export async function readHistoryFile(filePath: string): Promise<SheetGrid[]> {
   const kind = historyFileKind(filePath);
-  const bytes = await readBytes(filePath);
-  if (kind === "csv") return [csvGrid(filePath, bytes)];
-  const workbook = await loadWorkbook(filePath, bytes);
-  const grids = workbook.worksheets.map((worksheet) => worksheetToGrid(worksheet));
-  const unsure = grids.filter((grid) => grid.formulasWithoutValue);
-  const emptyText = await emptyTextResults(
-    bytes,
-    unsure.map((grid) => grid.sheet),
+  if (kind === "csv") return [csvGrid(filePath, await readBytes(filePath))];
+  return readWorkbookGrids(await openWorkbookPackage(filePath));
+}
+
+/**
+ * The grids of an .xlsx package's worksheets, in tab order (chart sheets have none), or of the
+ * first one `wanted` picks. Each worksheet part is streamed once as it inflates
+ * (`WorksheetGridScanner`): its cells, then its merged areas, which may cover at most 1,000,000
+ * cells in all the worksheets (`merged-cells-too-many`). The shared strings are kept as one array,
+ * the number formats once per cell style. A part inflating past its declared size is a
+ * `zip-bomb`.
+ * @example const [grid] = await readWorkbookGrids(pkg, (sheet) => sheet.name === "Sales")
+ */
+export async function readWorkbookGrids(
+  pkg: WorkbookPackage,
+  wanted?: (sheet: PackageSheet) => boolean,
+): Promise<SheetGrid[]> {
+  const workbook = await readPackageWorkbook(pkg);
+  let sheets = workbook.sheets.filter(
+    (sheet) => sheet.worksheet && sheet.part !== undefined && packageEntry(pkg, sheet.part),
   );
-  for (const grid of unsure) {
-    const blank = emptyText.get(grid.sheet);
-    const unsaved = grid.formulasWithoutValue!.filter((cell) => !blank?.has(cell));
-    if (unsaved.length > 0) grid.formulasWithoutValue = unsaved;
-    else delete grid.formulasWithoutValue;
+  if (wanted) sheets = sheets.filter(wanted).slice(0, 1);
+  if (sheets.length === 0) return [];
+  const styles = new StyleFormatsScanner();
+  const stylesPart = stylesEntry(pkg, workbook);
+  if (stylesPart) await scanPart(pkg, stylesPart, styles);
+  const context: WorkbookContext = {
+    shared: await readSharedStrings(pkg, workbook),
+    formats: styles.formats(),
+    date1904: workbook.date1904,
+  };
+  const grids: SheetGrid[] = [];
+  let part = "";
+  const budget: MergedCellsBudget = {
+    limit: MAX_MERGED_CELLS,
+    counted: 0,
+    refuse(largest, cells) {
+      throw new FileAccessError("merged-cells-too-many", pkg.filePath, {
+        part,
+        area: largest,
+        cells: cells.toLocaleString("en-US"),
+      });
+    },
+  };
+  for (const sheet of sheets) {
+    const entry = packageEntry(pkg, sheet.part!)!;
+    part = entry.name;
+    const scanner = new WorksheetGridScanner(sheet.name, sheet.state, context, budget);
+    await scanPart(pkg, entry, scanner, () => scanner.finished);
+    grids.push(scanner.grid());
   }
   return grids;
 }
@@ -60,77 +123,6 @@ export function historyFileKind(filePath: string): HistoryFileKind {
   throw new FileAccessError("unsupported-file-type", filePath, {
     reason: extension === "" ? "no extension" : extension,
   });
-}
-
-/**
- * A file's bytes, with file-system failures turned into `FileAccessError`s; only a regular file
- * is read (`readRegularFile`).
- */
-export async function readBytes(filePath: string): Promise<Buffer> {
-  return readRegularFile(filePath);
-}
-
-/**
- * Checks that bytes are an .xlsx (zip) file whose parts, as its zip directory declares them, a
- * reader can inflate (`checkDeclaredPartSizes`: no zip bomb). Legacy .xls files and
- * password-protected workbooks are OLE compound files, not zip archives: those are
- * `unsupported-file-type`; a zip whose directory cannot be read is `file-unreadable`.
- */
-export function checkWorkbookBytes(filePath: string, bytes: Uint8Array): ZipEntry[] {
-  const magic =
-    bytes.length >= 4 ? Buffer.from(bytes.buffer, bytes.byteOffset, 4).readUInt32BE(0) : 0;
-  if (magic === 0xd0cf11e0) {
-    throw new FileAccessError("unsupported-file-type", filePath, {
-      reason: "legacy .xls or password-protected workbook",
-    });
-  }
-  if (magic !== 0x504b0304) {
-    throw new FileAccessError("file-unreadable", filePath, { reason: "not an .xlsx workbook" });
-  }
-  let entries: ZipEntry[];
-  try {
-    entries = readZipDirectory(bytes);
-  } catch (error) {
-    throw new FileAccessError(
-      "file-unreadable",
-      filePath,
-      { reason: reasonOf(error) },
-      { cause: error },
-    );
-  }
-  checkDeclaredPartSizes(filePath, entries);
-  return entries;
-}
-
-/**
- * ExcelJS, loaded on first use (a third of a second): planning a CSV history into a new workbook
- * never needs it.
- */
-function excelJs(): typeof ExcelJS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("exceljs") as typeof ExcelJS;
-}
-
-/**
- * An .xlsx workbook loaded by ExcelJS from its bytes, once checked with `checkWorkbookBytes` and
- * `checkInflatedParts` (every part inflates within its declared size, merged areas cover at most
- * 1,000,000 cells): ExcelJS inflates each part whole and builds every merged cell, so a zip bomb
- * or a merged-area bomb is refused before it starts.
- */
-export async function loadWorkbook(filePath: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
-  await checkInflatedParts(filePath, bytes, checkWorkbookBytes(filePath, bytes));
-  const workbook = new (excelJs().Workbook)();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new FileAccessError(
-      "file-unreadable",
-      filePath,
-      { reason: reasonOf(error) },
-      { cause: error },
-    );
-  }
-  return workbook;
 }
 
 function csvGrid(filePath: string, bytes: Buffer): SheetGrid {

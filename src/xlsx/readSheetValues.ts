@@ -1,14 +1,15 @@
 import { promises as fsp } from "node:fs";
 import type { CellValue } from "../engine/grid";
 import { errnoCode } from "./fileErrors";
-import { loadWorkbook, readBytes } from "./readHistoryFile";
-import { worksheetToGrid } from "./worksheetGrid";
+import { readWorkbookGrids } from "./readHistoryFile";
+import { openWorkbookPackage } from "./workbookPackage";
 
 /**
  * The cell values of one sheet of an .xlsx file, hidden and very hidden sheets included (the plan
- * store is very hidden), row-major from A1 in the shape `readHistoryFile` gives. `null` when the
- * file does not exist yet or has no sheet of that name (compared without regard to case, as
- * Excel does). Throws `FileAccessError` when the file exists but cannot be read.
+ * store is very hidden), row-major from A1 in the shape `readHistoryFile` gives; only that sheet's
+ * part is read, streamed. `null` when the file does not exist yet or has no sheet of that name
+ * (compared without regard to case, as Excel does). Throws `FileAccessError` when the file exists
+ * but cannot be read.
  * @example const store = await readSheetValues("plan.xlsx", "_stp_plan");
  */
 export async function readSheetValues(
@@ -20,10 +21,10 @@ export async function readSheetValues(
   } catch (error) {
     if (errnoCode(error) === "ENOENT") return null;
   }
-  const workbook = await loadWorkbook(filePath, await readBytes(filePath));
   const wanted = sheetName.toLocaleUpperCase("en-US");
-  const sheet = workbook.worksheets.find(
-    (candidate) => candidate.name.toLocaleUpperCase("en-US") === wanted,
+  const [grid] = await readWorkbookGrids(
+    await openWorkbookPackage(filePath),
+    (sheet) => sheet.name.toLocaleUpperCase("en-US") === wanted,
   );
-  return sheet ? worksheetToGrid(sheet).values : null;
+  return grid ? grid.values : null;
 }

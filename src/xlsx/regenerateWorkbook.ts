@@ -6,7 +6,7 @@ import {
   type SheetWritePlan,
 } from "../sheets/sheetPlacement";
 import { sheetOf, type SheetModel, type SheetSource } from "../sheets/sheetModel";
-import { onlyQuotaCharts, type DroppedPart } from "./findUnkeepableParts";
+import { onlyQuotaCharts, type DroppedPart } from "./droppedParts";
 import { WorkbookWriteError, type UnkeepablePart } from "./fileErrors";
 import {
   PackageParts,

@@ -13,7 +13,7 @@ export const ID_ROW_SEARCH_ROWS = 500;
  * A cell reference (`B3`, `$B$3`) as 0-based row and column, read without a regular expression:
  * it is parsed for every cell of every sheet read. Null when it is not one.
  */
-function cellAddress(ref: string): { row: number; column: number } | null {
+export function cellAddress(ref: string): { row: number; column: number } | null {
   let column = 0;
   let row = 0;
   let i = 0;
@@ -35,7 +35,7 @@ function cellAddress(ref: string): { row: number; column: number } | null {
 }
 
 /** Excel writes text cells with `_xHHHH_` for characters XML cannot hold (`_x000D_`). */
-function decodeOoxmlEscapes(text: string): string {
+export function decodeOoxmlEscapes(text: string): string {
   if (!text.includes("_x")) return text;
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
     String.fromCharCode(parseInt(hex, 16)),
@@ -43,7 +43,11 @@ function decodeOoxmlEscapes(text: string): string {
 }
 
 /** A cell's value as Excel's `range.values` gives it, from its type and the text it holds. */
-function cellValue(type: string | undefined, text: string, shared: readonly string[]): CellValue {
+export function cellValue(
+  type: string | undefined,
+  text: string,
+  shared: readonly string[],
+): CellValue {
   switch (type) {
     case "s": {
       const value = shared[Number(text)];
@@ -109,74 +113,62 @@ export class SharedStringsScanner implements XmlHandler {
 }
 
 /**
- * Collects one worksheet's cell values as it is scanned, in the shape Excel's `range.values`
- * gives (row-major, 0-based, blanks `null`): shared and inline strings, formula results saved as
- * text (`t="str"`), numbers, booleans, errors as their text, ISO dates as serials; cells and rows
- * without an `r` attribute take the next place, as Excel reads them. With `onlyCarried`, it keeps
- * what regeneration carries and nothing more: the rows down to the row of column ids, then only
- * the columns that row names; a sheet with no such row in its first 500 rows is `finished`
- * there, so the reader can stop inflating it.
- * @example const s = new SheetValuesScanner(shared, { onlyCarried: true }); new XmlScanner(s).feed(bytes); s.values()
+ * The cell-reading half of a worksheet scan: follows `<row>` and `<c>` elements (rows and cells
+ * without an `r` attribute take the next place, as Excel reads them) and hands each cell on once
+ * it ends, with its type (`t`), style index (`s`, 0 when absent, read only when `readsStyles`),
+ * the text of its value (`<v>`, or an inline string's `<t>` runs, phonetic runs left out) and
+ * whether it holds a formula (`<f>` with text or a `t` attribute). Stops, `finished`, at the end
+ * of `<sheetData>` (`cellsEnded`): what follows is not cells.
  */
-export class SheetValuesScanner implements XmlHandler {
+export abstract class WorksheetScanner implements XmlHandler {
   /** True once nothing more of the sheet is wanted: the scan may stop. */
   finished = false;
-  private readonly rows: CellValue[][] = [];
-  private row = -1;
+  /** The current row, 0-based (-1 before the first). */
+  protected row = -1;
+  /** Whether `cell` needs the style index. */
+  protected readsStyles = false;
   private column = -1;
   private cellColumn = -1;
   private cellType: string | undefined;
+  private cellStyle = 0;
   private cellText = "";
+  private formula = false;
   private inValue = false;
   private inInline = false;
   private inText = false;
+  private inFormula = false;
   private phonetic = 0;
-  private idRowFound = false;
-  private keptColumns: Set<number> | null = null;
 
-  constructor(
-    private readonly shared: readonly string[],
-    private readonly options: {
-      onlyCarried: boolean;
-      firstRowOnly?: boolean;
-      /**
-       * With `onlyCarried`: the cells outside the layout the plan wrote on the sheet (users'
-       * cells). The whole sheet is then read: its first rows and keyed rows whole, and past them
-       * only the cells this says are outside.
-       */
-      outside?: (row: number, column: number) => boolean;
-    },
-  ) {}
+  /** One cell, at its end. `text` is as written, XML entities decoded. */
+  protected abstract cell(
+    row: number,
+    column: number,
+    type: string | undefined,
+    style: number,
+    text: string,
+    formula: boolean,
+  ): void;
 
-  /** The values read, every row an array (empty for rows with no cell), holes `null`. */
-  values(): CellValue[][] {
-    const out: CellValue[][] = [];
-    for (let r = 0; r < this.rows.length; r++) {
-      const row = this.rows[r] ?? [];
-      for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-      out.push(row);
-    }
-    return out;
+  /** A row starts (`row` is set); `finished` may be set to stop. */
+  protected rowStarted(): void {}
+
+  /** The current row ends (called again when a row is left without its end tag). */
+  protected rowEnded(): void {}
+
+  /** `<sheetData>` ends: the cells are all read. The scan stops unless this says otherwise. */
+  protected cellsEnded(): void {
+    this.finished = true;
   }
 
   open(name: string, attributes: string, selfClosing: boolean): void {
     if (this.finished) return;
     switch (name) {
       case "row": {
-        this.endRow();
+        this.rowEnded();
         const r = Number(xmlAttribute(attributes, "r"));
         this.row = Number.isInteger(r) && r > 0 ? r - 1 : this.row + 1;
         this.column = -1;
-        if (
-          this.options.onlyCarried &&
-          !this.options.outside &&
-          !this.idRowFound &&
-          this.row >= ID_ROW_SEARCH_ROWS
-        ) {
-          this.finished = true;
-        }
-        // The first row is all a mark needs: the rest of the sheet is never inflated.
-        if (this.options.firstRowOnly && this.row > 0) this.finished = true;
+        this.rowStarted();
         return;
       }
       case "c": {
@@ -186,13 +178,22 @@ export class SheetValuesScanner implements XmlHandler {
         if (at) this.row = at.row;
         this.column = this.cellColumn;
         this.cellType = xmlAttribute(attributes, "t");
+        if (this.readsStyles) {
+          const style = parseInt(xmlAttribute(attributes, "s") ?? "", 10);
+          this.cellStyle = style > 0 ? style : 0;
+        }
         this.cellText = "";
-        this.inValue = this.inInline = this.inText = false;
+        this.formula = false;
+        this.inValue = this.inInline = this.inText = this.inFormula = false;
         this.phonetic = 0;
         return;
       }
       case "v":
         this.inValue = !selfClosing;
+        return;
+      case "f":
+        if (xmlAttribute(attributes, "t")) this.formula = true;
+        this.inFormula = !selfClosing;
         return;
       case "is":
         this.inInline = !selfClosing;
@@ -212,6 +213,9 @@ export class SheetValuesScanner implements XmlHandler {
       case "v":
         this.inValue = false;
         return;
+      case "f":
+        this.inFormula = false;
+        return;
       case "t":
         this.inText = false;
         return;
@@ -222,39 +226,101 @@ export class SheetValuesScanner implements XmlHandler {
         this.phonetic = Math.max(0, this.phonetic - 1);
         return;
       case "c":
-        this.endCell();
+        if (this.row < 0) this.row = 0;
+        this.cell(
+          this.row,
+          this.cellColumn,
+          this.cellType,
+          this.cellStyle,
+          this.cellText,
+          this.formula,
+        );
         return;
       case "row":
-        this.endRow();
+        this.rowEnded();
         return;
       case "sheetData":
-        this.endRow();
-        this.finished = true;
+        this.rowEnded();
+        this.cellsEnded();
         return;
     }
   }
 
   text(text: string): void {
     if (this.inValue || (this.inText && this.phonetic === 0)) this.cellText += text;
+    else if (this.inFormula && text !== "") this.formula = true;
+  }
+}
+
+/**
+ * Collects one worksheet's cell values as it is scanned, in the shape Excel's `range.values`
+ * gives (row-major, 0-based, blanks `null`): shared and inline strings, formula results saved as
+ * text (`t="str"`), numbers, booleans, errors as their text, ISO dates as serials; cells and rows
+ * without an `r` attribute take the next place, as Excel reads them. With `onlyCarried`, it keeps
+ * what regeneration carries and nothing more: the rows down to the row of column ids, then only
+ * the columns that row names; a sheet with no such row in its first 500 rows is `finished`
+ * there, so the reader can stop inflating it.
+ * @example const s = new SheetValuesScanner(shared, { onlyCarried: true }); new XmlScanner(s).feed(bytes); s.values()
+ */
+export class SheetValuesScanner extends WorksheetScanner {
+  private readonly rows: CellValue[][] = [];
+  private idRowFound = false;
+  private keptColumns: Set<number> | null = null;
+
+  constructor(
+    private readonly shared: readonly string[],
+    private readonly options: {
+      onlyCarried: boolean;
+      firstRowOnly?: boolean;
+      /**
+       * With `onlyCarried`: the cells outside the layout the plan wrote on the sheet (users'
+       * cells). The whole sheet is then read: its first rows and keyed rows whole, and past them
+       * only the cells this says are outside.
+       */
+      outside?: (row: number, column: number) => boolean;
+    },
+  ) {
+    super();
   }
 
-  private endCell(): void {
-    if (this.row < 0) this.row = 0;
-    const column = this.cellColumn;
+  /** The values read, every row an array (empty for rows with no cell), holes `null`. */
+  values(): CellValue[][] {
+    const out: CellValue[][] = [];
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r] ?? [];
+      for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+      out.push(row);
+    }
+    return out;
+  }
+
+  protected override rowStarted(): void {
+    if (
+      this.options.onlyCarried &&
+      !this.options.outside &&
+      !this.idRowFound &&
+      this.row >= ID_ROW_SEARCH_ROWS
+    ) {
+      this.finished = true;
+    }
+    // The first row is all a mark needs: the rest of the sheet is never inflated.
+    if (this.options.firstRowOnly && this.row > 0) this.finished = true;
+  }
+
+  protected cell(row: number, column: number, type: string | undefined, _s: number, text: string) {
     const outside = this.options.outside;
     if (outside) {
       // Keyed rows are carried whole (columns users inserted among them too); elsewhere, past
       // the rows searched for the id row, only what lies outside the plan's cells is kept.
-      if (!this.idRowFound && this.row >= ID_ROW_SEARCH_ROWS && !outside(this.row, column)) return;
+      if (!this.idRowFound && row >= ID_ROW_SEARCH_ROWS && !outside(row, column)) return;
     } else if (this.keptColumns && !this.keptColumns.has(column)) return;
-    const value = cellValue(this.cellType, this.cellText, this.shared);
+    const value = cellValue(type, text, this.shared);
     if (value === null) return;
-    const row = (this.rows[this.row] ??= []);
-    row[column] = value;
+    (this.rows[row] ??= [])[column] = value;
   }
 
   /** At the end of a row: is it the row of column ids, after which only named columns matter? */
-  private endRow(): void {
+  protected override rowEnded(): void {
     if (!this.options.onlyCarried || this.idRowFound || this.row < 0) return;
     const row = this.rows[this.row];
     if (!row || !row.includes(KEY_COLUMN_ID)) return;

@@ -1,5 +1,14 @@
-import type { ConditionalFormatSpec, PrintSetup } from "../sheets/sheetModel";
+import { toA1 } from "../engine/address";
+import type { CellBlock, ConditionalFormatSpec, PrintSetup } from "../sheets/sheetModel";
 import { LOOKS, TONES, type CellLook } from "./cellStyles";
+
+/**
+ * A1 reference of a block.
+ * @example blockRef({ firstRow: 4, firstColumn: 0, lastRow: 9, lastColumn: 2 }) === "A5:C10"
+ */
+export function blockRef(block: CellBlock): string {
+  return `${toA1(block.firstRow, block.firstColumn)}:${toA1(block.lastRow, block.lastColumn)}`;
+}
 
 /** Characters XML 1.0 cannot hold, and text that Excel would read as an `_xHHHH_` escape. */
 /* eslint-disable no-control-regex -- control characters are what these find */

@@ -7,8 +7,14 @@ import {
   type TableSpec,
 } from "../sheets/sheetModel";
 import { printNamesOf, printNamesXml, type PrintNames } from "./printNames";
-import { pageSetupXml, StyleSheet, textElement, xmlContent, xmlText } from "./spreadsheetMl";
-import { blockRef } from "./worksheetExtras";
+import {
+  blockRef,
+  pageSetupXml,
+  StyleSheet,
+  textElement,
+  xmlContent,
+  xmlText,
+} from "./spreadsheetMl";
 import { ZipArchive } from "./zipArchive";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

@@ -41,14 +41,20 @@ const forbidden: [string, string][] = [
 ];
 const globals =
   "export const a = Office;\nexport const b = Excel;\nexport const c = window;\nexport const d = process;\n";
-const exceljs = 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;\n';
+const zlib = 'import * as zlib from "node:zlib";\nexport const x = zlib;\n';
+const testTools = [
+  'import ExcelJS from "exceljs";\nexport const x = ExcelJS;\n',
+  'import JSZip from "jszip";\nexport const x = JSZip;\n',
+];
 
 describe("the pure layers stay pure (lint)", () => {
   const results = lintAll([
     ...forbidden.map(([, source]) => ({ file: "src/engine/probe.ts", source })),
     ...forbidden.map(([, source]) => ({ file: "src/sheets/probe.ts", source })),
     { file: "src/sheets/probe.ts", source: globals },
-    { file: "src/xlsx/probe.ts", source: exceljs },
+    { file: "src/xlsx/probe.ts", source: zlib },
+    ...testTools.map((source) => ({ file: "src/xlsx/probe.ts", source })),
+    ...testTools.map((source) => ({ file: "src/cli/probe.ts", source })),
   ]);
 
   it.each(forbidden.map(([what], i) => [what, i] as const))(
@@ -67,5 +73,11 @@ describe("the pure layers stay pure (lint)", () => {
 
   it("the ports may import what they need", () => {
     expect(results[2 * forbidden.length + 1]).toEqual([]);
+  });
+
+  it("ExcelJS and JSZip, test tools only, fail lint in the file port and the command line", () => {
+    const hits = results.slice(2 * forbidden.length + 2);
+    expect(hits).toHaveLength(2 * testTools.length);
+    for (const hit of hits) expect(hit).toContain("no-restricted-imports");
   });
 });

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { toA1 } from "../../src/engine/address";
 import type { SheetModel } from "../../src/sheets/sheetModel";
-import { errorText, toGridValue } from "../../src/xlsx/cellValue";
+import { errorText, toGridValue } from "./exceljsCellValue";
 import { findSoffice } from "./sofficeAvailable";
 
 /**

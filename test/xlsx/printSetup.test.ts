@@ -5,12 +5,7 @@ import JSZip from "jszip";
 import { sheetLabels } from "../../src/sheets/labels";
 import { printSetup } from "../../src/sheets/printSetup";
 import type { SheetCell, SheetModel } from "../../src/sheets/sheetModel";
-import {
-  absoluteRef,
-  printNamesOf,
-  printNamesXml,
-  readPrintNames,
-} from "../../src/xlsx/printNames";
+import { absoluteRef, printNamesOf, printNamesXml } from "../../src/xlsx/printNames";
 import { writePlanWorkbook } from "../../src/xlsx/writeWorkbook";
 import { runStp, tempFolder } from "../cli/runStp";
 
@@ -116,24 +111,6 @@ describe("print names", () => {
         `<definedName name="_xlnm.Print_Titles" localSheetId="2">'O''Brien &amp; Co'!$2:$2</definedName>` +
         `<definedName name="_xlnm.Print_Titles" localSheetId="3">'S'!$A:$A,'S'!$1:$1</definedName>`,
     );
-  });
-});
-
-describe("readPrintNames", () => {
-  it("reads each sheet's print names as the workbook part holds them, whatever the attribute order", async () => {
-    const zip = new JSZip();
-    zip.file(
-      "xl/workbook.xml",
-      `<workbook><sheets><sheet r:id="rId1" name="R&amp;D" sheetId="1"/><sheet name='Ann&apos;s' sheetId="2" r:id="rId2"/></sheets>` +
-        `<definedNames><definedName localSheetId="1" name="_xlnm.Print_Area">'Ann''s'!$A:$D,'Ann''s'!$F$1</definedName>` +
-        `<definedName name="_xlnm.Print_Titles" localSheetId="0">'R&amp;D'!$1:$3</definedName>` +
-        `<definedName name="Rates">'R&amp;D'!$B$2</definedName></definedNames></workbook>`,
-    );
-    const names = await readPrintNames(await zip.generateAsync({ type: "uint8array" }));
-    expect([...names]).toEqual([
-      ["ANN'S", { area: "'Ann''s'!$A:$D,'Ann''s'!$F$1" }],
-      ["R&D", { titles: "'R&D'!$1:$3" }],
-    ]);
   });
 });
 

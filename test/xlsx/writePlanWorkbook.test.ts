@@ -6,7 +6,6 @@ import JSZip from "jszip";
 import { QUOTA_CHART_NAME } from "../../src/sheets/repTabs";
 import type { SheetModel } from "../../src/sheets/sheetModel";
 import { FileAccessError, WorkbookWriteError } from "../../src/xlsx/fileErrors";
-import { findUnkeepableParts, inspectWorkbookParts } from "../../src/xlsx/findUnkeepableParts";
 import { readSheetValues } from "../../src/xlsx/readSheetValues";
 import { sheetNameProblem } from "../../src/sheets/sheetNameProblem";
 import { writePlanWorkbook } from "../../src/xlsx/writeWorkbook";
@@ -328,33 +327,6 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
     }
   });
 
-  test("shapes alone are named as drawings; cell notes are not a problem", async () => {
-    const file = path.join(dir, "notes.xlsx");
-    const workbook = fixtureWorkbook([{ name: "Data", rows: [["a"]] }]);
-    workbook.getWorksheet("Data")!.getCell("A1").note = "a note";
-    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    expect(await findUnkeepableParts(bytes)).toEqual([]);
-    const zip = await JSZip.loadAsync(bytes);
-    zip.file("xl/drawings/drawing9.xml", "<xdr:wsDr/>");
-    await fsp.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
-    expect(await findUnkeepableParts(await fsp.readFile(file))).toEqual(["drawings"]);
-  });
-
-  test("sparklines are named", async () => {
-    const file = path.join(dir, "sparklines.xlsx");
-    await writeFixtureXlsx(file, [{ name: "Data", rows: [["a", 1]] }]);
-    const zip = await JSZip.loadAsync(await fsp.readFile(file));
-    const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    const sparklines =
-      '<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"><x14:sparklineGroups/></ext></extLst>';
-    zip.file(
-      "xl/worksheets/sheet1.xml",
-      sheetXml.replace("</worksheet>", `${sparklines}</worksheet>`),
-    );
-    const bytes = await zip.generateAsync({ type: "nodebuffer" });
-    expect(await findUnkeepableParts(bytes)).toEqual(["sparklines"]);
-  });
-
   test("an Office add-in's task-pane settings are kept as they were", async () => {
     const file = path.join(dir, "addin.xlsx");
     await writePlanWorkbook([planModel()], file);
@@ -362,10 +334,6 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
     zip.file("xl/webextensions/taskpanes.xml", "<wetp:taskpanes/>");
     zip.file("xl/webextensions/webextension1.xml", "<we:webextension/>");
     await fsp.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
-    expect(await inspectWorkbookParts(await fsp.readFile(file))).toEqual({
-      unkeepable: [],
-      dropped: ["add-in-settings"],
-    });
     const report = await writePlanWorkbook([planModel()], file, { replaceSheets: ["Plan"] });
     expect(report.dropped).toEqual([]);
     expect(report.replaced).toEqual(["Plan"]);
@@ -390,16 +358,6 @@ describe("writePlanWorkbook: workbooks it cannot rewrite safely", () => {
     test("on a generated sheet: dropped with a report, the sheets rewritten", async () => {
       const file = await generatedWorkbook("own-chart.xlsx");
       await drawCharts(file, 2, [QUOTA_CHART_NAME]);
-      const bytes = await fsp.readFile(file);
-      expect(await inspectWorkbookParts(bytes, { quotaChartSheets: ["Ann"] })).toEqual({
-        unkeepable: [],
-        dropped: ["add-in-charts"],
-      });
-      // Without the store's list of generated rep tabs the chart is anybody's: refused.
-      expect(await findUnkeepableParts(bytes)).toEqual(["charts"]);
-      expect(
-        (await inspectWorkbookParts(bytes, { quotaChartSheets: ["Plan", "Mine"] })).unkeepable,
-      ).toEqual(["charts"]);
       const report = await writePlanWorkbook(
         [planModel("Plan", 900), planModel("Ann", 800), storeModel("{}")],
         file,

@@ -1,17 +1,29 @@
+import { promises as fsp } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as zlib from "node:zlib";
 import JSZip from "jszip";
 import { FileAccessError } from "../../src/xlsx/fileErrors";
-import { deflatedSpaces } from "../support/zipBomb";
-import { MergedAreaScanner } from "../../src/xlsx/mergedAreaScanner";
+import { readHistoryFile } from "../../src/xlsx/readHistoryFile";
+import { zipBombWorkbook } from "../support/zipBomb";
+import { rawXlsx, rowXml } from "../support/rawWorkbook";
 import { readZipDirectory, ZipFormatError, type ZipEntry } from "../../src/xlsx/zipDirectory";
 import { ZipArchive } from "../../src/xlsx/zipArchive";
-import {
-  checkDeclaredPartSizes,
-  checkInflatedParts,
-  formatSize,
-} from "../../src/xlsx/zipPartLimits";
+import { checkDeclaredPartSizes, formatSize } from "../../src/xlsx/zipPartLimits";
 
 const MB = 1024 * 1024;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fsp.mkdtemp(path.join(os.tmpdir(), "stp-zip-limits-"));
+});
+afterAll(() => fsp.rm(dir, { recursive: true, force: true }));
+
+async function saved(name: string, bytes: Buffer): Promise<string> {
+  const file = path.join(dir, name);
+  await fsp.writeFile(file, bytes);
+  return file;
+}
 
 /**
  * A one-entry zip archive whose headers declare `declared` bytes for deflated `data`; ZIP64
@@ -163,78 +175,61 @@ describe("checkDeclaredPartSizes", () => {
   });
 });
 
-describe("checkInflatedParts", () => {
-  it("accepts parts that inflate to their declared size", async () => {
-    const zip = new JSZip();
-    zip.file("xl/worksheets/sheet1.xml", "<row/>".repeat(50_000));
-    const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-    await expect(
-      checkInflatedParts("h.xlsx", bytes, readZipDirectory(bytes)),
-    ).resolves.toBeUndefined();
+describe("the streamed readers' inflating", () => {
+  it("reads a worksheet that inflates to its declared size", async () => {
+    const file = await saved(
+      "fine.xlsx",
+      await rawXlsx([{ name: "S", rows: "<row/>".repeat(50_000) }]),
+    );
+    expect((await readHistoryFile(file)).map((g) => g.values)).toEqual([[]]);
   });
 
-  it("refuses a part inflating past what its header declares, without inflating it all", async () => {
-    // 1 GB of spaces declared as 10 KB.
-    const bytes = archive("xl/worksheets/sheet1.xml", deflatedSpaces(16 * MB, 64), 10_000);
+  it("refuses a worksheet inflating past what its header declares, without inflating it all", async () => {
+    // 1 GB of spaces declared as 64 KB.
+    const file = await saved("liar.xlsx", zipBombWorkbook(true));
     const started = Date.now();
-    const error = await refusal(() =>
-      checkInflatedParts("liar.xlsx", bytes, readZipDirectory(bytes)),
-    );
+    const error = await refusal(() => readHistoryFile(file));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(error.code).toBe("zip-bomb");
     expect(error.params).toEqual({
-      path: "liar.xlsx",
+      path: file,
       part: "xl/worksheets/sheet1.xml",
-      declared: "10 KB",
+      declared: "64 KB",
     });
   });
 });
 
 describe("merged areas", () => {
-  it("are counted across the pieces a part inflates in", () => {
-    const xml = Buffer.from(
-      '<sheetData/><mergeCells count="3"><mergeCell ref="B3:B5"/><mergeCell ref="A1:D1"/>' +
-        "<mergeCell ref='C10:D20'/></mergeCells>",
-    );
-    for (let size = 1; size <= xml.length; size++) {
-      const scanner = new MergedAreaScanner();
-      for (let at = 0; at < xml.length; at += size) scanner.feed(xml.subarray(at, at + size));
-      expect({ size, cells: scanner.cells, largest: scanner.largest }).toEqual({
-        size,
-        cells: 3 + 4 + 22,
-        largest: "C10:D20",
-      });
-    }
-  });
-
   it("covering more than a million cells refuse the package, naming the part and the area", async () => {
-    const zip = new JSZip();
-    zip.file(
-      "xl/worksheets/sheet1.xml",
-      '<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>',
-    );
+    const sheet = (after: string) => ({ name: "S", rows: rowXml(1, ["a"]), after });
     for (const compression of ["DEFLATE", "STORE"] as const) {
-      const bytes = await zip.generateAsync({ type: "nodebuffer", compression });
-      const error = await refusal(() =>
-        checkInflatedParts("merged.xlsx", bytes, readZipDirectory(bytes)),
+      const file = await saved(
+        `merged-${compression}.xlsx`,
+        await rawXlsx(
+          [sheet('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')],
+          compression,
+        ),
       );
+      const error = await refusal(() => readHistoryFile(file));
       expect(error.code).toBe("merged-cells-too-many");
       expect(error.params).toEqual({
-        path: "merged.xlsx",
+        path: file,
         part: "xl/worksheets/sheet1.xml",
         area: "A1:XFD1048576",
         cells: "17,179,869,184",
       });
     }
-    // A report's merged regions are far fewer.
-    zip.file(
-      "xl/worksheets/sheet1.xml",
-      `<worksheet><mergeCells>${'<mergeCell ref="B2:B100001"/>'.repeat(5)}</mergeCells></worksheet>`,
+    // A report's merged regions are far fewer; counted over all the worksheets.
+    const regions = `<mergeCells>${["B", "C", "D", "E", "F", "G"].map((c) => `<mergeCell ref="${c}2:${c}100001"/>`).join("")}</mergeCells>`;
+    const fine = await saved("fine-merges.xlsx", await rawXlsx([sheet(regions)]));
+    expect((await readHistoryFile(fine))[0].merges).toHaveLength(6);
+    const twice = await saved(
+      "twice.xlsx",
+      await rawXlsx([sheet(regions), sheet(regions)].map((s, i) => ({ ...s, name: `S${i}` }))),
     );
-    const fine = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-    await expect(
-      checkInflatedParts("fine.xlsx", fine, readZipDirectory(fine)),
-    ).resolves.toBeUndefined();
+    const error = await refusal(() => readHistoryFile(twice));
+    expect(error.code).toBe("merged-cells-too-many");
+    expect(error.params).toMatchObject({ part: "xl/worksheets/sheet2.xml" });
   });
 });
 

@@ -21,7 +21,26 @@ export function cellText(value: CellValue): string {
   if (typeof value === "string") return value.trim();
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (!Number.isFinite(value)) return String(value);
+  // A number's shortest text with at most 15 significant digits is already what rounding to 15
+  // digits gives (doubles hold more than 15): only longer ones are rounded, the slow way.
+  const shortest = String(value);
+  if (significantDigits(shortest) <= 15) return shortest;
   return String(Number(value.toPrecision(15)));
+}
+
+/**
+ * The digits of a number's text from its first non-zero one, up to any exponent: its significant
+ * digits, and a whole number's trailing zeros (`"-0.00120"` → 3, `"1.5e-7"` → 2, `"1200"` → 4).
+ */
+function significantDigits(text: string): number {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 101 /* e */) break;
+    if (code < 48 || code > 57 || (digits === 0 && code === 48)) continue;
+    digits++;
+  }
+  return digits;
 }
 
 /**

@@ -7,6 +7,21 @@
  */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format || format.length > 200) return false;
+  // A history's cells share a handful of formats: each is looked at once.
+  let known = seen.get(format);
+  if (known === undefined) {
+    known = dateFormat(format);
+    if (seen.size >= SEEN_FORMATS) seen.clear();
+    seen.set(format, known);
+  }
+  return known;
+}
+
+/** Formats remembered by `isDateFormat`. */
+const SEEN_FORMATS = 256;
+const seen = new Map<string, boolean>();
+
+function dateFormat(format: string): boolean {
   const firstSection = format
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")

@@ -22,7 +22,11 @@ function repeatsHeader(
 ): boolean {
   let same = 0;
   header.forEach((text, column) => {
-    if (text !== "" && cellText(view.cell(row, column)) === text) same++;
+    if (text === "") return;
+    const value = view.cell(row, column);
+    // A number's text starts with a digit or a minus: it cannot repeat a header of words.
+    if (typeof value === "number" && !/^[-\d]/.test(text)) return;
+    if (cellText(value) === text) same++;
   });
   return same >= 2 && same * 5 >= headerCount * 3;
 }

@@ -1,12 +1,9 @@
 import type ExcelJS from "exceljs";
-import type { CellValue } from "../engine/grid";
-import { dateToSerial } from "./excelSerial";
-
-/** The number format a date cell gets when the file gives it none. */
-export const DEFAULT_DATE_FORMAT = "yyyy-mm-dd";
+import type { CellValue } from "../../src/engine/grid";
+import { dateToSerial } from "../../src/xlsx/excelSerial";
 
 /**
- * A cell's value as Excel's `range.values` gives it: dates as serial numbers, a formula's cached
+ * A cell's value, as ExcelJS reads it, in the shape Excel's `range.values` gives it: dates as serial numbers, a formula's cached
  * result, rich text and hyperlinks as their plain text, error values as their text (`"#N/A"`).
  * Empty text and a formula without a cached result are blank (`null`).
  * @example toGridValue({ formula: "SUM(A1:A2)", result: 7 }) === 7
