@@ -12,6 +12,8 @@ export const EN: UiStrings = {
   },
   stepOf: (step, total) => `Step ${step} of ${total}`,
   stepsLabel: "Planning steps",
+  stepTab: (index, name, problems) =>
+    `${index}. ${name}` + (problems > 0 ? `, ${problems} problem${problems === 1 ? "" : "s"}` : ""),
   back: "Back",
   next: "Next",
   starting: "Starting…",
@@ -126,6 +128,13 @@ export const EN: UiStrings = {
     lockNew: "New (no history)",
     removeLock: (index) => `Remove lock ${index}`,
     addLock: "Add lock",
+    moreOptions: "More options",
+    fewerOptions: "Fewer options",
+    boundSummary: (which, value) => `${which === "min" ? "min" : "max"} ${value}`,
+    ofLastYear: (percent) => `${percent} of last year`,
+    lockNotChosen: "segment not chosen yet",
+    aboutMethods: "About the methods",
+    aboutTimeMethods: "About the ways to spread over the months",
     rounding: "Rounding",
     roundingUnit: "Rounding unit",
     roundingHint: "Every figure is a whole multiple of it; totals still add up exactly.",
@@ -150,6 +159,13 @@ export const EN: UiStrings = {
     manual: "Manual weights",
     blend: "Blend",
   },
+  methodInfo: {
+    lastYear: "Each member gets its share of last year's sales.",
+    history: "Each member gets its share of the sales over the last few years (set the years).",
+    equal: "Every member gets the same amount.",
+    manual: "You give each member a weight; it gets that share of the parent.",
+    blend: "A weighted mix of the methods above, e.g. 70 % last year and 30 % equal.",
+  },
   timeMethods: {
     seasonality: "Seasonality (monthly sales over the years)",
     yearlyShareAverage: "Average of each year's month shares",
@@ -157,9 +173,20 @@ export const EN: UiStrings = {
     equal: "Equal months",
     manual: "Manual weights",
   },
+  timeMethodInfo: {
+    seasonality: "Each month gets its share of the sales of that month over the years chosen.",
+    yearlyShareAverage:
+      "Each year's month shares are worked out first, then averaged, so a big year does not weigh more.",
+    movingAverageRatio:
+      "Each month's sales against the 12-month moving average, averaged over the years: the classic seasonal index; needs 24 months of history.",
+    equal: "Every month gets a twelfth.",
+    manual: "You give each month a weight; it gets that share of the year.",
+  },
   preview: {
     intro: "The plan as it will be written. Nothing has been written yet.",
     blocking: "Fix these before writing",
+    partial: (planned, waiting) =>
+      `${planned ? `Shown below: the plan down to the ${planned} level.` : "Shown below: the totals."} ${waiting} and below wait for the problem above to be fixed.`,
     goToField: (step) => `Go to the field (${step})`,
     needHistory: "Read a sales history first (step Data).",
     target: "Annual target",

@@ -12,6 +12,8 @@ export const ZH: UiStrings = {
   },
   stepOf: (step, total) => `第 ${step} 步，共 ${total} 步`,
   stepsLabel: "规划步骤",
+  stepTab: (index, name, problems) =>
+    `${index}. ${name}` + (problems > 0 ? `，${problems} 个问题` : ""),
   back: "上一步",
   next: "下一步",
   starting: "正在启动…",
@@ -122,6 +124,13 @@ export const ZH: UiStrings = {
     lockNew: "新增（无历史）",
     removeLock: (index) => `删除锁定 ${index}`,
     addLock: "添加锁定",
+    moreOptions: "更多选项",
+    fewerOptions: "收起选项",
+    boundSummary: (which, value) => `${which === "min" ? "下限" : "上限"} ${value}`,
+    ofLastYear: (percent) => `上年的 ${percent}`,
+    lockNotChosen: "尚未选择对象",
+    aboutMethods: "方法说明",
+    aboutTimeMethods: "按月分解方法说明",
     rounding: "取整",
     roundingUnit: "取整单位",
     roundingHint: "每个数字都是它的整数倍；合计仍然完全一致。",
@@ -146,6 +155,13 @@ export const ZH: UiStrings = {
     manual: "手工权重",
     blend: "组合",
   },
+  methodInfo: {
+    lastYear: "每个成员按其上年销售额所占比例分配。",
+    history: "每个成员按其近几年销售额所占比例分配（可设定年数）。",
+    equal: "每个成员分得相同的金额。",
+    manual: "由您为每个成员填写权重，按权重所占比例分配。",
+    blend: "以上几种方法按权重组合，例如 70% 按上年、30% 平均。",
+  },
   timeMethods: {
     seasonality: "季节性（历年各月销售额）",
     yearlyShareAverage: "各年月度占比的平均",
@@ -153,9 +169,19 @@ export const ZH: UiStrings = {
     equal: "各月平均",
     manual: "手工权重",
   },
+  timeMethodInfo: {
+    seasonality: "每个月按所选年份中该月销售额所占的比例分配。",
+    yearlyShareAverage: "先算出每年各月的占比，再取平均，销售额大的年份不会占更大分量。",
+    movingAverageRatio:
+      "各月销售额与 12 个月移动平均之比，按年平均：经典的季节指数；需要 24 个月以上的历史。",
+    equal: "每个月分得十二分之一。",
+    manual: "由您为每个月填写权重，按权重所占比例分配全年目标。",
+  },
   preview: {
     intro: "即将写入的计划。目前尚未写入任何内容。",
     blocking: "写入前请先修正以下问题",
+    partial: (planned, waiting) =>
+      `${planned ? `下方显示分解到“${planned}”层的计划` : "下方显示总计"}；“${waiting}”层及以下待上述问题解决后再分解。`,
     goToField: (step) => `转到该字段（${step}）`,
     needHistory: "请先读取销售历史（“数据”步骤）。",
     target: "年度目标",

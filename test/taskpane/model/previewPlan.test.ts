@@ -152,7 +152,7 @@ describe("previewPlan and the totals per level", () => {
     const { params } = preview.problem;
     // Each of East's reps at boundTo would take the whole 150,000; at parentTo, East fits its caps.
     expect(Number(params.boundTo) * Number(params.children)).toBeGreaterThanOrEqual(150000);
-    expect(Number(params.boundTo - 100) * Number(params.children)).toBeLessThan(150000);
+    expect((Number(params.boundTo) - 100) * Number(params.children)).toBeLessThan(150000);
     expect(params.parentTo).toBe(Number(params.children) * 1000);
   });
 
