@@ -105,6 +105,9 @@ const sheet = (w: Words) => `“${s(w.p, "sheet")}”`;
 const role = (w: Words) => dimensionName(w.ctx.t, s(w.p, "role"));
 const suggestion = (w: Words) => (w.p.suggestion !== undefined ? s(w.p, "suggestion") : "");
 
+/** A lock's name before what belongs to it: "对华南的锁定金额", but "锁定 1 的金额". */
+const ofLockZh = (lock: string) => (lock.startsWith("对") ? lock : `${lock}的`);
+
 /** The kind of value a lock is fixed by, as its field is labelled. */
 function lockKindWord(w: Words, index: number | null): string {
   const kind = index === null ? "amount" : (w.ctx.draft?.locks[index]?.kind ?? "amount");
@@ -258,7 +261,7 @@ const PLAN_WORDS: Record<string, PaneWording> = {
   },
   "plan-lock-needs-one-of": {
     "en-US": (w) => `Enter the ${lockKindWord(w, lockIndex(w.field))} of ${lockOf(w, w.field)}.`,
-    "zh-CN": (w) => `请填写${lockOf(w, w.field)}的${lockKindWord(w, lockIndex(w.field))}。`,
+    "zh-CN": (w) => `请填写${ofLockZh(lockOf(w, w.field))}${lockKindWord(w, lockIndex(w.field))}。`,
   },
   "plan-lock-where-empty": {
     "en-US": (w) => `Choose the segment ${lockOf(w, w.field)} fixes.`,
@@ -314,7 +317,7 @@ const PLAN_WORDS: Record<string, PaneWording> = {
     "en-US": (w) =>
       `The amount of ${lockOf(w, w.field)}, ${amount(w, "amount")}, is not a multiple of the rounding unit ${amount(w, "unit")}: change the amount or choose a smaller unit.`,
     "zh-CN": (w) =>
-      `${lockOf(w, w.field)}的金额 ${amount(w, "amount")} 不是取整单位 ${amount(w, "unit")} 的整数倍：请修改金额或选择更小的单位。`,
+      `${ofLockZh(lockOf(w, w.field))}金额 ${amount(w, "amount")} 不是取整单位 ${amount(w, "unit")} 的整数倍：请修改金额或选择更小的单位。`,
   },
   "lock-unknown-node": {
     "en-US": (w) =>
@@ -367,7 +370,7 @@ const PLAN_WORDS: Record<string, PaneWording> = {
   "lock-missing-level": {
     "en-US": (w) =>
       `Choose the ${dim(w, "dimension")} above the segment ${lockOf(w, w.field)} fixes.`,
-    "zh-CN": (w) => `请为${lockOf(w, w.field)}选择上级的${dim(w, "dimension")}。`,
+    "zh-CN": (w) => `请为${lockOf(w, w.field)}选择上级${dim(w, "dimension")}。`,
   },
   "level-column-missing": {
     "en-US": (w) =>
