@@ -31,10 +31,14 @@ const useStyles = makeStyles({
   // Too narrow for every name: the steps not on screen show their number only (their names stay
   // their accessible names and tooltips).
   labelEn: {
-    "@container (max-width: 470px)": { display: "none" },
+    "@container (max-width: 560px)": { display: "none" },
   },
   labelZh: {
     "@container (max-width: 330px)": { display: "none" },
+  },
+  // Narrower still, the step on screen too: its name heads the step right below.
+  selectedEn: {
+    "@container (max-width: 260px)": { display: "none" },
   },
   badge: { marginLeft: tokens.spacingHorizontalXXS },
 });
@@ -65,7 +69,9 @@ export function StepTabs(props: { step: StepId; onSelect: (step: StepId) => void
                 <span
                   className={
                     id === props.step
-                      ? undefined
+                      ? language === "zh-CN"
+                        ? undefined
+                        : styles.selectedEn
                       : mergeClasses(language === "zh-CN" ? styles.labelZh : styles.labelEn)
                   }
                 >

@@ -83,7 +83,7 @@ export const EN: UiStrings = {
     resultingTarget: "Annual target",
     noBase: "No sales in the base year",
     asOf: "Actuals through",
-    asOfAuto: "Automatic (last month with actuals)",
+    asOfAuto: "Last month with actuals",
     asOfHint: "Closed months show actuals and variance on the Tracking sheet.",
   },
   breakdown: {
@@ -167,9 +167,9 @@ export const EN: UiStrings = {
     blend: "A weighted mix of the methods above, e.g. 70 % last year and 30 % equal.",
   },
   timeMethods: {
-    seasonality: "Seasonality (monthly sales over the years)",
-    yearlyShareAverage: "Average of each year's month shares",
-    movingAverageRatio: "Ratio to moving average (24+ months)",
+    seasonality: "Seasonality",
+    yearlyShareAverage: "Average of yearly shares",
+    movingAverageRatio: "Ratio to moving average",
     equal: "Equal months",
     manual: "Manual weights",
   },

@@ -80,7 +80,7 @@ export const ZH: UiStrings = {
     resultingTarget: "年度目标",
     noBase: "基准年没有销售",
     asOf: "实际数据截至",
-    asOfAuto: "自动（最后一个有实际数据的月份）",
+    asOfAuto: "最近有实际数据的月份",
     asOfHint: "已结束的月份在“跟踪监控”表中显示实际与差异。",
   },
   breakdown: {
@@ -163,9 +163,9 @@ export const ZH: UiStrings = {
     blend: "以上几种方法按权重组合，例如 70% 按上年、30% 平均。",
   },
   timeMethods: {
-    seasonality: "季节性（历年各月销售额）",
-    yearlyShareAverage: "各年月度占比的平均",
-    movingAverageRatio: "移动平均比率（需 24 个月以上）",
+    seasonality: "季节性",
+    yearlyShareAverage: "各年月度占比平均",
+    movingAverageRatio: "移动平均比率",
     equal: "各月平均",
     manual: "手工权重",
   },

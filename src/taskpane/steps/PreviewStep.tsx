@@ -37,6 +37,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  // A column's heading may wrap in a narrow pane; its figures never do.
+  headNumber: {
+    textAlign: "right",
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
   segment: {
     textAlign: "left",
     fontWeight: tokens.fontWeightRegular,
@@ -70,10 +77,10 @@ function LevelTable(props: { level: LevelTotals; title: string }) {
             <th scope="col" className={styles.head}>
               {t.preview.segment}
             </th>
-            <th scope="col" className={`${styles.head} ${styles.number}`}>
+            <th scope="col" className={styles.headNumber}>
               {t.preview.targetColumn}
             </th>
-            <th scope="col" className={`${styles.head} ${styles.number}`}>
+            <th scope="col" className={styles.headNumber}>
               {t.preview.vsLastYear}
             </th>
           </tr>

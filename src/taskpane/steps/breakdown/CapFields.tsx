@@ -15,7 +15,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     minWidth: 0,
   },
-  kind: { flex: "1 1 120px", minWidth: 0, maxWidth: "100%" },
+  kind: { flex: "1 1 160px", minWidth: 0, maxWidth: "100%" },
   value: { flex: "1 1 100px", minWidth: 0, maxWidth: "100%" },
   control: { width: "100%", minWidth: 0 },
 });

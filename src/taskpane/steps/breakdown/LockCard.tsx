@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
+import { useRef } from "react";
 import type { DimensionKey, HistoryRecord } from "../../../engine/history";
 import { CollapsibleCard } from "../../components/CollapsibleCard";
 import { PlanField } from "../../components/PlanField";
@@ -57,6 +58,7 @@ function MemberBox(props: {
   onChange: (value: string) => void;
 }) {
   const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
   const shown = props.options.filter((o) =>
     o.toLowerCase().includes(props.value.trim().toLowerCase()),
   );
@@ -67,7 +69,15 @@ function MemberBox(props: {
         freeform
         value={props.value}
         selectedOptions={props.options.includes(props.value) ? [props.value] : []}
+        ref={input}
         onChange={(event) => props.onChange(event.target.value)}
+        onBlur={() =>
+          // Closed, the list's options are gone: a pointer left to one of them is stale.
+          setTimeout(() => {
+            if (input.current?.getAttribute("aria-expanded") === "false")
+              input.current.removeAttribute("aria-activedescendant");
+          })
+        }
         onOptionSelect={(_, data) =>
           data.optionText !== undefined && props.onChange(data.optionText)
         }
