@@ -63,6 +63,9 @@ function measureLayout(page: Page): Promise<Layout> {
       ".fui-Checkbox",
       ".fui-Radio",
       "[role='tab']",
+      // Figures and texts: a stat's label and value beside the growth input, a card's summary.
+      ".fui-Text",
+      ".fui-Caption1",
       "dd",
       "dt",
     ].join(", ");
@@ -158,6 +161,30 @@ describeWithChromium("the task pane's layout in Chromium", () => {
     await browser?.close();
     await server?.close();
   });
+
+  it("sees an overlap, a stretched control and a sideways scroll when the pane has them", async () => {
+    const t = UI_STRINGS["en-US"];
+    const context = await browser.newContext({ viewport: { width: 320, height: HEIGHT } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/test-host.html?lang=en-US`);
+    await page.getByRole("combobox", { name: t.roles.amount }).waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: `2. ${t.steps.target}` }).click();
+    await page.getByText(t.target.baseActual(2025)).waitFor();
+    expect(await measureLayout(page)).toEqual(CLEAN);
+    // The base figure pulled up over the growth input, the input two lines tall, a wide figure.
+    const style = await page.addStyleTag({
+      content: `.fui-Caption1 { position: relative; top: -70px; }
+        .fui-Input { min-height: 60px; }
+        main::after { content: ""; display: block; width: 400px; height: 1px; }`,
+    });
+    const broken = await measureLayout(page);
+    expect(broken.overlaps.length).toBeGreaterThan(0);
+    expect(broken.stretched.length).toBeGreaterThan(0);
+    expect(broken.sideways).toBeGreaterThan(0);
+    await style.evaluate((node) => (node as Element).remove());
+    expect(await measureLayout(page)).toEqual(CLEAN);
+    await context.close();
+  }, 60_000);
 
   const CASES: [number, Language][] = [];
   for (const width of [270, 320, 450, 500]) {
