@@ -223,7 +223,7 @@ describe("a Generate write that fails at any request", () => {
       "Your history and your own sheets were not changed, but the plan sheets may be incomplete: write them again.",
     );
     expect(words["zh-CN"]).toContain(
-      "您的历史数据和您自己的工作表没有改动,但计划工作表可能不完整:请重新写入。",
+      "您的历史数据和您自己的工作表没有改动，但计划工作表可能不完整：请重新写入。",
     );
   });
 
@@ -342,7 +342,7 @@ describe("a workbook the user changes between reading the history and writing th
       'a sheet named "Plan Summary" already exists and was not written by the planner: rename it, then write again',
     );
     expect(words["zh-CN"]).toBe(
-      '已存在名为"Plan Summary"的工作表,且不是规划写入的:请先重命名它,再重新写入',
+      "已存在名为“Plan Summary”的工作表，且不是规划写入的：请先重命名它，再重新写入。",
     );
     expect(fake.workbook.order).toEqual([HISTORY, MINE, "Plan Summary"]);
     expect(fake.workbook.values("Plan Summary")).toEqual([]);

@@ -464,7 +464,7 @@ describe("plan files, random and broken, through stp plan", () => {
   it("names the plan's column when the history lacks the header it gives", async () => {
     for (const [language, words] of [
       ["en-US", 'did you mean "Territory"'],
-      ["zh-CN", '是否是"Territory"'],
+      ["zh-CN", "是否是“Territory”？"],
     ]) {
       const plan = { ...FULL_PLAN, columns: { region: "Teritory" }, language };
       const result = await planWith(JSON.stringify(plan), "en_US.UTF-8");

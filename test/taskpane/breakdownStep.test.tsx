@@ -3,7 +3,7 @@ import "./support/jsdomSetup";
 import { screen, waitFor, within } from "@testing-library/react";
 import { createFakeWorkbook } from "../support/excelFake";
 import { generateHistory } from "../../src/sample/generateHistory";
-import { choose, renderPane } from "./support/paneHarness";
+import { choose, openCard, renderPane } from "./support/paneHarness";
 
 function level(name: RegExp) {
   return screen.getByRole("group", { name });
@@ -85,7 +85,10 @@ describe("Breakdown step", () => {
   it("edits manual weights in a grid whose shares follow the typing", async () => {
     const { user, t, goTo } = await renderPane();
     await goTo("breakdown");
-    const region = level(/^Level 1: Region$/);
+    const region = await openCard(user, /^Level 1: Region$/);
+    // The method is an option behind "More options" until one is used.
+    expect(within(region).queryByRole("combobox", { name: t.breakdown.method })).toBeNull();
+    await user.click(within(region).getByRole("button", { name: t.breakdown.moreOptions }));
     await user.click(within(region).getByRole("combobox", { name: t.breakdown.method }));
     await user.click(await screen.findByRole("option", { name: t.methods.manual }));
     const grid = within(region).getByRole("table", { name: t.breakdown.weights });
@@ -121,6 +124,7 @@ describe("Breakdown step", () => {
     await user.type(within(lock).getByRole("combobox", { name: "Region" }), "East");
     const amount = within(lock).getByRole("textbox", { name: t.breakdown.lockValue("amount") });
     await user.type(amount, "999999999");
+    await user.tab();
     await waitFor(() => expect(amount.getAttribute("aria-invalid")).toBe("true"));
     expect(
       within(lock).getByText(/lock|locked/i, {
@@ -141,7 +145,8 @@ describe("Breakdown step", () => {
       within(lock).getByRole("textbox", { name: t.breakdown.lockValue("amount") }),
       "100000",
     );
-    expect(await within(lock).findByText(/Zed New/)).toBeTruthy();
+    // The card's one-line summary names the segment and the amount.
+    expect(await within(lock).findByText("East / Zed New · Amount 100,000")).toBeTruthy();
     await user.click(within(lock).getByRole("checkbox", { name: t.breakdown.lockNew }));
     await goTo("preview");
     const byRep = await screen.findByRole("table", { name: "By Sales rep" });
@@ -155,17 +160,23 @@ describe("Breakdown step", () => {
   it("shows caps that cannot all hold on the level's maximum", async () => {
     const { user, t, goTo } = await renderPane();
     await goTo("breakdown");
-    const reps = level(/^Level 2: Sales rep$/);
+    const reps = await openCard(user, /^Level 2: Sales rep$/);
+    await user.click(within(reps).getByRole("button", { name: t.breakdown.moreOptions }));
     await user.click(within(reps).getByRole("combobox", { name: t.breakdown.maxCap }));
     await user.click(
       await screen.findByRole("option", { name: t.breakdown.boundKinds.ofLastYear }),
     );
-    const value = within(reps).getByRole("textbox", {
-      name: `${t.breakdown.maxCap}: ${t.breakdown.boundValue("ofLastYear")}`,
+    const maximum = within(reps).getByRole("group", { name: t.breakdown.maxCap });
+    const value = within(maximum).getByRole("textbox", {
+      name: t.breakdown.boundValue("ofLastYear"),
     });
     await user.type(value, "50");
+    await user.tab();
     const kind = within(reps).getByRole("combobox", { name: t.breakdown.maxCap });
     await waitFor(() => expect(kind.getAttribute("aria-invalid")).toBe("true"));
+    // Only on the bound that collides: the Minimum is None.
+    const minimum = within(reps).getByRole("combobox", { name: t.breakdown.minCap });
+    expect(minimum.getAttribute("aria-invalid")).not.toBe("true");
   });
 
   it("spreads over the months by the chosen method, with the seasonality chart", async () => {
@@ -179,6 +190,7 @@ describe("Breakdown step", () => {
     const january = within(months).getByRole("textbox", { name: "Jan" });
     await user.clear(january);
     await user.type(january, "x");
+    await user.tab();
     await waitFor(() => expect(january.getAttribute("aria-invalid")).toBe("true"));
   });
 });

@@ -213,9 +213,11 @@ function splitNode(
   }
 
   const free: BoundedChild[] = [];
+  const freeBases: number[] = [];
   for (const [member, weight] of weights) {
     if (lockedByMember.has(member)) continue;
     const baseNet = histories.get(member)?.netByYear.get(planYear - 1) ?? 0;
+    freeBases.push(baseNet);
     free.push({
       key: member,
       weight,
@@ -233,15 +235,12 @@ function splitNode(
   }
   const outcome = distributeWithBounds(remainder, free);
   if (!outcome.ok) {
-    throw new PlanError(
-      "caps-infeasible",
-      {
-        parent: nodeLabel(node.path),
-        amount: remainder * ctx.unit,
-        minTotal: outcome.minTotal * ctx.unit,
-        maxTotal: Number.isFinite(outcome.maxTotal) ? outcome.maxTotal * ctx.unit : "∞",
-      },
-      `levels[${depth}]`,
+    throw capsConflict(
+      ctx,
+      node,
+      depth,
+      { free, bases: freeBases, remainder, lockedTotal },
+      outcome,
     );
   }
 
@@ -277,6 +276,108 @@ function splitNode(
 
   for (const child of children)
     splitNode(ctx, child, cellsByMember.get(child.member ?? "") ?? [], depth + 1);
+}
+
+/**
+ * The error of a level whose minimum and maximum per child cannot hold under one parent: which
+ * bound collides (`bound`: "max" when the children cannot take the amount even at their maximum,
+ * "min" when their minimums already exceed it, "crossed" when a child's minimum is above its
+ * maximum), and the ways out, computed: `boundTo` the level-wide bound (`boundKind` amount or
+ * ofLastYear, as the plan gives it) that would hold, `parentTo` the amount the parent would need,
+ * `parentLock` the lock that fixes the parent, if one does. On the colliding bound's field.
+ */
+function capsConflict(
+  ctx: CascadeContext,
+  node: PlanNode,
+  depth: number,
+  split: {
+    free: readonly BoundedChild[];
+    /** Each free child's base-year net sales. */
+    bases: readonly number[];
+    remainder: number;
+    lockedTotal: number;
+  },
+  outcome: { minTotal: number; maxTotal: number },
+): PlanError {
+  const { free, bases, remainder, lockedTotal } = split;
+  const level = ctx.levels[depth];
+  const { unit } = ctx;
+  const crossed = free.find((c) => Math.max(0, c.min ?? 0) > (c.max ?? Infinity));
+  const side: "min" | "max" = remainder > outcome.maxTotal ? "max" : "min";
+  const bound = crossed ? "crossed" : side;
+  const params: Record<string, string | number> = {
+    parent: nodeLabel(node.path),
+    level: level.dimension,
+    bound,
+    amount: remainder * unit,
+    minTotal: outcome.minTotal * unit,
+    maxTotal: Number.isFinite(outcome.maxTotal) ? outcome.maxTotal * unit : "∞",
+    locked: lockedTotal * unit,
+    children: free.length,
+  };
+  if (crossed) {
+    params.member = crossed.key;
+  } else {
+    const spec = side === "max" ? level.max : level.min;
+    const to = spec ? boundThatHolds(spec, side, remainder, bases, unit) : undefined;
+    if (to !== undefined && spec) {
+      params.boundKind = "amount" in spec ? "amount" : "ofLastYear";
+      params.boundTo = to;
+    }
+    params.parentTo = ((side === "max" ? outcome.maxTotal : outcome.minTotal) + lockedTotal) * unit;
+    const parentLock = ctx.plan.locks.findIndex(
+      (lock) =>
+        node.path.length > 0 &&
+        Object.keys(lock.where).length === node.path.length &&
+        ctx.levels
+          .slice(0, node.path.length)
+          .every((l, i) => lock.where[l.dimension]?.trim() === node.path[i]),
+    );
+    if (parentLock >= 0) params.parentLock = parentLock;
+  }
+  return new PlanError(
+    "caps-infeasible",
+    params,
+    bound === "crossed" ? `levels[${depth}]` : `levels[${depth}].${bound}`,
+  );
+}
+
+/** Steps of a suggested "% of last year" bound: a tenth of a percent. */
+const RATIO_STEP = 1000;
+
+/**
+ * The level-wide bound nearest the plan's that lets children with these base-year sales take
+ * `remainder` units: the smallest maximum, or the largest minimum (an amount in whole units, or a
+ * ratio of last year in tenths of a percent). Undefined when no bound of that kind can.
+ * @example boundThatHolds({ amount: 100 }, "max", 30, [0, 0], 10) === 150
+ */
+function boundThatHolds(
+  spec: BoundSpec,
+  which: "min" | "max",
+  remainder: number,
+  bases: readonly number[],
+  unit: number,
+): number | undefined {
+  const n = bases.length;
+  if (n === 0) return undefined;
+  if ("amount" in spec) {
+    return which === "max" ? Math.ceil(remainder / n) * unit : Math.floor(remainder / n) * unit;
+  }
+  const positive = bases.reduce((s, b) => s + Math.max(0, b), 0);
+  if (!(positive > 0)) return undefined;
+  const total = (ratio: number) =>
+    bases.reduce((s, b) => s + (boundUnits({ ofLastYear: ratio }, b, unit, which) ?? 0), 0);
+  let steps =
+    which === "max"
+      ? Math.ceil(((remainder * unit) / positive) * RATIO_STEP)
+      : Math.floor(((remainder * unit) / positive) * RATIO_STEP);
+  // Each whole unit lost to rounding a child is made up within a few steps.
+  for (let tries = 0; tries < 10_000 && steps >= 0; tries++) {
+    const units = total(steps / RATIO_STEP);
+    if (which === "max" ? units >= remainder : units <= remainder) return steps / RATIO_STEP;
+    steps += which === "max" ? 1 : -1;
+  }
+  return undefined;
 }
 
 /**

@@ -500,6 +500,50 @@ describe("computePlan — locks and caps", () => {
     );
     expect(e.code).toBe("caps-infeasible");
     expect(e.params.parent).toBe("(total)");
+    // The maximum collides: the reps at 130 % of last year take less than the target.
+    expect(e.where).toBe("levels[0].max");
+    expect(e.params).toMatchObject({ bound: "max", level: "rep", boundKind: "ofLastYear" });
+    expect(e.params.parentTo).toBe(e.params.maxTotal);
+    expect(Number(e.params.maxTotal)).toBeLessThan(900000);
+    // The suggested maximum holds the target; a tenth of a percent less does not.
+    const withMax = (ofLastYear: number) => () =>
+      computePlan(
+        { records: workedExampleRecords() },
+        plan({
+          target: { amount: 900000 },
+          levels: [{ dimension: "rep", method: "lastYear", max: { ofLastYear } }],
+        }),
+      );
+    expect(withMax(Number(e.params.boundTo))).not.toThrow();
+    expect(withMax(Number(e.params.boundTo) - 0.001)).toThrow(PlanError);
+    expect(formatNotice(e.toNotice(), "en-US")).toMatch(
+      /^the caps under the whole plan cannot hold: 900,000 must fit between 0 and [\d,]+; a maximum of [\d.]+ % of last year per rep would hold$/,
+    );
+    expect(formatNotice(e.toNotice(), "zh-CN")).toMatch(
+      /^整个计划 下的上下限无法同时满足：900,000 须在 0 与 [\d,]+ 之间；每个销售代表的上限不低于 上年的 [\d.]+ % 即可满足$/,
+    );
+  });
+
+  it("names the child whose minimum is above its maximum", () => {
+    const e = errorOf(() =>
+      computePlan(
+        { records: workedExampleRecords() },
+        plan({
+          levels: [
+            {
+              dimension: "rep",
+              method: "lastYear",
+              min: { ofLastYear: 1.2 },
+              max: { ofLastYear: 1.1 },
+            },
+          ],
+        }),
+      ),
+    );
+    expect(e.code).toBe("caps-infeasible");
+    expect(e.where).toBe("levels[0]");
+    expect(e.params).toMatchObject({ bound: "crossed", level: "rep" });
+    expect(["Ann", "Bo", "Cy", "Di"]).toContain(e.params.member);
   });
 });
 

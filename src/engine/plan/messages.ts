@@ -81,6 +81,12 @@ const columnsKey = (p: MessageParams) => s(p, "roles").split(",")[0].trim();
 /** A planning ratio's name: the price of the quantity, the margin of gross profit. */
 const ratioEn = (p: MessageParams) => (p.measure === "quantity" ? "price" : "margin");
 const ratioZh = (p: MessageParams) => (p.measure === "quantity" ? "单价" : "毛利率");
+/** A suggested cap: an amount, or a share of last year (`ofLastYear` 1.25 → 125 % of last year). */
+const capValue = (p: MessageParams, language: "en" | "zh"): string => {
+  if (p.boundKind !== "ofLastYear") return n(p, "boundTo");
+  const percent = `${Math.round(Number(p.boundTo) * 1000) / 10} %`;
+  return language === "en" ? `${percent} of last year` : `上年的 ${percent}`;
+};
 
 /** Messages of the plan file, the cascade and tracking, in English and Chinese. */
 export const PLAN_MESSAGES: MessageCatalog = {
@@ -249,9 +255,19 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "caps-infeasible": {
     "en-US": (p) =>
-      `the caps under ${parentName(p, "en")} cannot hold: ${n(p, "amount")} must fit between ${n(p, "minTotal")} and ${n(p, "maxTotal")}`,
+      `the caps under ${parentName(p, "en")} cannot hold: ${n(p, "amount")} must fit between ${n(p, "minTotal")} and ${n(p, "maxTotal")}` +
+      (p.bound === "crossed"
+        ? ` (the minimum of ${s(p, "level")} "${s(p, "member")}" is above its maximum)`
+        : p.boundTo !== undefined
+          ? `; a ${p.bound === "min" ? "minimum" : "maximum"} of ${capValue(p, "en")} per ${s(p, "level")} would hold`
+          : ""),
     "zh-CN": (p) =>
-      `${parentName(p, "zh")} 下的上下限无法同时满足:${n(p, "amount")} 须在 ${n(p, "minTotal")} 与 ${n(p, "maxTotal")} 之间`,
+      `${parentName(p, "zh")} 下的上下限无法同时满足：${n(p, "amount")} 须在 ${n(p, "minTotal")} 与 ${n(p, "maxTotal")} 之间` +
+      (p.bound === "crossed"
+        ? `（${dimZh(p, "level")}“${s(p, "member")}”的下限高于上限）`
+        : p.boundTo !== undefined
+          ? `；每个${dimZh(p, "level")}的${p.bound === "min" ? "下限不高于" : "上限不低于"} ${capValue(p, "zh")} 即可满足`
+          : ""),
   },
   "lock-dimension-not-a-level": {
     "en-US": (p) =>

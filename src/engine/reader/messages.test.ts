@@ -74,7 +74,7 @@ describe("READER_MESSAGES", () => {
       'amount is not a number: "N/A"',
     );
     expect(READER_MESSAGES["amount-not-number"]["zh-CN"]({ value: "N/A" })).toBe(
-      '金额不是数字:"N/A"',
+      "金额不是数字：“N/A”",
     );
   });
 

@@ -5,8 +5,8 @@ import { HEADER_SEPARATOR } from "./headerSeparator";
 
 const NUMBER_KINDS: Record<string, { en: string; zh: string }> = {
   serial: { en: "Excel date serials", zh: "Excel 日期序列号" },
-  yyyymm: { en: "yyyymm", zh: "年月数字(yyyymm)" },
-  yyyymmdd: { en: "yyyymmdd", zh: "年月日数字(yyyymmdd)" },
+  yyyymm: { en: "yyyymm", zh: "年月数字（yyyymm）" },
+  yyyymmdd: { en: "yyyymmdd", zh: "年月日数字（yyyymmdd）" },
 };
 
 const text = (value: string | number | undefined): string =>
@@ -58,7 +58,8 @@ const firstSkip = (p: MessageParams, language: Language): string => {
     if (key.startsWith(FIRST)) params[key.slice(FIRST.length)] = value;
   }
   const message = READER_MESSAGES[text(p.firstCode)];
-  return `${text(p.firstCell)}: ${message ? message[language](params) : text(p.firstCode)}`;
+  const colon = language === "zh-CN" ? "：" : ": ";
+  return `${text(p.firstCell)}${colon}${message ? message[language](params) : text(p.firstCode)}`;
 };
 const rows = (p: MessageParams): number => (typeof p.rows === "number" ? p.rows : 1);
 const areas = (p: MessageParams): string =>
@@ -80,17 +81,17 @@ export const READER_MESSAGES: MessageCatalog = {
   },
   "total-row": {
     "en-US": (p) => `total row "${text(p.label)}" is not counted as sales`,
-    "zh-CN": (p) => `合计行"${text(p.label)}"不计入销售`,
+    "zh-CN": (p) => `合计行“${text(p.label)}”不计入销售`,
   },
   "amount-not-number": {
     "en-US": (p) => `amount is not a number: "${text(p.value)}"`,
-    "zh-CN": (p) => `金额不是数字:"${text(p.value)}"`,
+    "zh-CN": (p) => `金额不是数字：“${text(p.value)}”`,
   },
   "amount-too-large": {
     "en-US": (p) =>
       `amount is too large to be sales: "${text(p.value)}" (Excel holds 15 digits; at most 999,999,999,999,999)`,
     "zh-CN": (p) =>
-      `金额过大,不可能是销售额:"${text(p.value)}"(Excel 只保存 15 位数字;最多 999,999,999,999,999)`,
+      `金额过大，不可能是销售额：“${text(p.value)}”（Excel 只保存 15 位数字；最多 999,999,999,999,999）`,
   },
   "amount-decimal-mark": {
     "en-US": (p) =>
@@ -120,7 +121,7 @@ export const READER_MESSAGES: MessageCatalog = {
   },
   "date-not-readable": {
     "en-US": (p) => `date is not readable: "${text(p.value)}"`,
-    "zh-CN": (p) => `无法识别的日期:"${text(p.value)}"`,
+    "zh-CN": (p) => `无法识别的日期：“${text(p.value)}”`,
   },
   "date-missing": {
     "en-US": () => "date is blank",
@@ -128,7 +129,7 @@ export const READER_MESSAGES: MessageCatalog = {
   },
   "repeated-header": {
     "en-US": () => "the header row repeated inside the data (a paged export): not sales",
-    "zh-CN": () => "数据中重复出现的表头行(分页导出):不计入销售",
+    "zh-CN": () => "数据中重复出现的表头行（分页导出）：不计入销售",
   },
 
   // Errors: the sheet cannot be read as a history
@@ -136,46 +137,46 @@ export const READER_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `sheet "${text(p.sheet)}" has no header row in its first ${text(p.rows)} rows (looked for a date or month columns and an amount, e.g. "Date", "Sales")`,
     "zh-CN": (p) =>
-      `工作表"${text(p.sheet)}"前 ${text(p.rows)} 行中没有标题行(需要日期列或月份列,以及金额列,如"日期"、"销售额")`,
+      `工作表“${text(p.sheet)}”前 ${text(p.rows)} 行中没有标题行（需要日期列或月份列，以及金额列，如“日期”、“销售额”）`,
   },
   "no-amount-column": {
     "en-US": (p) =>
       `sheet "${text(p.sheet)}" has no amount column (e.g. "Sales", "Amount", "Revenue", "销售额", "价税合计")${headersEn(p)}; name it in the plan as "columns": { "amount": "<header>" }`,
     "zh-CN": (p) =>
-      `工作表"${text(p.sheet)}"没有金额列（如“销售额”、“金额”、“价税合计”、“Sales”）${headersZh(p)}；请在计划中指定："columns": { "amount": "列标题" }`,
+      `工作表“${text(p.sheet)}”没有金额列（如“销售额”、“金额”、“价税合计”、“Sales”）${headersZh(p)}；请在计划中指定："columns": { "amount": "列标题" }`,
   },
   "no-date-column": {
     "en-US": (p) =>
       `sheet "${text(p.sheet)}" has no date column (e.g. "Date", "Month", "日期", "单据日期") and no month columns (e.g. "2024-01", "Jan 2024")${headersEn(p)}; name it in the plan as "columns": { "date": "<header>" }`,
     "zh-CN": (p) =>
-      `工作表"${text(p.sheet)}"没有日期列（如“日期”、“月份”、“单据日期”、“Date”），也没有月份列（如“2024-01”、“2024年1月”）${headersZh(p)}；请在计划中指定："columns": { "date": "列标题" }`,
+      `工作表“${text(p.sheet)}”没有日期列（如“日期”、“月份”、“单据日期”、“Date”），也没有月份列（如“2024-01”、“2024年1月”）${headersZh(p)}；请在计划中指定："columns": { "date": "列标题" }`,
   },
   "month-columns-without-year": {
     "en-US": (p) =>
       `month columns of sheet "${text(p.sheet)}" such as "${text(p.example)}" have no year; head them like "Jan 2024" or "2024-01"`,
     "zh-CN": (p) =>
-      `工作表"${text(p.sheet)}"的月份列(如"${text(p.example)}")没有年份;请写成"2024年1月"或"2024-01"的形式`,
+      `工作表“${text(p.sheet)}”的月份列（如“${text(p.example)}”）没有年份；请写成“2024年1月”或“2024-01”的形式`,
   },
   "column-not-found": {
     "en-US": (p) =>
       `the ${roleEn(p)} column "${text(p.header)}" (columns.${text(p.role)} in the plan) is not in the header row of sheet "${text(p.sheet)}"` +
       (p.suggestion !== undefined ? `; did you mean "${text(p.suggestion)}"?` : ""),
     "zh-CN": (p) =>
-      `工作表"${text(p.sheet)}"的标题行中找不到计划中 columns.${text(p.role)} 指定的${roleZh(p)}列"${text(p.header)}"` +
-      (p.suggestion !== undefined ? `,是否是"${text(p.suggestion)}"?` : ""),
+      `工作表“${text(p.sheet)}”的标题行中找不到计划中 columns.${text(p.role)} 指定的${roleZh(p)}列“${text(p.header)}”` +
+      (p.suggestion !== undefined ? `，是否是“${text(p.suggestion)}”？` : ""),
   },
   "no-dimension-column": {
     "en-US": (p) =>
       `a level splits by ${roleEn(p)}, but sheet "${text(p.sheet)}" has no ${roleEn(p)} column${headersEn(p)}; name it in the plan as "columns": { "${text(p.role)}": "<header>" }`,
     "zh-CN": (p) =>
-      `计划按${roleZh(p)}分解，但工作表"${text(p.sheet)}"没有${roleZh(p)}列${headersZh(p)}；请在计划中指定："columns": { "${text(p.role)}": "列标题" }`,
+      `计划按${roleZh(p)}分解，但工作表“${text(p.sheet)}”没有${roleZh(p)}列${headersZh(p)}；请在计划中指定："columns": { "${text(p.role)}": "列标题" }`,
   },
   "level-column-not-found": {
     "en-US": (p) =>
       `a level splits by "${text(p.dimension)}", which is neither region, product, channel, rep or customer nor a header of sheet "${text(p.sheet)}"` +
       (p.suggestion !== undefined ? `; did you mean "${text(p.suggestion)}"?` : headersEn(p)),
     "zh-CN": (p) =>
-      `计划按“${text(p.dimension)}”分解，但它既不是 region、product、channel、rep、customer，也不是工作表"${text(p.sheet)}"的列标题` +
+      `计划按“${text(p.dimension)}”分解，但它既不是 region、product、channel、rep、customer，也不是工作表“${text(p.sheet)}”的列标题` +
       (p.suggestion !== undefined ? `，是否是“${text(p.suggestion)}”？` : headersZh(p)),
   },
   "no-records": {
@@ -205,7 +206,7 @@ export const READER_MESSAGES: MessageCatalog = {
   },
   "history-unreadable": {
     "en-US": (p) => `sheet "${text(p.sheet)}" could not be read: ${text(p.reason)}`,
-    "zh-CN": (p) => `无法读取工作表"${text(p.sheet)}":${text(p.reason)}`,
+    "zh-CN": (p) => `无法读取工作表“${text(p.sheet)}”：${text(p.reason)}`,
   },
 
   // Notes: assumptions worth telling the user
@@ -218,10 +219,10 @@ export const READER_MESSAGES: MessageCatalog = {
           : `dates like "${text(p.example)}" in column "${text(p.column)}" read as month/day/year (no day above 12 shows the order)`,
     "zh-CN": (p) =>
       p.order === "day-first"
-        ? `列"${text(p.column)}"中的日期(如"${text(p.example)}")按日/月/年读取`
+        ? `列“${text(p.column)}”中的日期（如“${text(p.example)}”）按日/月/年读取`
         : p.basis === "values"
-          ? `列"${text(p.column)}"中的日期(如"${text(p.example)}")按月/日/年读取`
-          : `列"${text(p.column)}"中的日期(如"${text(p.example)}")无法判断日月顺序,按月/日/年读取`,
+          ? `列“${text(p.column)}”中的日期（如“${text(p.example)}”）按月/日/年读取`
+          : `列“${text(p.column)}”中的日期（如“${text(p.example)}”）无法判断日月顺序，按月/日/年读取`,
   },
   "decimal-mark-assumed": {
     "en-US": (p) =>
@@ -239,12 +240,12 @@ export const READER_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `numbers in date column "${text(p.column)}" read as ${NUMBER_KINDS[text(p.kind)]?.en ?? text(p.kind)} (e.g. ${text(p.example)} is ${text(p.reads)})`,
     "zh-CN": (p) =>
-      `日期列"${text(p.column)}"中的数字按${NUMBER_KINDS[text(p.kind)]?.zh ?? text(p.kind)}读取(如 ${text(p.example)} 为 ${text(p.reads)})`,
+      `日期列“${text(p.column)}”中的数字按${NUMBER_KINDS[text(p.kind)]?.zh ?? text(p.kind)}读取（如 ${text(p.example)} 为 ${text(p.reads)}）`,
   },
   "year-column-used": {
     "en-US": (p) =>
       `months in column "${text(p.column)}" take their year from column "${text(p.yearColumn)}"`,
-    "zh-CN": (p) => `列"${text(p.column)}"中的月份取列"${text(p.yearColumn)}"中的年份`,
+    "zh-CN": (p) => `列“${text(p.column)}”中的月份取列“${text(p.yearColumn)}”中的年份`,
   },
   "merged-cells-filled": {
     "en-US": (p) =>
@@ -271,6 +272,6 @@ export const READER_MESSAGES: MessageCatalog = {
   "column-ignored": {
     "en-US": (p) =>
       `column "${text(p.column)}" also looks like the ${roleEn(p)} column; "${text(p.used)}" is used`,
-    "zh-CN": (p) => `列"${text(p.column)}"也像${roleZh(p)}列,已使用"${text(p.used)}"`,
+    "zh-CN": (p) => `列“${text(p.column)}”也像${roleZh(p)}列，已使用“${text(p.used)}”`,
   },
 };

@@ -29,7 +29,7 @@ describe("withNoRecordsError", () => {
       'no sales rows could be read (36 rows skipped; the first: C2: amount is not a number: "x")',
     );
     expect(formatNotice(read.error!, "zh-CN")).toBe(
-      '没有可读取的销售行（跳过 36 行；第一处：C2: 金额不是数字:"x"）',
+      "没有可读取的销售行（跳过 36 行；第一处：C2：金额不是数字：“x”）",
     );
   });
 

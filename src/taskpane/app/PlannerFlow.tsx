@@ -5,14 +5,13 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowLeftRegular, ArrowRightRegular, DismissRegular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { ProblemsProvider } from "../components/problems";
+import { StepTabs } from "../components/StepTabs";
 import { useI18n } from "../i18n/I18nContext";
 import { STEPS, type StepId } from "../i18n/uiStrings";
 import { fieldDomId, fieldPathAncestors, stepOfField } from "../model/fieldPaths";
@@ -39,7 +38,6 @@ const useStyles = makeStyles({
     width: "100%",
     minWidth: "250px",
   },
-  tabs: { flexWrap: "wrap", rowGap: 0 },
   step: {
     display: "flex",
     flexDirection: "column",
@@ -131,21 +129,9 @@ export function PlannerFlow() {
 
   const index = STEPS.indexOf(step);
   return (
-    <ProblemsProvider problems={planner.problems}>
+    <ProblemsProvider problems={planner.problems} draft={planner.draft} step={step}>
       <main className={styles.pane}>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          aria-label={t.stepsLabel}
-          selectedValue={step}
-          onTabSelect={(_, data) => goTo(data.value as StepId)}
-        >
-          {STEPS.map((id, i) => (
-            <Tab key={id} value={id}>
-              {`${i + 1}. ${t.steps[id]}`}
-            </Tab>
-          ))}
-        </TabList>
+        <StepTabs step={step} onSelect={goTo} />
 
         {planner.restored && (
           <MessageBar intent="info">

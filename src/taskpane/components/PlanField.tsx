@@ -9,15 +9,23 @@ export type PlanFieldProps = Omit<FieldProps, "validationState" | "validationMes
   alsoShows?: string[];
 };
 
-/** A Fluent Field for one plan-file field: labelled, with that field's problem under it. */
-export function PlanField({ path, alsoShows = [], ...props }: PlanFieldProps) {
-  const problem = useFieldProblem(path, ...alsoShows);
+/**
+ * A Fluent Field for one plan-file field: labelled, with that field's problem under it once the
+ * user has left the field (or its step), not while a fresh card is being filled in.
+ */
+export function PlanField({ path, alsoShows = [], onBlur, ...props }: PlanFieldProps) {
+  const { message, onLeave } = useFieldProblem(path, ...alsoShows);
   return (
     <Field
       {...props}
       id={fieldDomId(path)}
-      validationState={problem ? "error" : "none"}
-      validationMessage={problem}
+      onBlur={(event) => {
+        // Leaving the field, not moving between its own parts (a combobox's input and button).
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onLeave();
+        onBlur?.(event);
+      }}
+      validationState={message ? "error" : "none"}
+      validationMessage={message}
     />
   );
 }

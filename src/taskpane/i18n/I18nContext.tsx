@@ -1,9 +1,9 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Notice } from "../../engine/history";
 import type { Language } from "../../engine/language";
-import { formatNotice } from "../../engine/messages";
 import { makeFormatters, type Formatters } from "./formatters";
-import { PANE_NOTICES } from "./paneNotices";
+import type { PlanDraft } from "../model/planDraft";
+import { problemWords, type PaneProblem } from "./problemWords";
 import type { UiStrings } from "./uiStrings";
 import { UI_STRINGS } from "./uiStringsByLanguage";
 
@@ -15,6 +15,11 @@ export type I18n = {
   format: Formatters;
   /** A notice (engine, port or pane code) in words. */
   notice(notice: Notice): string;
+  /**
+   * A problem on a plan-file field in the pane's words, naming the user's things from the draft
+   * (the lock on 华东, the weight of East), never the field's path.
+   */
+  problem(problem: PaneProblem, draft: PlanDraft | null): string;
 };
 
 /**
@@ -22,11 +27,14 @@ export type I18n = {
  * @example makeI18n("zh-CN").t.steps.data === "数据"
  */
 export function makeI18n(language: Language): I18n {
+  const t = UI_STRINGS[language];
+  const format = makeFormatters(language);
   return {
     language,
-    t: UI_STRINGS[language],
-    format: makeFormatters(language),
-    notice: (notice) => formatNotice(notice, language, PANE_NOTICES),
+    t,
+    format,
+    notice: (notice) => problemWords(notice, { language, t, draft: null }, format),
+    problem: (problem, draft) => problemWords(problem, { language, t, draft }, format),
   };
 }
 

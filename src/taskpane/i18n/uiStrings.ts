@@ -15,6 +15,8 @@ export type UiStrings = {
   steps: Record<StepId, string>;
   stepOf: (step: number, total: number) => string;
   stepsLabel: string;
+  /** A step tab's accessible name: its number, name and how many problems its step has. */
+  stepTab: (index: number, name: string, problems: number) => string;
   back: string;
   next: string;
   starting: string;
@@ -113,6 +115,17 @@ export type UiStrings = {
     lockNew: string;
     removeLock: (index: number) => string;
     addLock: string;
+    /** A card's "More options" toggle, for the options not used yet. */
+    moreOptions: string;
+    fewerOptions: string;
+    /** A bound in a level card's one-line summary: "max 120% of last year". */
+    boundSummary: (which: "min" | "max", value: string) => string;
+    ofLastYear: (percent: string) => string;
+    /** A lock card's summary before its segment is chosen. */
+    lockNotChosen: string;
+    /** The label of the explanation of the methods, and of the time spreads. */
+    aboutMethods: string;
+    aboutTimeMethods: string;
     rounding: string;
     roundingUnit: string;
     roundingHint: string;
@@ -131,10 +144,15 @@ export type UiStrings = {
     chartNoData: string;
   };
   methods: Record<SplitMethod, string>;
+  /** What each method does, in a sentence, shown on demand. */
+  methodInfo: Record<SplitMethod, string>;
   timeMethods: Record<TimeMethod, string>;
+  timeMethodInfo: Record<TimeMethod, string>;
   preview: {
     intro: string;
     blocking: string;
+    /** Beside a problem at a level: the levels above it still plan, the rest waits. */
+    partial: (planned: string | null, waiting: string) => string;
     goToField: (step: string) => string;
     needHistory: string;
     target: string;

@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular } from "@fluentui/react-icons";
+import { useRef } from "react";
 import type { HistoryRecord } from "../../engine/history";
 import { PlanField } from "../components/PlanField";
 import { Section } from "../components/Section";
@@ -42,6 +43,10 @@ export function BreakdownStep(props: { planner: Planner }) {
   const records = planner.history?.records ?? NO_RECORDS;
   const dimensions = detectedDimensions(planner.history);
   const free = dimensions.filter((d) => !draft.levels.some((l) => l.dimension === d));
+  // Cards there when the step opened start folded to their summary; one added since opens.
+  const keysAtOpen = useRef(
+    new Set([...draft.levels.map((l) => l.key), ...draft.locks.map((l) => l.key)]),
+  );
 
   return (
     <>
@@ -58,6 +63,7 @@ export function BreakdownStep(props: { planner: Planner }) {
               count={draft.levels.length}
               records={records}
               dimensions={dimensions}
+              isNew={!keysAtOpen.current.has(level.key)}
             />
           ))}
         </div>
@@ -92,7 +98,14 @@ export function BreakdownStep(props: { planner: Planner }) {
         {draft.locks.length === 0 && <Text>{t.breakdown.noLocks}</Text>}
         <div className={styles.list}>
           {draft.locks.map((lock, i) => (
-            <LockCard key={lock.key} planner={planner} lock={lock} index={i} records={records} />
+            <LockCard
+              key={lock.key}
+              planner={planner}
+              lock={lock}
+              index={i}
+              records={records}
+              isNew={!keysAtOpen.current.has(lock.key)}
+            />
           ))}
         </div>
         <div>

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo } from "react";
-import type { PlanFileProblem } from "../../engine/plan/validatePlanFile";
+import { useAllProblems } from "../components/problems";
 import { Section } from "../components/Section";
 import { Stat } from "../components/Stat";
 import { useI18n } from "../i18n/I18nContext";
@@ -37,6 +37,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  // A column's heading may wrap in a narrow pane; its figures never do.
+  headNumber: {
+    textAlign: "right",
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
   segment: {
     textAlign: "left",
     fontWeight: tokens.fontWeightRegular,
@@ -70,10 +77,10 @@ function LevelTable(props: { level: LevelTotals; title: string }) {
             <th scope="col" className={styles.head}>
               {t.preview.segment}
             </th>
-            <th scope="col" className={`${styles.head} ${styles.number}`}>
+            <th scope="col" className={styles.headNumber}>
               {t.preview.targetColumn}
             </th>
-            <th scope="col" className={`${styles.head} ${styles.number}`}>
+            <th scope="col" className={styles.headNumber}>
               {t.preview.vsLastYear}
             </th>
           </tr>
@@ -120,26 +127,23 @@ function LevelTable(props: { level: LevelTotals; title: string }) {
   );
 }
 
-/** Problems that stop writing, each with a link to the field that caused it. */
-export function BlockingProblems(props: {
-  problems: PlanFileProblem[];
-  onGoTo: (field: string) => void;
-}) {
+/** Problems that stop writing, in the user's words, each with a link to the field that caused it. */
+export function BlockingProblems(props: { onGoTo: (field: string) => void }) {
   const styles = useStyles();
-  const { t, notice } = useI18n();
-  if (props.problems.length === 0) return null;
+  const { t } = useI18n();
+  const problems = useAllProblems();
+  if (problems.length === 0) return null;
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t.preview.blocking}</MessageBarTitle>
         <ul className={styles.problems}>
-          {props.problems.map((p) => {
+          {problems.map((p) => {
             const step = stepOfField(p.field);
-            const linked = p.field !== "(plan)";
+            const linked = !p.field.startsWith("(");
             return (
               <li key={`${p.field}|${p.code}`}>
-                {linked ? `${p.field}: ` : ""}
-                {notice(p)}{" "}
+                {p.words}{" "}
                 {linked && (
                   <Link as="button" inline onClick={() => props.onGoTo(p.field)}>
                     {t.preview.goToField(t.steps[step])}
@@ -157,9 +161,12 @@ export function BlockingProblems(props: {
 /** Step 4: the plan as it will be written — totals per level, warnings and blocking problems. */
 export function PreviewStep(props: { planner: Planner; onGoTo: (field: string) => void }) {
   const { planner } = props;
-  const { t, format, notice } = useI18n();
+  const { t, format, problem } = useI18n();
   const styles = useStyles();
-  const result = planner.preview?.ok ? planner.preview.result : null;
+  const preview = planner.preview;
+  // Beside a problem at a level, what still plans: the levels above it.
+  const partial = preview && !preview.ok ? (preview.partial ?? null) : null;
+  const result = preview?.ok ? preview.result : (partial?.result ?? null);
   const records = planner.history?.records;
   const levels = useMemo(() => (result ? levelTotals(result) : []), [result]);
   const far = useMemo(
@@ -172,7 +179,17 @@ export function PreviewStep(props: { planner: Planner; onGoTo: (field: string) =
     <>
       <Text>{t.preview.intro}</Text>
       {!planner.history && <Text>{t.preview.needHistory}</Text>}
-      <BlockingProblems problems={planner.problems} onGoTo={props.onGoTo} />
+      <BlockingProblems onGoTo={props.onGoTo} />
+      {partial && partial.levels < planner.draft.levels.length && (
+        <Text>
+          {t.preview.partial(
+            partial.levels === 0
+              ? null
+              : dimensionName(t, planner.draft.levels[partial.levels - 1].dimension),
+            dimensionName(t, planner.draft.levels[partial.levels].dimension),
+          )}
+        </Text>
+      )}
       {result && (
         <>
           <div className={styles.stats}>
@@ -224,7 +241,7 @@ export function PreviewStep(props: { planner: Planner; onGoTo: (field: string) =
               ))}
               {result.warnings.map((w, i) => (
                 <li key={`${w.code}-${i}`}>
-                  <Text>{notice(w)}</Text>
+                  <Text>{problem(w, planner.draft)}</Text>
                 </li>
               ))}
             </ul>

@@ -16,13 +16,15 @@ import { useI18n } from "../i18n/I18nContext";
 import type { Planner } from "../state/usePlanner";
 
 const useStyles = makeStyles({
+  // The input above the figures it leads to, never beside them: nothing to cover at any width,
+  // and room for its problem under it.
   pair: {
     display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-start",
-    gap: tokens.spacingHorizontalM,
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
   },
-  input: { flex: "1 1 120px", minWidth: "120px" },
+  input: { maxWidth: "280px", minWidth: 0 },
   stats: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
   full: { width: "100%", minWidth: 0 },
 });
@@ -49,7 +51,12 @@ export function TargetStep(props: { planner: Planner }) {
     return any ? Math.round(sum * 100) / 100 : null;
   }, [history, baseYear]);
 
-  const target = preview?.ok ? preview.result.target : null;
+  // The annual target is known beside a problem deeper in the breakdown too.
+  const target = preview?.ok
+    ? preview.result.target
+    : preview && !preview.ok && preview.partial
+      ? preview.partial.result.target
+      : null;
   const setTarget = (change: Partial<typeof draft.target>) =>
     planner.update((d) => ({ ...d, target: { ...d.target, ...change } }));
   const asOfText = draft.asOf ? format.month(draft.asOf) : t.target.asOfAuto;

@@ -83,8 +83,77 @@ describe("previewPlan and the totals per level", () => {
       }),
     );
     expect(preview.ok).toBe(false);
-    if (!preview.ok)
-      expect(preview.problem).toMatchObject({ field: "levels[1]", code: "caps-infeasible" });
+    if (preview.ok) return;
+    // On the maximum that collides, not on the level's Minimum (None).
+    expect(preview.problem).toMatchObject({
+      field: "levels[1].max",
+      code: "caps-infeasible",
+      params: { bound: "max", level: "rep", boundKind: "ofLastYear" },
+    });
+    const { params } = preview.problem;
+    // The children under that region take at most maxTotal; the way out is computed: the region's
+    // amount would have to come down to it, or the maximum go up to boundTo.
+    expect(params.parentTo).toBe(params.maxTotal);
+    expect(Number(params.boundTo)).toBeGreaterThan(1);
+    const raised = previewPlan(
+      historyOf(workedExampleRecords()),
+      plan({
+        levels: [
+          { dimension: "region", method: "lastYear" },
+          { dimension: "rep", method: "lastYear", max: { ofLastYear: Number(params.boundTo) } },
+        ],
+      }),
+    );
+    if (!raised.ok) expect(raised.problem.params.parent).not.toBe(params.parent);
+    const justBelow = previewPlan(
+      historyOf(workedExampleRecords()),
+      plan({
+        levels: [
+          { dimension: "region", method: "lastYear" },
+          {
+            dimension: "rep",
+            method: "lastYear",
+            max: { ofLastYear: Number(params.boundTo) - 0.001 },
+          },
+        ],
+      }),
+    );
+    expect(justBelow.ok).toBe(false);
+    // Beside the conflict, the plan above the failing level still computes: the totals and the
+    // regions, exactly as without the caps.
+    const uncapped = previewPlan(historyOf(workedExampleRecords()), plan());
+    if (!uncapped.ok) throw new Error(uncapped.problem.code);
+    expect(preview.partial?.levels).toBe(1);
+    expect(preview.partial?.result.target).toBe(uncapped.result.target);
+    expect(levelTotals(preview.partial!.result).map((l) => l.dimension)).toEqual(["region"]);
+    expect(levelTotals(preview.partial!.result)[0].segments.map((s) => s.target)).toEqual(
+      levelTotals(uncapped.result)[0].segments.map((s) => s.target),
+    );
+  });
+
+  it("names the lock that fixes a parent whose children's caps cannot hold", () => {
+    const preview = previewPlan(
+      historyOf(workedExampleRecords()),
+      plan({
+        levels: [
+          { dimension: "region", method: "lastYear" },
+          { dimension: "rep", method: "lastYear", max: { amount: 1000 } },
+        ],
+        locks: [{ where: { region: "East" }, amount: 150000 }],
+      }),
+    );
+    if (preview.ok) throw new Error("expected a conflict");
+    expect(preview.problem.params).toMatchObject({
+      parent: "East",
+      bound: "max",
+      boundKind: "amount",
+      parentLock: 0,
+    });
+    const { params } = preview.problem;
+    // Each of East's reps at boundTo would take the whole 150,000; at parentTo, East fits its caps.
+    expect(Number(params.boundTo) * Number(params.children)).toBeGreaterThanOrEqual(150000);
+    expect((Number(params.boundTo) - 100) * Number(params.children)).toBeLessThan(150000);
+    expect(params.parentTo).toBe(Number(params.children) * 1000);
   });
 
   it("puts a level without a column on its dimension", () => {

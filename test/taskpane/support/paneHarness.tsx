@@ -45,12 +45,23 @@ export function sampleWorkbook(language: Language = "en-US", rows = 400): FakeWo
 }
 
 /**
- * A step's tab by its text. Fluent repeats a tab's text in a span that reserves the bold width,
- * hidden by a style these tests leave out, so the name may hold the text twice.
+ * A step's tab by its text: its number and name, then the count of its step's problems when it
+ * has any ("3. Breakdown, 2 problems").
  */
 export function tabName(number: number, step: string): RegExp {
   const text = `${number}. ${step}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^${text}( ${text})?$`);
+  return new RegExp(`^${text}([,，].*)?$`);
+}
+
+/** Opens a folded card (a level or a lock) by its title, and returns it. */
+export async function openCard(
+  user: PaneHarness["user"],
+  title: string | RegExp,
+): Promise<HTMLElement> {
+  const card = screen.getByRole("group", { name: title });
+  const toggle = within(card).getAllByRole("button")[0];
+  if (toggle.getAttribute("aria-expanded") === "false") await user.click(toggle);
+  return card;
 }
 
 export type PaneHarness = {

@@ -7,15 +7,23 @@ import type { BoundDraft } from "../../model/planDraft";
 const KINDS: BoundKind[] = ["none", "ofLastYear", "amount"];
 
 const useStyles = makeStyles({
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  kind: { flex: "1 1 120px", minWidth: 0 },
-  value: { flex: "1 1 90px", minWidth: 0 },
+  // Each field at its own height: a label that wraps never stretches the dropdown beside it.
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
+  kind: { flex: "1 1 160px", minWidth: 0, maxWidth: "100%" },
+  value: { flex: "1 1 100px", minWidth: 0, maxWidth: "100%" },
   control: { width: "100%", minWidth: 0 },
 });
 
 /**
  * A level's minimum or maximum per child: none, a percentage of its last year, or an amount.
- * Problems of the bound, and of the level when its bounds cannot all hold, show on the kind.
+ * Problems of the bound show on the kind: a conflict of the bounds on the one that collides (or
+ * on both, when a child's minimum is above its maximum), never on a bound that is None.
  */
 export function CapFields(props: {
   levelIndex: number;
@@ -29,10 +37,10 @@ export function CapFields(props: {
   const label = props.which === "min" ? t.breakdown.minCap : t.breakdown.maxCap;
   const { kind, value } = props.bound;
   return (
-    <div className={styles.row}>
+    <div className={styles.row} role="group" aria-label={label}>
       <PlanField
         path={path}
-        alsoShows={[`levels[${props.levelIndex}]`]}
+        alsoShows={kind === "none" ? [] : [`levels[${props.levelIndex}]`]}
         label={label}
         className={styles.kind}
       >
@@ -54,7 +62,7 @@ export function CapFields(props: {
       {kind !== "none" && (
         <PlanField
           path={`${path}.${kind}`}
-          label={`${label}: ${t.breakdown.boundValue(kind)}`}
+          label={t.breakdown.boundValue(kind)}
           className={styles.value}
         >
           <Input

@@ -7,19 +7,21 @@ import {
   Input,
   makeStyles,
   Option,
-  Text,
   tokens,
 } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
-import { useId } from "react";
+import { useRef } from "react";
 import type { DimensionKey, HistoryRecord } from "../../../engine/history";
+import { CollapsibleCard } from "../../components/CollapsibleCard";
 import { PlanField } from "../../components/PlanField";
+import { useHasShownProblemUnder } from "../../components/problems";
 import { useI18n } from "../../i18n/I18nContext";
 import type { LockKind } from "../../i18n/uiStrings";
 import { removeLock, updateLock } from "../../model/draftEdits";
 import { lockDimensions } from "../../model/draftToPlanFile";
 import { fieldDomId } from "../../model/fieldPaths";
 import { membersOf } from "../../model/members";
+import { parseNumberText } from "../../model/parseNumberText";
 import type { LockDraft } from "../../model/planDraft";
 import type { Planner } from "../../state/usePlanner";
 import { dimensionName } from "../../i18n/dimensionName";
@@ -27,21 +29,25 @@ import { dimensionName } from "../../i18n/dimensionName";
 const KINDS: LockKind[] = ["amount", "growth", "share"];
 
 const useStyles = makeStyles({
-  card: {
+  // Side by side where both fit, each at its own height (a wrapped label never stretches the
+  // control beside it).
+  row: {
     display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
     minWidth: 0,
   },
-  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  title: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  half: { flex: "1 1 110px", minWidth: 0 },
+  half: { flex: "1 1 120px", minWidth: 0, maxWidth: "100%" },
   control: { width: "100%", minWidth: 0 },
 });
+
+/** A lock's value as its summary shows it: "100,000", "15%"; as typed while it is not a number. */
+function lockValueText(lock: LockDraft, format: ReturnType<typeof useI18n>["format"]): string {
+  const value = parseNumberText(lock.value);
+  if (typeof value !== "number") return lock.value.trim() || "…";
+  return lock.kind === "amount" ? format.amount(value) : format.percent(value / 100, 0);
+}
 
 /** A member box of a lock: pick an existing member, or type a new one. */
 function MemberBox(props: {
@@ -52,6 +58,7 @@ function MemberBox(props: {
   onChange: (value: string) => void;
 }) {
   const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
   const shown = props.options.filter((o) =>
     o.toLowerCase().includes(props.value.trim().toLowerCase()),
   );
@@ -62,7 +69,15 @@ function MemberBox(props: {
         freeform
         value={props.value}
         selectedOptions={props.options.includes(props.value) ? [props.value] : []}
+        ref={input}
         onChange={(event) => props.onChange(event.target.value)}
+        onBlur={() =>
+          // Closed, the list's options are gone: a pointer left to one of them is stale.
+          setTimeout(() => {
+            if (input.current?.getAttribute("aria-expanded") === "false")
+              input.current.removeAttribute("aria-activedescendant");
+          })
+        }
         onOptionSelect={(_, data) =>
           data.optionText !== undefined && props.onChange(data.optionText)
         }
@@ -83,11 +98,12 @@ export function LockCard(props: {
   lock: LockDraft;
   index: number;
   records: readonly HistoryRecord[];
+  /** Added while the step is open: the card opens at once. */
+  isNew: boolean;
 }) {
   const { planner, lock, index } = props;
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const styles = useStyles();
-  const titleId = useId();
   const levels = planner.draft.levels;
   const planYear = Number(planner.draft.planYear) || null;
   const path = `locks[${index}]`;
@@ -96,18 +112,22 @@ export function LockCard(props: {
     planner.update((d) => updateLock(d, lock.key, (l) => ({ ...l, ...patch })));
   const levelChoices = [...new Set([...levels.map((l) => l.dimension), lock.dimension])];
 
+  const hasProblem = useHasShownProblemUnder(path);
+  const members = dims.map((d) => (lock.where[d] ?? "").trim()).filter((m) => m !== "");
+  const summary = [
+    members.length > 0 ? members.join(" / ") : t.breakdown.lockNotChosen,
+    `${t.breakdown.lockKinds[lock.kind]} ${lockValueText(lock, format)}`,
+    ...(lock.isNew ? [t.breakdown.lockNew] : []),
+  ].join(" · ");
+
   return (
-    <div
-      className={styles.card}
-      role="group"
-      aria-labelledby={titleId}
+    <CollapsibleCard
       id={fieldDomId(path)}
-      tabIndex={-1}
-    >
-      <div className={styles.header}>
-        <Text id={titleId} className={styles.title}>
-          {t.breakdown.lockTitle(index + 1)}
-        </Text>
+      title={t.breakdown.lockTitle(index + 1)}
+      summary={summary}
+      initiallyOpen={props.isNew}
+      hasProblem={hasProblem}
+      actions={
         <Button
           appearance="subtle"
           icon={<DeleteRegular />}
@@ -115,8 +135,8 @@ export function LockCard(props: {
           title={t.breakdown.removeLock(index + 1)}
           onClick={() => planner.update((d) => removeLock(d, lock.key))}
         />
-      </div>
-
+      }
+    >
       <PlanField path={`${path}.where`} label={t.breakdown.lockLevel}>
         <Dropdown
           className={styles.control}
@@ -189,6 +209,6 @@ export function LockCard(props: {
         checked={lock.isNew}
         onChange={(_, data) => change({ isNew: data.checked === true })}
       />
-    </div>
+    </CollapsibleCard>
   );
 }

@@ -12,6 +12,7 @@ import { useMemo } from "react";
 import type { HistoryRecord } from "../../../engine/history";
 import { TIME_METHODS, type TimeMethod } from "../../../engine/plan/planSchema";
 import { LazySeasonalityChart } from "../../chart/LazySeasonalityChart";
+import { ExplainedLabel } from "../../components/ExplainedLabel";
 import { PlanField } from "../../components/PlanField";
 import { useFieldProblem } from "../../components/problems";
 import { Section } from "../../components/Section";
@@ -68,14 +69,30 @@ export function TimeSection(props: { planner: Planner; records: readonly History
   const styles = useStyles();
   const time = planner.draft.time;
   const planYear = Number(planner.draft.planYear);
-  const weightsProblem = useFieldProblem("time.weights");
+  const weightsProblem = useFieldProblem("time.weights").message;
   const change = (patch: Partial<TimeDraft>) =>
     planner.update((d) => ({ ...d, time: { ...d.time, ...patch } }));
   const usesYears = time.method !== "equal" && time.method !== "manual";
 
   return (
     <Section title={t.breakdown.time} id={fieldDomId("time")}>
-      <PlanField path="time.method" alsoShows={["time"]} label={t.breakdown.timeMethod}>
+      <PlanField
+        path="time.method"
+        alsoShows={["time"]}
+        label={{
+          children: (_: unknown, labelProps: object) => (
+            <ExplainedLabel
+              {...labelProps}
+              label={t.breakdown.timeMethod}
+              about={t.breakdown.aboutTimeMethods}
+              items={TIME_METHODS.map((m) => ({
+                term: t.timeMethods[m],
+                text: t.timeMethodInfo[m],
+              }))}
+            />
+          ),
+        }}
+      >
         <Dropdown
           className={styles.control}
           value={t.timeMethods[time.method]}

@@ -1,5 +1,12 @@
-import { Input, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
+import {
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from "@fluentui/react-components";
+import { useId, useMemo } from "react";
 import type { DimensionKey } from "../../../engine/history";
 import { formatFieldPath } from "../../../engine/plan/validatePlanFile";
 import { useFieldProblem, useProblemsUnder } from "../../components/problems";
@@ -48,28 +55,36 @@ function WeightRow(props: {
   value: string;
   share: number | null;
   path: string;
+  /** The id of the words of the grid's problems, which this input's problem is among. */
+  problemsId: string;
   onChange: (value: string) => void;
 }) {
   const styles = useStyles();
   const { t, format } = useI18n();
-  const problem = useFieldProblem(props.path);
+  const { message, onLeave } = useFieldProblem(props.path);
   return (
     <tr>
       <th scope="row" className={styles.member} title={props.member}>
         {props.member}
       </th>
       <td>
-        <Input
+        {/* Outlined and marked invalid in its own row; the words are above the table. */}
+        <Field
           id={fieldDomId(props.path)}
-          className={styles.input}
-          size="small"
-          inputMode="decimal"
-          aria-label={t.breakdown.weightFor(props.member)}
-          aria-invalid={problem ? true : undefined}
-          title={problem}
-          value={props.value}
-          onChange={(_, data) => props.onChange(data.value)}
-        />
+          validationState={message ? "error" : "none"}
+          onBlur={onLeave}
+        >
+          <Input
+            className={styles.input}
+            size="small"
+            inputMode="decimal"
+            aria-label={t.breakdown.weightFor(props.member)}
+            aria-describedby={message ? props.problemsId : undefined}
+            title={message}
+            value={props.value}
+            onChange={(_, data) => props.onChange(data.value)}
+          />
+        </Field>
       </td>
       <td className={styles.share}>{props.share === null ? "–" : format.percent(props.share)}</td>
     </tr>
@@ -91,6 +106,7 @@ export function WeightsGrid(props: {
   const { t, format } = useI18n();
   const prefix = `levels[${props.levelIndex}].weights`;
   const problems = useProblemsUnder(prefix);
+  const problemsId = useId();
   const rows = useMemo(() => {
     const names = [...new Set([...props.members, ...Object.keys(props.weights)])];
     const values = names.map((m) => {
@@ -111,7 +127,7 @@ export function WeightsGrid(props: {
     <div id={fieldDomId(prefix)} tabIndex={-1}>
       {problems.length > 0 && (
         <MessageBar intent="error">
-          <MessageBarBody>{problems.join(" ")}</MessageBarBody>
+          <MessageBarBody id={problemsId}>{problems.map((p) => p.words).join(" ")}</MessageBarBody>
         </MessageBar>
       )}
       <table className={styles.table}>
@@ -142,6 +158,7 @@ export function WeightsGrid(props: {
               value={props.weights[row.member] ?? ""}
               share={row.share}
               path={formatFieldPath(["levels", props.levelIndex, "weights", row.member])}
+              problemsId={problemsId}
               onChange={(value) => props.onChange({ ...props.weights, [row.member]: value })}
             />
           ))}
