@@ -27,5 +27,6 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
     writeSheets: (models, runOptions) => writeSheetModels(host, features(), models, runOptions),
     readPlanStore: () => readPlanStoreValues(host),
     select: (sheet, address) => selectCell(host, sheet, address),
+    writeIsOneUndoStep: () => features().undoGroup,
   };
 }

@@ -7,6 +7,8 @@ import { jsonBytes, RESPONSE_BUDGET_BYTES } from "./payloadBytes";
 import { blockAddress } from "./rangeAddress";
 import { SyncCounter } from "./syncCounter";
 
+/** Rows of each block whose size is measured for the next request's shape. */
+const MEASURED_ROWS = 250;
 /** Most rows one block reads (`A1:H5000`). */
 export const READ_BLOCK_ROWS = 5000;
 /** Bytes a cell's value and number format are assumed to take before any has been measured. */
@@ -176,7 +178,12 @@ export async function readHistoryInBlocks(
           const blockFormats = block.numberFormat as string[][];
           values.push(...blockValues);
           numberFormats.push(...blockFormats);
-          const measured = jsonBytes([blockValues, blockFormats]) / (rows * extent.columns);
+          // Bytes per cell, from a sample of the block: measuring a whole block would cost the
+          // page as much time as the response took to arrive.
+          const sampled = Math.min(rows, MEASURED_ROWS);
+          const measured =
+            jsonBytes([blockValues.slice(0, sampled), blockFormats.slice(0, sampled)]) /
+            (sampled * extent.columns);
           largestMeasured = Math.max(largestMeasured, measured);
           next += rows;
           options.onProgress?.({ phase: "read", done: next, total });

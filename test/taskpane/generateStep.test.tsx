@@ -76,7 +76,7 @@ describe("Generate step", () => {
     expect(await screen.findByRole("progressbar")).toBeTruthy();
     await h.user.click(screen.getByRole("button", { name: h.t.generate.cancel }));
     release();
-    expect(await screen.findByText(h.t.generate.cancelled)).toBeTruthy();
+    expect(await screen.findByText(h.t.writeState.cancelledWrite(0))).toBeTruthy();
     expect(h.fake.workbook.hasSheet("Plan Summary")).toBe(false);
   });
 
