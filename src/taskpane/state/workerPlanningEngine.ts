@@ -9,7 +9,7 @@ import { decodeRecords } from "./recordColumns";
 export const GRID_SLICE_ROWS = 2000;
 
 /** Records turned back into objects per turn of the page's event loop (a few milliseconds each). */
-export const DECODE_SLICE_RECORDS = 10_000;
+export const DECODE_SLICE_RECORDS = 5_000;
 
 /** Lets the page paint and handle input before the next piece of work. */
 function yieldToPage(): Promise<void> {
