@@ -19,8 +19,6 @@ export type WrittenPlan = {
   /** The plan's annual target (currency). */
   total: number;
   sheets: string[];
-  /** The planning engine's id of the grid the plan was computed on. */
-  grid: number;
 };
 
 export type WriteState =
@@ -131,8 +129,8 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
   );
 
   const write = useCallback(() => {
-    const { history, computed, historyIds } = planner;
-    if (!history || !computed?.preview.ok || !historyIds) return;
+    const { history, computed } = planner;
+    if (!history || !computed?.preview.ok) return;
     const { plan } = computed;
     const result = computed.preview.result;
     run("write", async (options, notes) => {
@@ -148,7 +146,7 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
         },
         options,
       );
-      setLastWritten({ plan, total: result.target, sheets: outcome.sheets, grid: historyIds.grid });
+      setLastWritten({ plan, total: result.target, sheets: outcome.sheets });
       return { status: "written", sheets: outcome.sheets };
     });
   }, [planner, port, run, uiLanguage]);

@@ -67,12 +67,16 @@ function SheetLinks(props: { sheets: string[] }) {
   );
 }
 
-/** The plan the workbook holds is not the plan now: a changed plan, or a history read again. */
-function isOutOfDate(planner: Planner, written: WrittenPlan | null): written is WrittenPlan {
+/**
+ * The plan the workbook holds is not the plan now: the plan was changed, or its total moved (the
+ * history read again). A refresh of actuals leaves both as they were.
+ */
+function isOutOfDate(planner: Planner, written: WrittenPlan | null): boolean {
   if (!written) return false;
   const plan = planner.check.plan;
   if (!plan || JSON.stringify(plan) !== JSON.stringify(written.plan)) return true;
-  return planner.historyIds !== null && planner.historyIds.grid !== written.grid;
+  const now = planner.computed?.preview;
+  return now?.ok === true && now.result.target !== written.total;
 }
 
 /** Step 5: write the plan sheets (with progress and cancel), and refresh the actuals later. */
