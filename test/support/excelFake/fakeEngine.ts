@@ -153,7 +153,17 @@ export class FakeEngine {
   private queue: Promise<unknown> = Promise.resolve();
 
   private async applyInTurns(actions: FakeAction[], sliceMs: number): Promise<void> {
-    this.admit(actions);
+    // The request's JSON, measured action by action: "[" + each (undefined as null), "," + "]".
+    let requestBytes = 2 + Math.max(0, actions.length - 1);
+    let measuring = performance.now();
+    for (const action of actions) {
+      if (performance.now() - measuring > sliceMs) {
+        await nextTurn();
+        measuring = performance.now();
+      }
+      requestBytes += action.wire === undefined ? 4 : wireBytes(action.wire);
+    }
+    this.admit(actions, requestBytes);
     const responses: unknown[] = [];
     // The response's JSON is "[" + each response (undefined as null) joined by "," + "]".
     let responseBytes = 2 + Math.max(0, actions.length - 1);
@@ -185,10 +195,9 @@ export class FakeEngine {
   }
 
   /** Counts and measures a request; refuses it when over the limit or told to fail. */
-  private admit(actions: FakeAction[]): void {
+  private admit(actions: FakeAction[], requestBytes = wireBytes(actions.map((a) => a.wire))): void {
     this.stats.syncs++;
     const sync = this.stats.syncs;
-    const requestBytes = wireBytes(actions.map((a) => a.wire));
     this.stats.requestBytes.push(requestBytes);
     this.stats.changingActions.push(actions.filter((a) => a.changes).length);
     if (this.failAt === sync) {
