@@ -1,12 +1,20 @@
 // Builds the task pane into dist/: taskpane.html (the add-in Excel opens) and test-host.html (the
 // same pane over an in-memory workbook, for browser tests; never referenced by the manifest).
 // `webpack --mode production` builds; `webpack serve --mode development` serves https://localhost:3000
-// with the Office development certificate (office-addin-dev-certs).
+// with the Office development certificate (office-addin-dev-certs), and office.js from the
+// @microsoft/office-js package (the build loads it from Microsoft's CDN).
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_PORT = 3000;
+/** Where the built add-in loads office.js: Microsoft's CDN, as the store requires. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The @microsoft/office-js package's files, which the dev server serves under /office-js. */
+const OFFICE_JS_PACKAGE = path.join(
+  path.dirname(require.resolve("@microsoft/office-js/package.json")),
+  "dist",
+);
 
 /** HTTPS options for the dev server: the Office development certificate, made on first use. */
 async function devServerHttps() {
@@ -24,10 +32,18 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       "test-host": "./src/taskpane/testHost.tsx",
+      // The planning worker (src/taskpane/state/planning.worker.ts), started by the page by its
+      // fixed name (see startPlanningWorker): one file, no chunks to load beside it.
+      "planning-worker": "./src/taskpane/state/planning.worker.ts",
     },
     output: {
       path: path.join(__dirname, "dist"),
-      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      filename: (pathData) =>
+        pathData.chunk?.name === "planning-worker"
+          ? "planning-worker.js"
+          : production
+            ? "[name].[contenthash:8].js"
+            : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
@@ -64,7 +80,8 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        officeJs: true,
+        // The dev server serves office.js from the package; the build loads it from the CDN.
+        officeJs: serving ? "office-js/office.js" : OFFICE_JS_CDN,
       }),
       new HtmlWebpackPlugin({
         filename: "test-host.html",
@@ -82,15 +99,21 @@ module.exports = async (env = {}, argv = {}) => {
       // are imported when needed, and their libraries (Fluent's controls, zod) are split off with
       // them by the default groups.
       splitChunks: {
-        chunks: "all",
+        // The worker's file holds all it needs: a worker cannot load the page's chunks.
+        chunks: (chunk) => chunk.name !== "planning-worker",
         cacheGroups: {
           vendor: {
             test: /[\\/]node_modules[\\/]/,
             name: "vendor",
-            chunks: "initial",
+            chunks: (chunk) => chunk.canBeInitial() && chunk.name !== "planning-worker",
             priority: 10,
           },
-          common: { name: "common", minChunks: 2, chunks: "initial", priority: 5 },
+          common: {
+            name: "common",
+            minChunks: 2,
+            chunks: (chunk) => chunk.canBeInitial() && chunk.name !== "planning-worker",
+            priority: 5,
+          },
         },
       },
     },
@@ -105,7 +128,10 @@ module.exports = async (env = {}, argv = {}) => {
           port: DEV_PORT,
           headers: { "Access-Control-Allow-Origin": "*" },
           server: { type: "https", options: await devServerHttps() },
-          static: { directory: path.join(__dirname, "assets"), publicPath: "/assets" },
+          static: [
+            { directory: path.join(__dirname, "assets"), publicPath: "/assets" },
+            { directory: OFFICE_JS_PACKAGE, publicPath: "/office-js", watch: false },
+          ],
         }
       : undefined,
   };

@@ -29,5 +29,6 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
     readPlanStore: () => readPlanStoreValues(host),
     readComments: (sheet) => readSheetComments(host, features(), sheet),
     select: (sheet, address) => selectCell(host, sheet, address),
+    writeIsOneUndoStep: () => features().undoGroup,
   };
 }

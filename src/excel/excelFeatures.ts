@@ -31,6 +31,8 @@ export type ExcelFeatures = {
   customProperties: boolean;
   /** ExcelApi 1.13: `range.getMergedAreasOrNullObject`, the merged cells of a history. */
   mergedAreas: boolean;
+  /** ExcelApi 1.20: `Excel.run({ mergeUndoGroup: true }, …)`, a whole run as one undo step. */
+  undoGroup: boolean;
 };
 
 /**
@@ -51,6 +53,7 @@ export function detectExcelFeatures(isSetSupported: IsSetSupported): ExcelFeatur
     comments: has("1.10"),
     customProperties: has("1.12"),
     mergedAreas: has("1.13"),
+    undoGroup: has("1.20"),
   };
 }
 

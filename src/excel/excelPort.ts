@@ -7,7 +7,14 @@ import type { SheetModel } from "../sheets/sheetModel";
  * pass the strict in-memory workbook's `run`.
  */
 export type ExcelHost = {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /**
+   * `options.mergeUndoGroup` (ExcelApi 1.20): everything the batch does is one step of Excel's
+   * undo. The port asks for it only where the requirement set is supported.
+   */
+  run<T>(
+    batch: (context: Excel.RequestContext) => Promise<T>,
+    options?: { mergeUndoGroup?: boolean },
+  ): Promise<T>;
 };
 
 /** Where the history is: a worksheet (its used range) or an Excel table. */
@@ -26,8 +33,17 @@ export type WorkbookOutline = {
   tables: { name: string; sheet: string }[];
 };
 
-/** Progress of a long read or write, block by block. */
-export type Progress = { phase: "read" | "write"; done: number; total: number };
+/**
+ * Progress of a long read or write, block by block. A write also says which sheet it writes now:
+ * its name and place among the visible sheets written (`sheet` 7 of `sheets` 17), the first one
+ * before anything in the workbook has changed.
+ */
+export type Progress = {
+  phase: "read" | "write";
+  done: number;
+  total: number;
+  sheet?: { name: string; number: number; count: number };
+};
 
 export type RunOptions = {
   /** Checked between blocks: an aborted run stops before its next block and rejects with `cancelled`. */
@@ -85,4 +101,9 @@ export type ExcelPort = {
   readComments(sheet: string): Promise<SheetComment[]>;
   /** Activates a sheet and selects a cell (A1 address) on it. */
   select(sheet: string, address?: string): Promise<void>;
+  /**
+   * Whether one `writeSheets` is one step of Excel's undo (ExcelApi 1.20, `mergeUndoGroup`);
+   * elsewhere Ctrl+Z cannot take a write back.
+   */
+  writeIsOneUndoStep(): boolean;
 };

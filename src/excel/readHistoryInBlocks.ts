@@ -7,8 +7,13 @@ import { jsonBytes, RESPONSE_BUDGET_BYTES } from "./payloadBytes";
 import { blockAddress } from "./rangeAddress";
 import { SyncCounter } from "./syncCounter";
 
-/** Most rows one block reads (`A1:H5000`). */
-export const READ_BLOCK_ROWS = 5000;
+/** Rows of each block whose size is measured for the next request's shape. */
+const MEASURED_ROWS = 250;
+/**
+ * Most rows one block reads (`A1:H1000`). A request still carries as many blocks as its 3 MB allow,
+ * so round trips do not grow; small blocks keep each piece of the response the page handles short.
+ */
+export const READ_BLOCK_ROWS = 1000;
 /** Bytes a cell's value and number format are assumed to take before any has been measured. */
 const FIRST_CELL_BYTES = 64;
 /** Never assume less than this per cell (`"",` and `"General",`). */
@@ -101,7 +106,7 @@ async function locateSource(
 
 /**
  * Reads a history (a sheet's used range, values only, or an Excel table) as values and number
- * formats, in row blocks addressed A1-style (`A1:H5000`; ExcelApi 1.4 has no getRangeByIndexes).
+ * formats, in row blocks addressed A1-style (`A1:H1000`; ExcelApi 1.4 has no getRangeByIndexes).
  * Several blocks share a request while the expected response — cells × bytes per cell, the
  * bytes measured on the blocks already read — stays under 3 MB, so round trips grow with blocks,
  * not rows; if Excel still refuses a response for its size, the same rows are asked again in
@@ -176,7 +181,12 @@ export async function readHistoryInBlocks(
           const blockFormats = block.numberFormat as string[][];
           values.push(...blockValues);
           numberFormats.push(...blockFormats);
-          const measured = jsonBytes([blockValues, blockFormats]) / (rows * extent.columns);
+          // Bytes per cell, from a sample of the block: measuring a whole block would cost the
+          // page as much time as the response took to arrive.
+          const sampled = Math.min(rows, MEASURED_ROWS);
+          const measured =
+            jsonBytes([blockValues.slice(0, sampled), blockFormats.slice(0, sampled)]) /
+            (sampled * extent.columns);
           largestMeasured = Math.max(largestMeasured, measured);
           next += rows;
           options.onProgress?.({ phase: "read", done: next, total });

@@ -56,6 +56,9 @@ function placedOrRefused(
  * Excel supports it, and a last request recalculates (Excel leaves that to the add-in after a
  * suspension). Sheets the add-in did not generate — the history among them — are never written.
  * A cancelled run stops between requests with `cancelled`, listing the sheets completely written.
+ * Progress is said before each request (the sheet it writes, see `Progress`), and once at the end;
+ * the first is said before the first change to the workbook. With ExcelApi 1.20 the run is one
+ * undo group (`mergeUndoGroup`): one Generate is one Ctrl+Z.
  */
 export async function writeSheetModels(
   host: ExcelHost,
@@ -66,6 +69,8 @@ export async function writeSheetModels(
   checkSheetModels(models);
   // What the request in flight was doing, for the error if Excel refuses it.
   let stage: ExcelPortErrorParams = { phase: "write", stage: "inspect" };
+  // Where Excel can, the whole write is one step of its undo.
+  const runOptions = features.undoGroup ? { mergeUndoGroup: true } : undefined;
   try {
     return await host.run(async (context) => {
       const syncs = new SyncCounter(context, options.signal);
@@ -108,10 +113,30 @@ export async function writeSheetModels(
       const steps: WriteStep[] = [setup, ...blocks, ...chartSteps(rewritten, features, oldCharts)];
       const total = blocks.length;
       let done = 0;
-      options.onProgress?.({ phase: "write", done, total });
+      // The sheets a user sees written, in order; each request names the first it writes.
+      const visible = rewritten.filter((m) => m.state !== "veryHidden").map((m) => m.name);
+      const sheetAt = (name: string | undefined) => {
+        const number = name === undefined ? -1 : visible.indexOf(name);
+        return number < 0
+          ? undefined
+          : { name: visible[number], number: number + 1, count: visible.length };
+      };
+      let current = sheetAt(visible[0]);
+      const report = () =>
+        options.onProgress?.({
+          phase: "write",
+          done,
+          total,
+          ...(current ? { sheet: current } : {}),
+        });
       const emptyModels = ordered.filter((m) => m.rows.length === 0).map((m) => m.name);
 
       for (const pack of packSteps(steps, budget)) {
+        current =
+          sheetAt(pack.find((s) => s.kind !== "setup" && visible.includes(s.sheet))?.sheet) ??
+          current;
+        // Said before each request: the first is said before anything in the workbook changes.
+        report();
         syncs.throwIfCancelled(() => ({ written: written.join(", "), done, total }));
         suspend(context, features);
         for (const step of pack) step.queue(context);
@@ -131,8 +156,8 @@ export async function writeSheetModels(
           if (step.completesSheet) written.push(step.completesSheet);
           if (step.kind === "block") done++;
         }
-        options.onProgress?.({ phase: "write", done, total });
       }
+      report();
       // Calculation was suspended while formulas were written: bring every formula up to date.
       if (features.suspendCalculation) {
         context.workbook.application.calculate("Recalculate");
@@ -145,7 +170,7 @@ export async function writeSheetModels(
         removed: plan.removed,
         syncs: syncs.count,
       };
-    });
+    }, runOptions);
   } catch (error) {
     throw toExcelPortError(error, stage);
   }

@@ -76,7 +76,7 @@ describe("Generate step", () => {
     expect(await screen.findByRole("progressbar")).toBeTruthy();
     await h.user.click(screen.getByRole("button", { name: h.t.generate.cancel }));
     release();
-    expect(await screen.findByText(h.t.generate.cancelled)).toBeTruthy();
+    expect(await screen.findByText(h.t.writeState.cancelledWrite(0))).toBeTruthy();
     expect(h.fake.workbook.hasSheet("Plan Summary")).toBe(false);
   });
 
@@ -114,6 +114,8 @@ describe("Generate step", () => {
     ).toBeTruthy();
     expect(h.fake.workbook.snapshot("Tracking")).not.toEqual(tracking);
     expect(kept.map((n) => h.fake.workbook.snapshot(n))).toEqual(before);
+    // New actuals leave the written plan as it was: not out of date.
+    expect(screen.queryByText(h.t.writeState.outOfDateTitle)).toBeNull();
   });
 
   it("says there is nothing to refresh before a plan has been written", async () => {

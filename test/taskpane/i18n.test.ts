@@ -16,6 +16,9 @@ function texts(value: unknown, path = ""): [string, string][] {
       segment: "East",
       implied: "+10%",
       history: "+2%",
+      name: "Ann Berg",
+      number: 7,
+      count: 17,
     });
     return [[path, String((value as (...a: unknown[]) => unknown)(sample, sample))]];
   }

@@ -15,7 +15,7 @@ import { StepTabs } from "../components/StepTabs";
 import { useI18n } from "../i18n/I18nContext";
 import { STEPS, type StepId } from "../i18n/uiStrings";
 import { fieldDomId, fieldPathAncestors, stepOfField } from "../model/fieldPaths";
-import { usePort } from "../state/PortContext";
+import { useEngine, usePort } from "../state/PortContext";
 import { usePlanner } from "../state/usePlanner";
 import { useWriter } from "../state/useWriter";
 import { DataStep } from "../steps/DataStep";
@@ -85,7 +85,7 @@ export function PlannerFlow() {
   const port = usePort();
   const { t, language, notice } = useI18n();
   const styles = useStyles();
-  const planner = usePlanner(port, language);
+  const planner = usePlanner(port, language, useEngine());
   const writer = useWriter(port, planner, language);
   const [step, setStep] = useState<StepId>("data");
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);

@@ -228,4 +228,27 @@ export const EN: UiStrings = {
     noStoredPlan: "This workbook has no stored plan yet: write the plan sheets first.",
     failed: "Could not finish",
   },
+  writeState: {
+    preparing: "Reading the workbook before writing…",
+    readingHistory: "Reading the history…",
+    sheetProgress: (sheet) => `Sheet ${sheet.number} of ${sheet.count}: ${sheet.name}`,
+    committed:
+      "Writing has begun: it runs to the end, so that the workbook holds the whole new plan.",
+    cancelledWrite: (previous) =>
+      previous > 0
+        ? `Cancelled before anything was written: the workbook still holds the previous plan (${previous} sheet${previous === 1 ? "" : "s"}), untouched.`
+        : "Cancelled before anything was written: the workbook is as it was, with no plan sheets.",
+    cancelledRefresh:
+      "Cancelled before anything was written: the tracking figures are as they were.",
+    failedPart:
+      "The write stopped part-way: some sheets may hold the new plan and others the previous one. Write the plan sheets again to complete it.",
+    outOfDateTitle: "Out of date",
+    outOfDate: (written, now) =>
+      now === null
+        ? `The sheets hold the plan written before your changes (total ${written}); the changed plan cannot be computed yet: see Preview.`
+        : `The sheets hold the plan written before your changes (total ${written}); the plan now totals ${now}. Write the plan sheets again to update them.`,
+    undoOne: "One write is one step of Excel's undo: Ctrl+Z takes it back whole.",
+    undoNone:
+      "This Excel cannot undo the write with Ctrl+Z: the sheets it rewrites keep only the new plan.",
+  },
 };

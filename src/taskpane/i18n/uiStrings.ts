@@ -191,4 +191,23 @@ export type UiStrings = {
     noStoredPlan: string;
     failed: string;
   };
+  /** Generate's write: its one progress bar, Cancel, what the workbook holds, undo. */
+  writeState: {
+    preparing: string;
+    readingHistory: string;
+    /** "Sheet 7 of 17: Ann Berg". */
+    sheetProgress: (sheet: { name: string; number: number; count: number }) => string;
+    /** Once writing has begun, in place of Cancel. */
+    committed: string;
+    /** Cancelled before the first change; `previous`: visible sheets of the plan the workbook holds. */
+    cancelledWrite: (previous: number) => string;
+    cancelledRefresh: string;
+    /** Added to a failure that came after the write had begun. */
+    failedPart: string;
+    outOfDateTitle: string;
+    /** Totals formatted; `now` null when the changed plan cannot be computed. */
+    outOfDate: (written: string, now: string | null) => string;
+    undoOne: string;
+    undoNone: string;
+  };
 };

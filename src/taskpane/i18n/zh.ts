@@ -221,4 +221,24 @@ export const ZH: UiStrings = {
     noStoredPlan: "此工作簿还没有保存的计划:请先写入计划工作表。",
     failed: "未能完成",
   },
+  writeState: {
+    preparing: "正在读取工作簿，准备写入…",
+    readingHistory: "正在读取历史数据…",
+    sheetProgress: (sheet) => `第 ${sheet.number} 张，共 ${sheet.count} 张：${sheet.name}`,
+    committed: "已开始写入：将一直写完，使工作簿中是完整的新计划。",
+    cancelledWrite: (previous) =>
+      previous > 0
+        ? `已在写入任何内容之前取消：工作簿仍是原来的计划（${previous} 张工作表），未作改动。`
+        : "已在写入任何内容之前取消：工作簿保持原样，没有计划工作表。",
+    cancelledRefresh: "已在写入任何内容之前取消：跟踪数字保持原样。",
+    failedPart:
+      "写入中途停止：部分工作表可能是新计划，其余仍是原来的计划。请再次写入计划工作表以写完整个计划。",
+    outOfDateTitle: "已过期",
+    outOfDate: (written, now) =>
+      now === null
+        ? `工作表中是您修改之前写入的计划（合计 ${written}）；修改后的计划暂时无法计算：请查看“预览”。`
+        : `工作表中是您修改之前写入的计划（合计 ${written}）；现在的计划合计 ${now}。请再次写入计划工作表以更新。`,
+    undoOne: "一次写入即 Excel 撤消中的一步：按 Ctrl+Z 可整体撤消。",
+    undoNone: "此版本的 Excel 无法用 Ctrl+Z 撤消写入：被重写的工作表只保留新计划。",
+  },
 };

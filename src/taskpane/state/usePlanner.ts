@@ -2,8 +2,8 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import type { Grid } from "../../engine/grid";
 import type { HistoryReadResult, Notice } from "../../engine/history";
 import type { Language } from "../../engine/language";
+import type { PlanFile } from "../../engine/plan/planSchema";
 import { parsePlanFileText, type PlanFileProblem } from "../../engine/plan/validatePlanFile";
-import { readHistory } from "../../engine/reader/readHistory";
 import type { ExcelPort, HistorySource, WorkbookOutline } from "../../excel/excelPort";
 import { readPlanStore } from "../../sheets/planStoreSheet";
 import { checkDraft, type DraftCheck } from "../model/checkDraft";
@@ -11,11 +11,18 @@ import { historyCandidates, sourceKey } from "../model/historySources";
 import { defaultDraft, type PlanDraft } from "../model/planDraft";
 import { planFileToDraft } from "../model/planFileToDraft";
 import { portFailure } from "../model/portFailure";
-import { previewPlan, type PlanPreview } from "../model/previewPlan";
+import type { PlanPreview } from "../model/previewPlan";
 import { historyReadOptions } from "../../engine/plan/historyReadOptions";
+import type { PlanningEngine } from "./planningEngine";
 
 /** How many sheets the pane tries on open before it stops looking for a readable history. */
 const MAX_SHEETS_TRIED = 6;
+
+/** A history as the planning engine read it: its id (which previews name) and its grid's. */
+export type ReadHistoryState = { id: number; grid: number; history: HistoryReadResult };
+
+/** A preview with what it was computed from. */
+export type ComputedPreview = { plan: PlanFile; history: number; preview: PlanPreview };
 
 export type Planner = {
   /** True until the workbook's outline, stored plan and history have been read once. */
@@ -26,36 +33,61 @@ export type Planner = {
   chooseSource(source: HistorySource): void;
   /** Reads the current source again (after the user changed it in Excel). */
   reread(): void;
+  /** True while the workbook is read or the history taken out of it. */
   reading: boolean;
   /** Why the last read of the workbook failed. */
   readFailure: Notice | null;
   grid: Grid | null;
   /** The grid read as a history with the draft's column choices. */
   history: HistoryReadResult | null;
+  /** The planning engine's ids of the grid and of the history shown. */
+  historyIds: { grid: number; history: number } | null;
   draft: PlanDraft;
   update(change: (draft: PlanDraft) => PlanDraft): void;
   check: DraftCheck;
+  /** The last plan computed; it may be one edit behind the draft (see `computed`). */
   preview: PlanPreview | null;
+  /**
+   * The preview with the plan and history it was computed from, when they are the current ones:
+   * what Generate writes. Null while the plan is being computed again.
+   */
+  computed: ComputedPreview | null;
   /** Every problem that stops writing, on its field (plan-file path; `(plan)` for the whole). */
   problems: PlanFileProblem[];
   /** The generated sheets named by the plan restored from the workbook, until dismissed. */
   restored: string[] | null;
   dismissRestored(): void;
   storeProblem: Notice | null;
-  /** Replaces the grid after a refresh read the history again. */
-  acceptGrid(grid: Grid): void;
+  /** Replaces the grid after a refresh read the history again (already loaded in the engine). */
+  acceptGrid(grid: Grid, gridId: number): void;
+  /** The planning engine (a Web Worker in the browser). */
+  engine: PlanningEngine;
 };
 
 type Opened = {
   outline: WorkbookOutline;
   source: HistorySource | null;
-  grid: Grid | null;
+  grid: {
+    grid: Grid;
+    id: number;
+    history: HistoryReadResult;
+    historyId: number;
+    /** The read options the history was read with (JSON). */
+    readKey: string;
+  } | null;
+  /** The plan restored from the workbook, else the one a user starts from on its history. */
   draft: PlanDraft | null;
+  /** True when the draft is the workbook's stored plan. */
+  stored: boolean;
   restored: string[] | null;
   storeProblem: Notice | null;
 };
 
-async function openWorkbook(port: ExcelPort, language: Language): Promise<Opened> {
+async function openWorkbook(
+  port: ExcelPort,
+  engine: PlanningEngine,
+  language: Language,
+): Promise<Opened> {
   const [outline, storeValues] = await Promise.all([port.outline(), port.readPlanStore()]);
   let draft: PlanDraft | null = null;
   let restored: string[] | null = null;
@@ -77,19 +109,44 @@ async function openWorkbook(port: ExcelPort, language: Language): Promise<Opened
     }
   }
   const candidates = historyCandidates(outline);
-  let first: { source: HistorySource; grid: Grid } | null = null;
+  const stored = draft !== null;
+  type Found = {
+    source: HistorySource;
+    grid: NonNullable<Opened["grid"]>;
+    historyId: number;
+  };
+  let first: Found | null = null;
+  let chosen: Found | null = null;
   for (const source of candidates.slice(0, MAX_SHEETS_TRIED)) {
     const grid = await port.readHistory(source);
-    first ??= { source, grid };
-    if (!readHistory(grid, historyReadOptions(draft ?? {})).error) {
-      return { outline, source, grid, draft, restored, storeProblem };
+    const id = await engine.loadGrid(grid);
+    const options = historyReadOptions(draft ?? {});
+    const read = await engine.readHistory(id, options);
+    const found: Found = {
+      source,
+      grid: {
+        grid,
+        id,
+        history: read.history,
+        historyId: read.id,
+        readKey: JSON.stringify(options),
+      },
+      historyId: read.id,
+    };
+    first ??= found;
+    if (!read.history.error) {
+      chosen = found;
+      break;
     }
   }
+  chosen ??= first;
+  if (!draft && chosen) draft = await engine.defaultDraft(chosen.historyId, language);
   return {
     outline,
-    source: first?.source ?? null,
-    grid: first?.grid ?? null,
+    source: chosen?.source ?? null,
+    grid: chosen?.grid ?? null,
     draft,
+    stored,
     restored,
     storeProblem,
   };
@@ -109,38 +166,46 @@ function historyProblem(history: HistoryReadResult | null): PlanFileProblem | nu
 /**
  * The pane's working state: the workbook's outline, the history read from it, the plan being
  * edited (restored from the workbook's plan store when it has one) and everything derived from
- * them — validation, the computed preview and the problems that stop writing.
+ * them — validation, the computed preview and the problems that stop writing. Reading the history
+ * out of the grid and computing the plan run in the planning engine (a Web Worker in the
+ * browser); the page only reads the workbook, through the port, and shows the results.
  */
-export function usePlanner(port: ExcelPort, language: Language): Planner {
+export function usePlanner(port: ExcelPort, language: Language, engine: PlanningEngine): Planner {
   const [opening, setOpening] = useState(true);
   const [outline, setOutline] = useState<WorkbookOutline | null>(null);
   const [source, setSource] = useState<HistorySource | null>(null);
-  const [grid, setGrid] = useState<Grid | null>(null);
-  const [reading, setReading] = useState(false);
+  const [grid, setGrid] = useState<{ grid: Grid; id: number } | null>(null);
+  const [portReading, setPortReading] = useState(false);
   const [readFailure, setReadFailure] = useState<Notice | null>(null);
   const [draft, setDraft] = useState<PlanDraft>(() => defaultDraft(null, language));
   const [restored, setRestored] = useState<string[] | null>(null);
   const [storeProblem, setStoreProblem] = useState<Notice | null>(null);
+  const [read, setRead] = useState<ReadHistoryState | null>(null);
+  const [computed, setComputed] = useState<ComputedPreview | null>(null);
   /** The draft came from the workbook or the user: a new history must not reset it. */
   const keepDraft = useRef(false);
   const readSerial = useRef(0);
+  /** The grid and options of the history read last (`grid|options JSON`). */
+  const lastRead = useRef("");
 
   useEffect(() => {
     let live = true;
-    openWorkbook(port, language)
+    openWorkbook(port, engine, language)
       .then((opened) => {
         if (!live) return;
         setOutline(opened.outline);
         setSource(opened.source);
-        setGrid(opened.grid);
+        if (opened.grid) {
+          const { grid: openedGrid, id, history: openedHistory, historyId, readKey } = opened.grid;
+          setGrid({ grid: openedGrid, id });
+          // Read already: the effect below need not read it again with the same options.
+          lastRead.current = `${id}|${readKey}`;
+          setRead({ id: historyId, grid: id, history: openedHistory });
+        }
         setRestored(opened.restored);
         setStoreProblem(opened.storeProblem);
-        if (opened.draft) {
-          keepDraft.current = true;
-          setDraft(opened.draft);
-        } else if (opened.grid) {
-          setDraft(defaultDraft(readHistory(opened.grid), language));
-        }
+        if (opened.stored) keepDraft.current = true;
+        if (opened.draft) setDraft(opened.draft);
       })
       .catch((failure: unknown) => live && setReadFailure(portFailure(failure)))
       .finally(() => live && setOpening(false));
@@ -148,29 +213,33 @@ export function usePlanner(port: ExcelPort, language: Language): Planner {
       live = false;
     };
     // The workbook is opened once per port; a language change only rewords the pane.
-  }, [port]);
+  }, [port, engine]);
 
-  const read = useCallback(
+  const readSource = useCallback(
     (next: HistorySource) => {
       const serial = ++readSerial.current;
       setSource(next);
-      setReading(true);
+      setPortReading(true);
       setReadFailure(null);
       Promise.all([port.readHistory(next), port.outline()])
-        .then(([nextGrid, nextOutline]) => {
+        .then(async ([nextGrid, nextOutline]) => {
+          const id = await engine.loadGrid(nextGrid);
+          const fresh = keepDraft.current
+            ? null
+            : await engine.defaultDraft((await engine.readHistory(id, {})).id, language);
           if (serial !== readSerial.current) return;
-          setGrid(nextGrid);
+          setGrid({ grid: nextGrid, id });
           setOutline(nextOutline);
-          if (!keepDraft.current) setDraft(defaultDraft(readHistory(nextGrid), language));
+          if (fresh && !keepDraft.current) setDraft(fresh);
         })
         .catch((failure: unknown) => {
           if (serial === readSerial.current) setReadFailure(portFailure(failure));
         })
         .finally(() => {
-          if (serial === readSerial.current) setReading(false);
+          if (serial === readSerial.current) setPortReading(false);
         });
     },
-    [port, language],
+    [port, engine, language],
   );
 
   const update = useCallback((change: (draft: PlanDraft) => PlanDraft) => {
@@ -178,31 +247,81 @@ export function usePlanner(port: ExcelPort, language: Language): Planner {
     setDraft(change);
   }, []);
 
-  // Read again when a level starts or stops splitting by a column of its own, not on every edit.
+  // Read again when the columns change, or a level starts or stops splitting by a column of its
+  // own, not on every edit.
+  const columnsKey = JSON.stringify(draft.columns ?? null);
   const levelDimensions = JSON.stringify(draft.levels.map((level) => level.dimension));
-  const history = useMemo(
-    () =>
-      grid
-        ? readHistory(
-            grid,
-            historyReadOptions({
-              columns: draft.columns,
-              levels: (JSON.parse(levelDimensions) as string[]).map((dimension) => ({ dimension })),
-            }),
-          )
-        : null,
-    [grid, draft.columns, levelDimensions],
-  );
+  const gridId = grid?.id ?? null;
+  useEffect(() => {
+    if (gridId === null) return;
+    let live = true;
+    const columns = JSON.parse(columnsKey) as PlanDraft["columns"] | null;
+    const options = historyReadOptions({
+      columns: columns ?? undefined,
+      levels: (JSON.parse(levelDimensions) as string[]).map((dimension) => ({ dimension })),
+    });
+    const key = `${gridId}|${JSON.stringify(options)}`;
+    if (key === lastRead.current) return;
+    lastRead.current = key;
+    engine
+      .readHistory(gridId, options)
+      .then((next) => live && setRead({ ...next, grid: gridId }))
+      .catch((failure: unknown) => live && setReadFailure(portFailure(failure)));
+    return () => {
+      live = false;
+    };
+  }, [engine, gridId, columnsKey, levelDimensions]);
+
   const deferredDraft = useDeferredValue(draft);
-  const deferredHistory = useDeferredValue(history);
   const check = useMemo(() => checkDraft(deferredDraft), [deferredDraft]);
-  const preview = useMemo(
-    () =>
-      deferredHistory && !deferredHistory.error && check.plan
-        ? previewPlan(deferredHistory, check.plan)
-        : null,
-    [deferredHistory, check.plan],
-  );
+  const history = read?.history ?? null;
+
+  // One preview at a time in the engine; while it computes, only the latest wish waits.
+  const previews = useRef<{
+    busy: boolean;
+    wanted: { plan: PlanFile; history: number } | null;
+    live: boolean;
+  }>({ busy: false, wanted: null, live: true });
+  useEffect(() => {
+    const queue = previews.current;
+    queue.live = true;
+    return () => {
+      queue.live = false;
+    };
+  }, []);
+  const pump = useCallback(() => {
+    const queue = previews.current;
+    if (queue.busy || !queue.wanted) return;
+    const job = queue.wanted;
+    queue.wanted = null;
+    queue.busy = true;
+    engine
+      .preview(job.history, job.plan)
+      .catch((failure: unknown): PlanPreview => ({
+        ok: false,
+        problem: { field: "(plan)", ...portFailure(failure) },
+      }))
+      .then((preview) => {
+        if (queue.live) setComputed({ ...job, preview });
+      })
+      .finally(() => {
+        queue.busy = false;
+        pump();
+      });
+  }, [engine]);
+  const readId = read && !read.history.error ? read.id : null;
+  useEffect(() => {
+    if (readId === null || !check.plan) return;
+    previews.current.wanted = { plan: check.plan, history: readId };
+    pump();
+  }, [readId, check.plan, pump]);
+
+  const current =
+    computed && readId !== null && computed.history === readId && computed.plan === check.plan
+      ? computed
+      : null;
+  // The last preview stays in view while the next one computes, unless the plan cannot be made.
+  const preview = readId !== null && check.plan && computed ? computed.preview : null;
   const problems = useMemo(() => {
     const list = [...check.problems];
     const fromHistory = historyProblem(history);
@@ -215,23 +334,26 @@ export function usePlanner(port: ExcelPort, language: Language): Planner {
     opening,
     outline,
     source,
-    chooseSource: read,
+    chooseSource: readSource,
     reread: useCallback(() => {
-      if (source) read(source);
-    }, [read, source]),
-    reading,
+      if (source) readSource(source);
+    }, [readSource, source]),
+    reading: portReading || (gridId !== null && read?.grid !== gridId),
     readFailure,
-    grid,
+    grid: grid?.grid ?? null,
     history,
+    historyIds: read ? { grid: read.grid, history: read.id } : null,
     draft,
     update,
     check,
     preview,
+    computed: current,
     problems,
     restored,
     dismissRestored: useCallback(() => setRestored(null), []),
     storeProblem,
-    acceptGrid: setGrid,
+    acceptGrid: useCallback((next: Grid, id: number) => setGrid({ grid: next, id }), []),
+    engine,
   };
 }
 

@@ -22,7 +22,7 @@ import { useI18n } from "../i18n/I18nContext";
 import { portFailure } from "../model/portFailure";
 import { usePort } from "../state/PortContext";
 import type { Planner } from "../state/usePlanner";
-import type { Writer } from "../state/useWriter";
+import type { Writer, WrittenPlan } from "../state/useWriter";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -67,14 +67,38 @@ function SheetLinks(props: { sheets: string[] }) {
   );
 }
 
+/**
+ * The plan the workbook holds is not the plan now: the plan was changed, or its total moved (the
+ * history read again). A refresh of actuals leaves both as they were.
+ */
+function isOutOfDate(planner: Planner, written: WrittenPlan | null): boolean {
+  if (!written) return false;
+  const plan = planner.check.plan;
+  if (!plan || JSON.stringify(plan) !== JSON.stringify(written.plan)) return true;
+  const now = planner.computed?.preview;
+  return now?.ok === true && now.result.target !== written.total;
+}
+
 /** Step 5: write the plan sheets (with progress and cancel), and refresh the actuals later. */
 export function GenerateStep(props: { planner: Planner; writer: Writer }) {
   const { planner, writer } = props;
   const { t, format, notice } = useI18n();
+  const port = usePort();
   const styles = useStyles();
   const { state } = writer;
-  const ready = Boolean(planner.preview?.ok && planner.check.plan && planner.problems.length === 0);
-  const progress = state.status === "running" ? state.progress : null;
+  const computed = planner.computed;
+  const ready = Boolean(computed?.preview.ok && planner.problems.length === 0);
+  const outOfDate = !writer.running && isOutOfDate(planner, writer.lastWritten);
+  const nowTotal = computed?.preview.ok ? format.amount(computed.preview.result.target) : null;
+  const running = state.status === "running" ? state : null;
+  const progress = running?.progress;
+  const progressText = !progress
+    ? undefined
+    : progress.stage === "writing" && progress.sheet
+      ? t.writeState.sheetProgress(progress.sheet)
+      : progress.stage === "reading"
+        ? t.writeState.readingHistory
+        : t.writeState.preparing;
 
   return (
     <>
@@ -103,6 +127,19 @@ export function GenerateStep(props: { planner: Planner; writer: Writer }) {
         </MessageBar>
       )}
 
+      {outOfDate && writer.lastWritten && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.writeState.outOfDateTitle}</MessageBarTitle>
+            {t.writeState.outOfDate(format.amount(writer.lastWritten.total), nowTotal)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <Text size={200}>
+        {port.writeIsOneUndoStep() ? t.writeState.undoOne : t.writeState.undoNone}
+      </Text>
+
       <div className={styles.actions}>
         <Button
           appearance="primary"
@@ -112,23 +149,26 @@ export function GenerateStep(props: { planner: Planner; writer: Writer }) {
         >
           {t.generate.write}
         </Button>
-        {writer.running && <Button onClick={writer.cancel}>{t.generate.cancel}</Button>}
+        {running && (
+          <Button disabled={!running.cancellable} onClick={writer.cancel}>
+            {t.generate.cancel}
+          </Button>
+        )}
       </div>
 
-      {state.status === "running" && (
+      {running && (
         <Field
-          label={state.task === "write" ? t.generate.writing : t.generate.refreshing}
-          hint={progress ? t.generate.progress(progress.done, progress.total) : undefined}
+          label={running.task === "write" ? t.generate.writing : t.generate.refreshing}
+          hint={
+            running.cancellable ? progressText : `${progressText ?? ""} ${t.writeState.committed}`
+          }
         >
-          <ProgressBar
-            value={progress && progress.total > 0 ? progress.done / progress.total : undefined}
-            max={1}
-          />
+          <ProgressBar value={running.progress.value} max={1} />
         </Field>
       )}
 
       <div role="status" aria-live="polite">
-        {state.status === "written" && (
+        {state.status === "written" && !outOfDate && (
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{t.generate.done(state.sheets.length)}</MessageBarTitle>
@@ -145,8 +185,12 @@ export function GenerateStep(props: { planner: Planner; writer: Writer }) {
           </MessageBar>
         )}
         {state.status === "cancelled" && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t.generate.cancelled}</MessageBarBody>
+          <MessageBar intent="info">
+            <MessageBarBody>
+              {state.task === "write"
+                ? t.writeState.cancelledWrite(state.previous)
+                : t.writeState.cancelledRefresh}
+            </MessageBarBody>
           </MessageBar>
         )}
         {state.status === "no-actuals" && (
@@ -164,6 +208,7 @@ export function GenerateStep(props: { planner: Planner; writer: Writer }) {
             <MessageBarBody>
               <MessageBarTitle>{t.generate.failed}</MessageBarTitle>
               {notice(state.failure)}
+              {state.changed && ` ${t.writeState.failedPart}`}
             </MessageBarBody>
           </MessageBar>
         )}

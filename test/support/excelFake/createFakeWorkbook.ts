@@ -2,6 +2,7 @@ import type { ExcelHost } from "../../../src/excel/excelPort";
 import { intersects, parseBounds } from "./addresses";
 import { FakeEngine, type FakeStats } from "./fakeEngine";
 import { FakeWorkbookInspector } from "./inspector";
+import { FakeOfficeError } from "./officeError";
 import { FakeRequestContext } from "./requestContext";
 import { addSheet, setVisibility } from "./sheetOperations";
 import { addTable, tableNameError } from "./tables";
@@ -49,6 +50,11 @@ export type FakeWorkbook = {
   failSync(n: number): void;
   /** As `Office.context.requirements.isSetSupported`, for the supported requirement sets. */
   isSetSupported(name: string, version?: string): boolean;
+  /**
+   * Makes every round trip from now on take `ms` milliseconds on a timer, as Excel on the web
+   * does (about 150 ms); 0 still lets the page's event loop turn between requests. `null`: none.
+   */
+  setLatency(ms: number | null): void;
 };
 
 function excelApiVersion(sets: string[] | undefined): string {
@@ -136,8 +142,21 @@ function buildState(init: FakeWorkbookInit): FakeWorkbookState {
 export function createFakeWorkbook(init: FakeWorkbookInit = {}): FakeWorkbook {
   const engine = new FakeEngine(buildState(init), excelApiVersion(init.requirementSets));
   const host: ExcelHost = {
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    async run<T>(
+      batch: (context: Excel.RequestContext) => Promise<T>,
+      options?: { mergeUndoGroup?: boolean },
+    ): Promise<T> {
       engine.stats.runs++;
+      if (options?.mergeUndoGroup) {
+        // Excel before 1.20 has no undo groups: asking for one is a mistake of the add-in.
+        if (!engine.isSetSupported("ExcelApi", "1.20")) {
+          throw new FakeOfficeError(
+            "ApiNotFound",
+            `Excel.run's mergeUndoGroup needs ExcelApi 1.20; this workbook supports ${engine.excelApi}.`,
+          );
+        }
+        engine.stats.undoGroups++;
+      }
       const context = new FakeRequestContext(engine);
       try {
         const result = await batch(context as unknown as Excel.RequestContext);
@@ -155,5 +174,8 @@ export function createFakeWorkbook(init: FakeWorkbookInit = {}): FakeWorkbook {
     stats: engine.stats,
     failSync: (n) => engine.failSync(n),
     isSetSupported: (name, version) => engine.isSetSupported(name, version),
+    setLatency: (ms) => {
+      engine.latencyMs = ms;
+    },
   };
 }

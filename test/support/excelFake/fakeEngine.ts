@@ -28,6 +28,8 @@ export type FakeStats = {
   changingActions: number[];
   /** `Excel.run` calls. */
   runs: number;
+  /** `Excel.run` calls with `mergeUndoGroup: true` (ExcelApi 1.20): each is one undo step. */
+  undoGroups: number;
   /** Every suspend call, with the number of the sync it was queued for. */
   suspendCalls: { sync: number; api: "calculation" | "screenUpdating" }[];
   /** Every `application.calculate` call, with its sync. */
@@ -62,12 +64,15 @@ export function versionAtMost(version: string, supported: string): boolean {
  */
 export class FakeEngine {
   private failAt: number | null = null;
+  /** Milliseconds each round trip waits (see `setLatency`); null: none, not even a turn. */
+  latencyMs: number | null = null;
   readonly stats: FakeStats = {
     syncs: 0,
     requestBytes: [],
     responseBytes: [],
     changingActions: [],
     runs: 0,
+    undoGroups: 0,
     suspendCalls: [],
     calculations: [],
   };
@@ -113,25 +118,7 @@ export class FakeEngine {
    * — then measures the response and hands loaded values to their objects.
    */
   runBatch(actions: FakeAction[]): void {
-    this.stats.syncs++;
-    const sync = this.stats.syncs;
-    const requestBytes = wireBytes(actions.map((a) => a.wire));
-    this.stats.requestBytes.push(requestBytes);
-    this.stats.changingActions.push(actions.filter((a) => a.changes).length);
-    if (this.failAt === sync) {
-      this.failAt = null;
-      throw new FakeOfficeError(
-        "GeneralException",
-        `An internal error has occurred while processing the request (sync ${sync} was told to fail).`,
-      );
-    }
-    if (requestBytes > PAYLOAD_LIMIT) {
-      this.stats.responseBytes.push(0);
-      throw new FakeOfficeError(
-        "RequestPayloadSizeLimitExceeded",
-        `The request payload size has exceeded the limit (${requestBytes} bytes).`,
-      );
-    }
+    this.admit(actions);
     const responses: unknown[] = [];
     try {
       for (const action of actions) responses.push(action.apply());
@@ -149,4 +136,97 @@ export class FakeEngine {
     }
     actions.forEach((action, i) => action.commit?.(responses[i]));
   }
+
+  /**
+   * `runBatch` in turns of the page's event loop: the same request, measured and applied the same
+   * way, but the page gets a turn whenever applying has taken `sliceMs`. Used where the fake
+   * stands in for Excel in a browser page (the test host): there Excel's own work is done outside
+   * the page, and the page's tasks must be measurable without it.
+   */
+  runBatchInTurns(actions: FakeAction[], sliceMs = 25): Promise<void> {
+    // One request at a time, as Excel takes them.
+    const run = this.queue.then(() => this.applyInTurns(actions, sliceMs));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private async applyInTurns(actions: FakeAction[], sliceMs: number): Promise<void> {
+    // The request's JSON, measured action by action: "[" + each (undefined as null), "," + "]".
+    let requestBytes = 2 + Math.max(0, actions.length - 1);
+    let measuring = performance.now();
+    for (const action of actions) {
+      if (performance.now() - measuring > sliceMs) {
+        await nextTurn();
+        measuring = performance.now();
+      }
+      requestBytes += action.wire === undefined ? 4 : wireBytes(action.wire);
+    }
+    this.admit(actions, requestBytes);
+    const responses: unknown[] = [];
+    // The response's JSON is "[" + each response (undefined as null) joined by "," + "]".
+    let responseBytes = 2 + Math.max(0, actions.length - 1);
+    let since = performance.now();
+    try {
+      for (const action of actions) {
+        if (performance.now() - since > sliceMs) {
+          await nextTurn();
+          since = performance.now();
+        }
+        const response = action.apply();
+        responses.push(response);
+        responseBytes += response === undefined ? 4 : wireBytes(response);
+      }
+    } catch (error) {
+      this.stats.responseBytes.push(0);
+      throw error;
+    }
+    this.stats.responseBytes.push(responseBytes);
+    if (responseBytes > PAYLOAD_LIMIT) {
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${responseBytes} bytes).`,
+      );
+    }
+    // The response reaches the page in a turn of its own, as Excel's does.
+    await nextTurn();
+    actions.forEach((action, i) => action.commit?.(responses[i]));
+  }
+
+  /** Counts and measures a request; refuses it when over the limit or told to fail. */
+  private admit(actions: FakeAction[], requestBytes = wireBytes(actions.map((a) => a.wire))): void {
+    this.stats.syncs++;
+    const sync = this.stats.syncs;
+    this.stats.requestBytes.push(requestBytes);
+    this.stats.changingActions.push(actions.filter((a) => a.changes).length);
+    if (this.failAt === sync) {
+      this.failAt = null;
+      throw new FakeOfficeError(
+        "GeneralException",
+        `An internal error has occurred while processing the request (sync ${sync} was told to fail).`,
+      );
+    }
+    if (requestBytes > PAYLOAD_LIMIT) {
+      this.stats.responseBytes.push(0);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${requestBytes} bytes).`,
+      );
+    }
+  }
+}
+
+/** A turn of the event loop, without the clamping nested timers get where the page has channels. */
+function nextTurn(): Promise<void> {
+  if (typeof MessageChannel === "undefined")
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }

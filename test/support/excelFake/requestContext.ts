@@ -57,10 +57,15 @@ export class FakeRequestContext {
       throw new FakeOfficeError("InvalidObjectPath", "The request context is closed.");
     const actions = this.pending;
     this.pending = [];
-    await Promise.resolve();
+    const latency = this.engine.latencyMs;
+    // A round trip to Excel: with a latency, time passes and the page's event loop turns, and
+    // "Excel" works in turns, as the real one works outside the page.
+    if (latency === null) await Promise.resolve();
+    else await new Promise((resolve) => setTimeout(resolve, latency));
     if (actions.length === 0) return;
     beforeSyncHooks.get(this.engine.state)?.(this.engine.nextSync);
-    this.engine.runBatch(actions);
+    if (latency === null) this.engine.runBatch(actions);
+    else await this.engine.runBatchInTurns(actions);
   }
 
   /** Whether actions wait for a sync. */

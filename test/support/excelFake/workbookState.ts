@@ -242,7 +242,8 @@ export function usedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null
       cell.formula !== undefined ||
       (!valuesOnly && (cell.numberFormat !== "General" || Object.keys(cell.format).length > 0));
     if (!counts) continue;
-    const { row, column } = keyPosition(key);
+    const row = Math.floor(key / MAX_COLUMNS);
+    const column = key % MAX_COLUMNS;
     if (!bounds) bounds = { top: row, left: column, bottom: row, right: column };
     else {
       bounds.top = Math.min(bounds.top, row);

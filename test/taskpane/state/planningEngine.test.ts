@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { parsePlanFileText } from "../../../src/engine/plan/validatePlanFile";
+import { readHistory } from "../../../src/engine/reader/readHistory";
+import { generateHistory } from "../../../src/sample/generateHistory";
+import { previewPlan } from "../../../src/taskpane/model/previewPlan";
+import {
+  PlanningCore,
+  type PlanningReply,
+  type PlanningRequest,
+} from "../../../src/taskpane/state/planningCore";
+import { localPlanningEngine } from "../../../src/taskpane/state/planningEngine";
+import { decodeRecords, encodeRecords } from "../../../src/taskpane/state/recordColumns";
+import {
+  GRID_SLICE_ROWS,
+  workerPlanningEngine,
+  type WorkerEndpoint,
+} from "../../../src/taskpane/state/workerPlanningEngine";
+
+const grid = generateHistory({
+  language: "zh-CN",
+  planYear: 2026,
+  actualMonths: 4,
+  rows: 5000,
+  seed: 7,
+  messy: true,
+});
+const parsed = parsePlanFileText(
+  readFileSync(path.join(__dirname, "..", "..", "..", "samples", "plan-zh.json"), "utf8"),
+);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+const plan = parsed.plan;
+const OPTIONS = { dimensions: plan.levels.map((level) => level.dimension) };
+
+/**
+ * A worker as the browser runs one, in this process: messages are copied with structuredClone
+ * (transferred buffers leave the sender), delivered on a later turn, and answered by the same
+ * PlanningCore the worker's file runs.
+ */
+function inProcessWorker(): WorkerEndpoint & { posted: PlanningRequest[]; terminated: boolean } {
+  const core = new PlanningCore();
+  const listeners: ((event: { data: PlanningReply }) => void)[] = [];
+  const endpoint = {
+    posted: [] as PlanningRequest[],
+    terminated: false,
+    postMessage(message: PlanningRequest) {
+      const copy = structuredClone(message);
+      endpoint.posted.push(copy);
+      setTimeout(() => {
+        const answer = core.handle(copy);
+        if (!answer) return;
+        const reply = structuredClone(answer.reply, { transfer: answer.transfer });
+        for (const listener of listeners) listener({ data: reply });
+      }, 0);
+    },
+    addEventListener(type: string, listener: (event: never) => void) {
+      if (type === "message") listeners.push(listener as (event: { data: PlanningReply }) => void);
+    },
+    terminate() {
+      endpoint.terminated = true;
+    },
+  };
+  return endpoint;
+}
+
+describe("the planning engine", () => {
+  const expected = readHistory(grid, OPTIONS);
+
+  it("turns records into columns and back, each record as the reader made it", () => {
+    const columns = encodeRecords(expected.records);
+    expect(columns.count).toBe(expected.records.length);
+    expect(decodeRecords(columns)).toEqual(expected.records);
+    expect(decodeRecords(columns, 10, 20)).toEqual(expected.records.slice(10, 20));
+  });
+
+  it("reads the history and computes the plan in the worker exactly as on the page", async () => {
+    const worker = inProcessWorker();
+    const engine = workerPlanningEngine(worker);
+    const gridId = await engine.loadGrid(grid);
+    // The grid goes over in slices, never whole.
+    const slices = worker.posted.filter((m) => m.type === "rows");
+    expect(slices.length).toBe(Math.ceil(grid.values.length / GRID_SLICE_ROWS));
+    expect(slices.every((m) => m.type === "rows" && m.values.length <= GRID_SLICE_ROWS)).toBe(true);
+    const read = await engine.readHistory(gridId, OPTIONS);
+    expect(read.history).toEqual(expected);
+    const preview = await engine.preview(read.id, plan);
+    expect(preview.ok).toBe(true);
+    expect(preview).toEqual(previewPlan(expected, plan));
+
+    const local = localPlanningEngine();
+    const localRead = await local.readHistory(await local.loadGrid(grid), OPTIONS);
+    expect(localRead.history).toEqual(read.history);
+    expect(await engine.defaultDraft(read.id, "zh-CN")).toEqual(
+      await local.defaultDraft(localRead.id, "zh-CN"),
+    );
+    engine.dispose();
+    expect(worker.terminated).toBe(true);
+  });
+
+  it("says which grid or history it no longer keeps instead of computing on another", async () => {
+    const engine = workerPlanningEngine(inProcessWorker());
+    const first = await engine.loadGrid(grid);
+    await engine.loadGrid(grid);
+    await engine.loadGrid(grid);
+    await expect(engine.readHistory(first, {})).rejects.toThrow(`grid ${first} is no longer kept`);
+    await expect(engine.preview(999, plan)).rejects.toThrow("history 999 is no longer kept");
+  });
+
+  it("rejects what waits when the worker fails, rather than waiting for ever", async () => {
+    let fail: (event: { message?: string }) => void = () => undefined;
+    const silent: WorkerEndpoint = {
+      postMessage: () => undefined,
+      addEventListener: (type: string, listener: (event: never) => void) => {
+        if (type === "error") fail = listener as (event: { message?: string }) => void;
+      },
+      terminate: () => undefined,
+    };
+    const engine = workerPlanningEngine(silent);
+    const pending = engine.preview(1, plan);
+    fail({ message: "planning-worker.js: 404" });
+    await expect(pending).rejects.toThrow("planning-worker.js: 404");
+    await expect(engine.preview(1, plan)).rejects.toThrow("planning-worker.js: 404");
+  });
+});
