@@ -2,6 +2,7 @@ import { detectExcelFeatures, type IsSetSupported, officeIsSetSupported } from "
 import type { ExcelHost, ExcelPort } from "./excelPort";
 import { outlineWorkbook } from "./outlineWorkbook";
 import { readHistoryInBlocks } from "./readHistoryInBlocks";
+import { readCellDetails } from "./readCellDetails";
 import { readPlanStoreValues } from "./readPlanStoreValues";
 import { readSheetComments } from "./readSheetComments";
 import { selectCell } from "./selectCell";
@@ -28,6 +29,7 @@ export function createExcelPort(host: ExcelHost, options: ExcelPortOptions = {})
     writeSheets: (models, runOptions) => writeSheetModels(host, features(), models, runOptions),
     readPlanStore: () => readPlanStoreValues(host),
     readComments: (sheet) => readSheetComments(host, features(), sheet),
+    readCellDetails: (sheet, cells) => readCellDetails(host, sheet, cells),
     select: (sheet, address) => selectCell(host, sheet, address),
     writeIsOneUndoStep: () => features().undoGroup,
   };

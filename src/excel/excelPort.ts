@@ -1,4 +1,4 @@
-import type { SheetComment } from "../sheets/userEdits";
+import type { CellDetails, SheetComment } from "../sheets/userEdits";
 import type { Grid } from "../engine/grid";
 import type { SheetModel } from "../sheets/sheetModel";
 
@@ -99,6 +99,11 @@ export type ExcelPort = {
    * text; none where the running Excel cannot list them or the sheet is gone.
    */
   readComments(sheet: string): Promise<SheetComment[]>;
+  /** The formula and number format of some cells of a sheet, in the order asked. */
+  readCellDetails(
+    sheet: string,
+    cells: readonly { row: number; column: number }[],
+  ): Promise<CellDetails[]>;
   /** Activates a sheet and selects a cell (A1 address) on it. */
   select(sheet: string, address?: string): Promise<void>;
   /**

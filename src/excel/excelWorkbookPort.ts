@@ -4,7 +4,7 @@ import { readPlanStore, type GeneratedSheet, type PlanStore } from "../sheets/pl
 import { sheetOf, type LazySheet } from "../sheets/sheetModel";
 import type { ExcelPort, ExcelWriteReport, RunOptions } from "./excelPort";
 import { ExcelPortError } from "./excelPortError";
-import type { SheetComment } from "../sheets/userEdits";
+import type { CellDetails, SheetComment } from "../sheets/userEdits";
 
 /** The workbook open in Excel as the planning workflow uses it (see `WorkbookPort`). */
 export type ExcelWorkbook = {
@@ -13,6 +13,10 @@ export type ExcelWorkbook = {
   sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
   readSheetValues(name: string, options: RunOptions): Promise<CellValue[][] | null>;
   readComments(name: string): Promise<SheetComment[]>;
+  readCellDetails(
+    name: string,
+    cells: readonly { row: number; column: number }[],
+  ): Promise<CellDetails[]>;
   writeSheets(
     sheets: readonly LazySheet[],
     previous: readonly GeneratedSheet[],
@@ -63,6 +67,7 @@ export function excelWorkbook(port: ExcelPort): ExcelWorkbook {
       }
     },
     readComments: (name) => port.readComments(name),
+    readCellDetails: (name, cells) => port.readCellDetails(name, cells),
     // Excel takes the sheets whole: the write measures every request before sending it.
     writeSheets: (sheets, _previous, options) => port.writeSheets(sheets.map(sheetOf), options),
   };

@@ -22,9 +22,14 @@ export type UserCell = {
   value: CellValue;
   /** The cell's formula, without `=`, when the workbook gives it. */
   formula?: string;
+  /** The cell's number format (a date stays a date). */
+  numFmt?: string;
   /** A comment or note on the cell, with its author. */
   comment?: string;
 };
+
+/** What a cell holds besides its value: its formula (without `=`) and number format. */
+export type CellDetails = { formula?: string; numFmt?: string };
 
 /** A comment (note) on a cell of a sheet, as a port reads it (0-based address). */
 export type SheetComment = { row: number; column: number; author: string; text: string };
@@ -284,7 +289,11 @@ export function placeUserEdits(
       moved.push({ ...cell, reason: "layout" });
       continue;
     }
-    put(cell.row, cell.column, { value: cell.value });
+    put(cell.row, cell.column, {
+      value: cell.value,
+      ...(cell.formula === undefined ? {} : { formula: cell.formula }),
+      ...(cell.numFmt === undefined ? {} : { numFmt: cell.numFmt }),
+    });
     usersCells.add(`${cell.row}:${cell.column}`);
     kept++;
   }
@@ -339,7 +348,9 @@ export function userEditsSheet(
     rows.push([
       text(cell.sheet),
       text(toA1(cell.row, cell.column)),
-      cell.value === null ? null : { value: cell.value },
+      cell.value === null
+        ? null
+        : { value: cell.value, ...(cell.numFmt === undefined ? {} : { numFmt: cell.numFmt }) },
       cell.formula === undefined ? null : text(`=${cell.formula}`),
       cell.comment === undefined ? null : text(cell.comment),
       text(words.reasons[cell.reason]),

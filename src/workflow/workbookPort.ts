@@ -3,7 +3,7 @@ import type { PlanStore } from "../sheets/planStoreSheet";
 import type { CellValue } from "../engine/grid";
 import type { GeneratedSheet } from "../sheets/planStoreSheet";
 import type { LazySheet } from "../sheets/sheetModel";
-import type { SheetComment } from "../sheets/userEdits";
+import type { CellDetails, SheetComment } from "../sheets/userEdits";
 
 /** Progress of a long read or write, block by block. */
 export type FlowProgress = { phase: "read" | "write"; done: number; total: number };
@@ -27,6 +27,14 @@ export type WorkbookPort<Report> = {
   sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
   /** The comments (notes) on a sheet's cells; rewriting a generated sheet cannot keep them there. */
   readComments(name: string): Promise<SheetComment[]>;
+  /**
+   * The formula and number format of some cells of a sheet (cells users typed around the plan's),
+   * in the order asked.
+   */
+  readCellDetails(
+    name: string,
+    cells: readonly { row: number; column: number }[],
+  ): Promise<CellDetails[]>;
   /** A sheet's values placed from A1, as the workbook holds them now; null when it is gone. */
   readSheetValues(name: string, options: FlowOptions): Promise<CellValue[][] | null>;
   /**

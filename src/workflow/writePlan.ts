@@ -183,6 +183,11 @@ async function prepare<Report>(
     if (!values || (!holdsUserRows(sheet.kind) && !before.layout)) continue;
     if (holdsUserRows(sheet.kind)) previous.set(foldSheetName(before.name), values);
     const found = findUserEdits(before.name, values, before.layout, planNotes);
+    if (found.cells.length > 0) {
+      // A formula stays a formula, a date a date: what a value alone cannot tell.
+      const details = await port.readCellDetails(before.name, found.cells);
+      found.cells = found.cells.map((cell, i) => ({ ...cell, ...details[i] }));
+    }
     if (found.cells.length > 0 || found.columns.length > 0) edits.set(sheet.name, found);
   }
 

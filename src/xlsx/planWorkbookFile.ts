@@ -4,9 +4,13 @@ import { fromA1 } from "../engine/address";
 import type { CellValue } from "../engine/grid";
 import { PLAN_STORE_SHEET, type GeneratedSheet, type PlanStore } from "../sheets/planStoreSheet";
 import type { LazySheet } from "../sheets/sheetModel";
-import type { SheetComment } from "../sheets/userEdits";
+import type { CellDetails, SheetComment } from "../sheets/userEdits";
 import { foldSheetName } from "../sheets/sheetNames";
-import { readGeneratedSheets, type GeneratedSheetsRead } from "./readGeneratedSheets";
+import {
+  readCellDetails,
+  readGeneratedSheets,
+  type GeneratedSheetsRead,
+} from "./readGeneratedSheets";
 import { removeLeftoverTemporaries } from "./removeLeftoverTemporaries";
 import { fileStamp } from "./writeFileAtomic";
 import { writePlanWorkbook, type WritePlanReport } from "./writeWorkbook";
@@ -18,6 +22,10 @@ export type PlanWorkbookFile = {
   sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
   readSheetValues(name: string): Promise<CellValue[][] | null>;
   readComments(name: string): Promise<SheetComment[]>;
+  readCellDetails(
+    name: string,
+    cells: readonly { row: number; column: number }[],
+  ): Promise<CellDetails[]>;
   writeSheets(
     sheets: readonly LazySheet[],
     previous: readonly GeneratedSheet[],
@@ -50,6 +58,7 @@ export async function openPlanWorkbookFile(file: string): Promise<PlanWorkbookFi
     sheetNames: async () => ((await read())?.sheets ?? []).map((s) => s.name),
     sheetMarks: async () => (await read())?.marks ?? [],
     readSheetValues: async (name) => (await read())?.values.get(foldSheetName(name)) ?? null,
+    readCellDetails: (name, cells) => readCellDetails(file, name, cells),
     readComments: async (name) =>
       ((await read())?.comments.get(foldSheetName(name)) ?? []).flatMap(({ ref, author, text }) => {
         const at = fromA1(ref);

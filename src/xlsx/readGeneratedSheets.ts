@@ -3,7 +3,10 @@ import type { CellValue } from "../engine/grid";
 import { PLAN_STORE_SHEET, readPlanStore, type PlanStore } from "../sheets/planStoreSheet";
 import { insideLayout, type SheetLayout } from "../sheets/sheetLayout";
 import { foldSheetName } from "../sheets/sheetNames";
+import type { CellDetails } from "../sheets/userEdits";
+import { CellDetailsScanner } from "./cellDetailsScanner";
 import { CommentsScanner, type CellComment } from "./commentsScanner";
+import { StyleFormatsScanner } from "./styleFormats";
 import { SheetValuesScanner } from "./sheetValuesScanner";
 import {
   openWorkbookPackage,
@@ -12,6 +15,7 @@ import {
   readSharedStrings,
   relationships,
   scanPart,
+  stylesEntry,
   type WorkbookPackage,
 } from "./workbookPackage";
 import type { SheetState } from "./worksheetGrid";
@@ -109,4 +113,32 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
     marks,
     comments,
   };
+}
+
+/**
+ * The formula (without `=`) and number format of some cells of one sheet of an .xlsx file, in
+ * the order asked (a cell with a plain value has no formula; General is no format): what
+ * regeneration needs to put back or move a user's cells as they were. The sheet is matched
+ * without regard to case; nothing is found on a sheet that is gone.
+ * @example await readCellDetails("plan.xlsx", "Plan Summary", [{ row: 2, column: 10 }]) → [{ formula: "SUM(B5:B9)" }]
+ */
+export async function readCellDetails(
+  filePath: string,
+  sheetName: string,
+  cells: readonly { row: number; column: number }[],
+): Promise<CellDetails[]> {
+  const pkg = await openWorkbookPackage(filePath);
+  const workbook = await readPackageWorkbook(pkg);
+  const sheet = workbook.sheets.find((s) => foldSheetName(s.name) === foldSheetName(sheetName));
+  const entry = sheet?.part === undefined ? undefined : packageEntry(pkg, sheet.part);
+  if (!entry) return cells.map(() => ({}));
+  const styles = new StyleFormatsScanner();
+  const stylesPart = stylesEntry(pkg, workbook);
+  if (stylesPart) await scanPart(pkg, stylesPart, styles);
+  const scanner = new CellDetailsScanner(
+    new Set(cells.map(({ row, column }) => `${row}:${column}`)),
+    styles.formats(),
+  );
+  await scanPart(pkg, entry, scanner, () => scanner.finished);
+  return scanner.details(cells);
 }

@@ -127,6 +127,12 @@ export abstract class WorksheetScanner implements XmlHandler {
   protected row = -1;
   /** Whether `cell` needs the style index. */
   protected readsStyles = false;
+  /** Whether `cell` needs the formula's text and attributes (`formulaText`, `formulaAttributes`). */
+  protected readsFormulas = false;
+  /** The current cell's formula as written (without `=`), when `readsFormulas`. */
+  protected formulaText = "";
+  /** The attribute text of the current cell's `<f>` (`t="shared" si="0" ref="…"`), or null. */
+  protected formulaAttributes: string | null = null;
   private column = -1;
   private cellColumn = -1;
   private cellType: string | undefined;
@@ -184,6 +190,10 @@ export abstract class WorksheetScanner implements XmlHandler {
         }
         this.cellText = "";
         this.formula = false;
+        if (this.readsFormulas) {
+          this.formulaText = "";
+          this.formulaAttributes = null;
+        }
         this.inValue = this.inInline = this.inText = this.inFormula = false;
         this.phonetic = 0;
         return;
@@ -193,6 +203,7 @@ export abstract class WorksheetScanner implements XmlHandler {
         return;
       case "f":
         if (xmlAttribute(attributes, "t")) this.formula = true;
+        if (this.readsFormulas) this.formulaAttributes = attributes;
         this.inFormula = !selfClosing;
         return;
       case "is":
@@ -248,7 +259,10 @@ export abstract class WorksheetScanner implements XmlHandler {
 
   text(text: string): void {
     if (this.inValue || (this.inText && this.phonetic === 0)) this.cellText += text;
-    else if (this.inFormula && text !== "") this.formula = true;
+    else if (this.inFormula && text !== "") {
+      this.formula = true;
+      if (this.readsFormulas) this.formulaText += text;
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import { promises as fsp } from "node:fs";
+import { recalculate } from "../support/libreoffice";
 import { describeWithTools, runPython } from "../support/openpyxl";
 import { DUMP_WITH_OPENPYXL, HISTORY, type DumpedSheet } from "../support/resavedPlans";
 import { runStp, tempFolder, writePlan } from "./runStp";
@@ -158,3 +160,71 @@ describeWithTools("regeneration keeps what users put around the plan", ["openpyx
     }
   }, 240_000);
 });
+
+/** A formula and a date typed beside the summary's tables, with openpyxl. */
+const FORMULA_AND_DATE = String.raw`
+import datetime, sys
+import openpyxl
+path, out = sys.argv[1:3]
+wb = openpyxl.load_workbook(path)
+summary = wb["Plan Summary"]
+summary["K5"] = "=SUM(B5:B7)*2"
+summary["K6"] = datetime.datetime(2026, 3, 31)
+summary["K6"].number_format = "yyyy-mm-dd"
+wb.save(out)
+`;
+
+/** Each cell's formula (or value) and number format, as openpyxl reads them. */
+const CELLS = String.raw`
+import json, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb[sys.argv[2]]
+print(json.dumps({ref: [str(ws[ref].value), ws[ref].number_format] for ref in sys.argv[3:]}))
+`;
+
+describeWithTools(
+  "regeneration keeps what users typed around the plan as formulas and dates",
+  ["openpyxl", "soffice"],
+  () => {
+    it("a formula stays a formula and a date a date, after LibreOffice re-saved the plan", async () => {
+      const folder = await tempFolder();
+      try {
+        const out = folder.file("plan.xlsx");
+        const config = folder.file("plan.json");
+        const args = ["plan", "--history", HISTORY, "--config", config, "--out", out];
+        const plan = (growth: number) => ({
+          version: 1,
+          planYear: 2026,
+          target: { growth },
+          levels: [
+            { dimension: "region", method: "lastYear" },
+            { dimension: "rep", method: "lastYear" },
+          ],
+          rounding: { unit: 100 },
+          language: "en-US",
+        });
+        await writePlan(config, plan(0.1));
+        expect((await runStp(args)).code).toBe(0);
+        const typed = folder.file("typed.xlsx");
+        await runPython(folder.dir, FORMULA_AND_DATE, [out, typed]);
+        // LibreOffice calculates the formula and saves its result, as Excel would.
+        await fsp.copyFile(await recalculate(typed), out);
+
+        await writePlan(config, plan(0.2));
+        const run = await runStp(args);
+        expect(run.code).toBe(0);
+        expect(run.out).toContain(
+          "Kept 2 cell(s) you typed beside the plan's cells where they were",
+        );
+        const cells = JSON.parse(
+          await runPython(folder.dir, CELLS, [out, "Plan Summary", "K5", "K6"]),
+        ) as Record<string, [string, string]>;
+        expect(cells.K5[0]).toBe("=SUM(B5:B7)*2");
+        expect(cells.K6).toEqual(["2026-03-31 00:00:00", "yyyy-mm-dd"]);
+      } finally {
+        await folder.remove();
+      }
+    }, 240_000);
+  },
+);

@@ -202,6 +202,13 @@ describe("Generate in Excel keeps what people typed", () => {
     const summaryWidth = Math.max(...fake.workbook.values("Plan Summary").map((r) => r.length));
     const beside = `${String.fromCharCode(65 + summaryWidth + 2)}3`;
     await setCell(fake, "Plan Summary", beside, "ask finance about Q3");
+    const dateCell = `${String.fromCharCode(65 + summaryWidth + 2)}4`;
+    await fake.host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Plan Summary").getRange(dateCell);
+      range.values = [[46112]];
+      range.numberFormat = [["yyyy-mm-dd"]];
+      await context.sync();
+    });
     const below = fake.workbook.values("Action Plan").length + 3;
     await setCell(fake, "Action Plan", `B${below}`, "below the table");
     await fake.host.run(async (context) => {
@@ -213,6 +220,13 @@ describe("Generate in Excel keeps what people typed", () => {
 
     await generate(port, history, 0.2, "history");
     expect(fake.workbook.values("Plan Summary")[2][summaryWidth + 2]).toBe("ask finance about Q3");
+    const kept = await fake.host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Plan Summary").getRange(dateCell);
+      range.load("values,numberFormat");
+      await context.sync();
+      return [range.values[0][0], range.numberFormat[0][0]];
+    });
+    expect(kept).toEqual([46112, "yyyy-mm-dd"]);
     expect(fake.workbook.values("Action Plan")[below - 1][1]).toBe("below the table");
     expect(fake.workbook.order).toContain("Your edits");
     expect(fake.workbook.values("Your edits")[4]).toEqual([
