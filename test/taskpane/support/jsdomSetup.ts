@@ -48,7 +48,9 @@ console.error = (...args: unknown[]) => {
 // Role queries check each candidate's computed style to skip hidden ones; jsdom computes styles by
 // matching every one of Fluent's thousands of atomic CSS rules, which makes each query take
 // seconds. The pane hides nothing with CSS that a test looks for, so the check is left out.
-configure({ defaultHidden: true });
+// A step loads lazily and the plan is computed asynchronously: on a busy machine (CI runs suites
+// side by side) that takes longer than the library's 1 s default for `findBy…` queries.
+configure({ defaultHidden: true, asyncUtilTimeout: 5000 });
 
 // jsdom cannot load the chart's split-off file: the chart comes straight from its module.
 jest.mock("../../../src/taskpane/chart/loadSeasonalityChart", () => ({
