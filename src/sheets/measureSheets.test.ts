@@ -5,6 +5,7 @@ import { historyReadOptions } from "../engine/plan/historyReadOptions";
 import type { PlanFileInput } from "../engine/plan/planSchema";
 import type { PlanResult } from "../engine/plan/planResult";
 import { validPlan } from "../engine/plan/testing/validPlan";
+import { columnsRead } from "../engine/reader/columnsRead";
 import { readHistory } from "../engine/reader/readHistory";
 import { generateHistory } from "../sample/generateHistory";
 import { ALLOCATION_HEADER_ROW } from "./allocationSheet";
@@ -68,7 +69,13 @@ function planned(language: Language, measures: PlanFileInput["measures"]) {
   const read = readHistory(history(language), historyReadOptions(plan));
   if (read.error) throw new Error(JSON.stringify(read.error));
   const result = computePlan(read, plan);
-  const sheets = buildPlanSheets({ result, plan, language, historySheet: read.sheet });
+  const sheets = buildPlanSheets({
+    result,
+    plan,
+    language,
+    historySheet: read.sheet,
+    columnsRead: columnsRead(read, result.levels, result.measures?.asked),
+  });
   return { result, sheets };
 }
 
@@ -119,6 +126,13 @@ describe.each<Language>(["en-US", "zh-CN"])(
       expect(profit.rows[0][0]?.value).toBe(
         language === "zh-CN" ? "2026 年利润计划" : "Profit plan 2026",
       );
+    });
+
+    it("names the quantity and cost columns read on the summary in the language", () => {
+      const summary = byKind(sheets, "summary");
+      const roles = summary.rows.map((r) => [r[0]?.value, r[1]?.value]);
+      expect(roles).toContainEqual([labels.roles.quantity, language === "zh-CN" ? "数量" : "Qty"]);
+      expect(roles).toContainEqual([labels.roles.cost, language === "zh-CN" ? "销售成本" : "COGS"]);
     });
 
     it("caches in every formula of the sheets on one sheet the value it computes", () => {
