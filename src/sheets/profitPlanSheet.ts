@@ -20,7 +20,7 @@ type LineKey = keyof SheetLabels["profitLines"];
 /**
  * Whether a plan has a Profit Plan sheet: it asks for gross profit or expenses (a plan that asks
  * only for the quantity has no P&L beyond its sales).
- * @example hasProfitPlan(result) === (result.measures?.profit.total.cost !== undefined || …)
+ * @example hasProfitPlan(computePlan(history, { ...plan, measures: { expenses: { rate: 0.05 } } })) === true
  */
 export function hasProfitPlan(result: PlanResult): boolean {
   const total = result.measures?.profit.total;
