@@ -21,8 +21,9 @@ export const ALLOCATION_HEADER_ROW = 3;
 /**
  * The allocation matrix: one row per leaf (members of each level, in the language's order under
  * their parent), the base-year actual, the 12 monthly targets, the quarters and the annual target,
- * with a subtotal row after each inner segment and a grand total. Totals are SUBTOTAL formulas
- * (which skip nested subtotals).
+ * with a subtotal row after each inner segment and a grand total; when the plan asks for them, the
+ * annual quantity, the annual gross profit and its margin on the target after these. Totals are
+ * SUBTOTAL formulas (which skip nested subtotals).
  * @example allocationSheet(result, labels, "Allocation").model.rows[3][0].value === "Region"
  */
 export function allocationSheet(
@@ -37,7 +38,13 @@ export function allocationSheet(
   const quarterCol = (q: number) => dimCount + 13 + q;
   const annualCol = dimCount + 17;
   const growthCol = dimCount + 18;
-  const width = growthCol + 1;
+  // The measures asked, after the amount's columns (which stay where the summary reads them).
+  const asked = new Set(result.measures?.asked ?? []);
+  let next = growthCol + 1;
+  const quantityCol = asked.has("quantity") ? next++ : null;
+  const grossProfitCol = asked.has("grossProfit") ? next++ : null;
+  const marginCol = asked.has("grossProfit") ? next++ : null;
+  const width = next;
 
   const rows: (SheetCell | null)[][] = [];
   const blank = () => new Array<SheetCell | null>(width).fill(null);
@@ -53,12 +60,24 @@ export function allocationSheet(
   labels.quarters.forEach((q, i) => (header[quarterCol(i)] = text(q, "header")));
   header[annualCol] = text(labels.annual, "header");
   header[growthCol] = text(labels.growthVsBase, "header");
+  if (quantityCol !== null) header[quantityCol] = text(labels.measures.quantity, "header");
+  if (grossProfitCol !== null) header[grossProfitCol] = text(labels.measures.grossProfit, "header");
+  if (marginCol !== null) header[marginCol] = text(labels.measures.margin, "header");
   rows.push(header);
 
   const growthCell = (r: number, annual: number, base: number, style?: "total"): SheetCell =>
     formula(
       `IF(${a1(r, baseCol)}>0,${a1(r, annualCol)}/${a1(r, baseCol)}-1,"")`,
       base > 0 ? annual / base - 1 : "",
+      style,
+      PERCENT_FORMAT,
+    );
+
+  /** Gross profit over the annual target, blank where the target is 0. */
+  const marginCell = (r: number, annual: number, grossProfit: number, style?: "total"): SheetCell =>
+    formula(
+      `IF(${a1(r, annualCol)}=0,"",${a1(r, grossProfitCol ?? 0)}/${a1(r, annualCol)})`,
+      annual === 0 ? "" : grossProfit / annual,
       style,
       PERCENT_FORMAT,
     );
@@ -83,6 +102,12 @@ export function allocationSheet(
       leaf.units * unit,
     );
     row[growthCol] = growthCell(r, leaf.units * unit, leaf.baseNet);
+    if (quantityCol !== null) row[quantityCol] = amount(leaf.measures?.quantity?.annual ?? 0);
+    if (grossProfitCol !== null && marginCol !== null) {
+      const grossProfit = leaf.measures?.grossProfit?.annual ?? 0;
+      row[grossProfitCol] = amount(grossProfit);
+      row[marginCol] = marginCell(r, leaf.units * unit, grossProfit);
+    }
     rows.push(row);
   };
 
@@ -113,6 +138,13 @@ export function allocationSheet(
     }
     row[annualCol] = sub(annualCol, node.units * unit);
     row[growthCol] = growthCell(r, node.units * unit, base, "total");
+    const measureSum = (key: "quantity" | "grossProfit") =>
+      leaves.reduce((s, l) => s + (l.measures?.[key]?.annual ?? 0), 0);
+    if (quantityCol !== null) row[quantityCol] = sub(quantityCol, measureSum("quantity"));
+    if (grossProfitCol !== null && marginCol !== null) {
+      row[grossProfitCol] = sub(grossProfitCol, measureSum("grossProfit"));
+      row[marginCol] = marginCell(r, node.units * unit, measureSum("grossProfit"), "total");
+    }
     rows.push(fillBlanks(row, "total"));
   };
 
@@ -136,6 +168,7 @@ export function allocationSheet(
   const columnWidths = new Array<number>(width).fill(11);
   for (let i = 0; i < dimCount; i++) columnWidths[i] = 16;
   columnWidths[annualCol] = 13;
+  if (grossProfitCol !== null) columnWidths[grossProfitCol] = 13;
   const model: SheetModel = {
     name,
     kind: "allocation",

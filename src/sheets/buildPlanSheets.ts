@@ -8,6 +8,7 @@ import { allocationTableSheet } from "./allocationTableSheet";
 import { text } from "./cells";
 import { withMark } from "./generatedMark";
 import { sheetLabels } from "./labels";
+import { hasProfitPlan, profitPlanSheet } from "./profitPlanSheet";
 import { PLAN_STORE_SHEET, planStoreSheet, type GeneratedSheet } from "./planStoreSheet";
 import { repIdentities, repsInOrder, repTab } from "./repTabs";
 import { foldSheetName, uniqueSheetName } from "./sheetNames";
@@ -40,7 +41,7 @@ export type PlanSheetsInput = {
 
 /**
  * Every sheet a plan writes, in workbook order: summary, allocation matrix, allocation table,
- * action plan, tracking (when months are closed), one quota tab per rep (in the language's order
+ * the Profit Plan (when the plan asks for gross profit or expenses), action plan, tracking (when months are closed), one quota tab per rep (in the language's order
  * of regions and names), a mark on the tab of
  * each rep no longer in the plan (kept, never deleted), and the very hidden plan store naming them
  * all. A sheet generated before keeps its name; a new one never takes a user's sheet's name.
@@ -102,6 +103,10 @@ export function planSheets(input: PlanSheetsInput): LazySheet[] {
   sheets.push(
     lazy(tableName, "allocation-table", () => allocationTableSheet(result, labels, tableName)),
   );
+  if (hasProfitPlan(result)) {
+    const name = nameFor("profit-plan", names.profitPlan);
+    sheets.push(lazy(name, "profit-plan", () => profitPlanSheet(result, labels, name)));
+  }
   if (result.actionPlans.length > 0) {
     const name = nameFor("action-plan", names.actionPlan);
     sheets.push(lazy(name, "action-plan", () => actionPlanSheet(result, labels, name)));

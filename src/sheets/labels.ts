@@ -11,13 +11,21 @@ export type SheetLabels = {
     allocationTable: string;
     actionPlan: string;
     tracking: string;
+    profitPlan: string;
   };
   dimensions: Record<Dimension, string>;
   /** A level's heading: a built-in dimension's word, or the column header a level names. */
   dimension: (key: DimensionKey) => string;
   /** A column role's heading (date, amount, months, a level). */
   roleName: (role: string) => string;
-  roles: { date: string; amount: string; months: string };
+  roles: {
+    date: string;
+    amount: string;
+    months: string;
+    quantity: string;
+    cost: string;
+    grossProfit: string;
+  };
   columnsRead: string;
   columnRole: string;
   columnHeader: string;
@@ -86,6 +94,30 @@ export type SheetLabels = {
   trackingRows: string;
   notInPlan: string;
   notInPlanRows: string;
+  /** The measures beside the amount: column and row headings. */
+  measures: {
+    quantity: string;
+    grossProfit: string;
+    margin: string;
+    actualQuantity: string;
+    actualGrossProfit: string;
+    annualQuantity: string;
+    annualGrossProfit: string;
+    monthlyQuantity: string;
+    monthlyGrossProfit: string;
+  };
+  profitPlanTitle: (year: number) => string;
+  /** The heading of the Profit Plan's column of P&L lines. */
+  profitLine: string;
+  /** The lines of the sales P&L, top to bottom. */
+  profitLines: {
+    sales: string;
+    cost: string;
+    grossProfit: string;
+    margin: string;
+    expenses: string;
+    netProfit: string;
+  };
   /** The sheet of the user's edits a regeneration moved out of the plan's way. */
   edits: {
     sheetName: string;
@@ -117,6 +149,7 @@ const EN: LabelTexts = {
     allocationTable: "Allocation Table",
     actionPlan: "Action Plan",
     tracking: "Tracking",
+    profitPlan: "Profit Plan",
   },
   dimensions: {
     region: "Region",
@@ -125,7 +158,14 @@ const EN: LabelTexts = {
     rep: "Rep",
     customer: "Customer",
   },
-  roles: { date: "Date", amount: "Amount", months: "Month columns" },
+  roles: {
+    date: "Date",
+    amount: "Amount",
+    months: "Month columns",
+    quantity: "Quantity",
+    cost: "Cost of sales",
+    grossProfit: "Gross profit",
+  },
   columnsRead: "Columns read from the history",
   columnRole: "Used as",
   columnHeader: "Header",
@@ -198,6 +238,27 @@ const EN: LabelTexts = {
   trackingRows: "Tracking",
   notInPlan: "Not in the current plan: kept as it was, not regenerated",
   notInPlanRows: "Rows no longer in the plan (kept with what was typed)",
+  measures: {
+    quantity: "Quantity",
+    grossProfit: "Gross profit",
+    margin: "GP margin",
+    actualQuantity: "Actual quantity",
+    actualGrossProfit: "Actual gross profit",
+    annualQuantity: "Annual quantity target",
+    annualGrossProfit: "Annual gross profit target",
+    monthlyQuantity: "Monthly quantity target",
+    monthlyGrossProfit: "Monthly gross profit target",
+  },
+  profitPlanTitle: (y) => `Profit plan ${y}`,
+  profitLine: "Line",
+  profitLines: {
+    sales: "Sales",
+    cost: "Cost of sales",
+    grossProfit: "Gross profit",
+    margin: "Margin %",
+    expenses: "Expenses",
+    netProfit: "Net profit",
+  },
   edits: {
     sheetName: "Your edits",
     title: "Your edits, moved out of the plan's way",
@@ -227,6 +288,7 @@ const ZH: LabelTexts = {
     allocationTable: "分解明细表",
     actionPlan: "行动计划",
     tracking: "跟踪监控",
+    profitPlan: "利润计划",
   },
   dimensions: {
     region: "区域",
@@ -235,7 +297,14 @@ const ZH: LabelTexts = {
     rep: "销售代表",
     customer: "客户",
   },
-  roles: { date: "日期", amount: "金额", months: "月份列" },
+  roles: {
+    date: "日期",
+    amount: "金额",
+    months: "月份列",
+    quantity: "数量",
+    cost: "销售成本",
+    grossProfit: "毛利",
+  },
   columnsRead: "从历史数据读取的列",
   columnRole: "用作",
   columnHeader: "列标题",
@@ -308,6 +377,27 @@ const ZH: LabelTexts = {
   trackingRows: "跟踪监控",
   notInPlan: "已不在当前计划中:保留原样,不再重新生成",
   notInPlanRows: "已不在计划中的行(保留所填内容)",
+  measures: {
+    quantity: "数量",
+    grossProfit: "毛利",
+    margin: "毛利率",
+    actualQuantity: "实际数量",
+    actualGrossProfit: "实际毛利",
+    annualQuantity: "年度数量目标",
+    annualGrossProfit: "年度毛利目标",
+    monthlyQuantity: "月度数量目标",
+    monthlyGrossProfit: "月度毛利目标",
+  },
+  profitPlanTitle: (y) => `${y} 年利润计划`,
+  profitLine: "项目",
+  profitLines: {
+    sales: "销售额",
+    cost: "销售成本",
+    grossProfit: "毛利",
+    margin: "毛利率",
+    expenses: "销售费用",
+    netProfit: "净利",
+  },
   edits: {
     sheetName: "您的编辑",
     title: "您的编辑（为新计划让出位置而移到此处）",

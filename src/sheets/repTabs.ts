@@ -14,6 +14,16 @@ import { attainmentLights, trackingInOrder } from "./trackingSheet";
 /** Columns of the monthly quota table: label, 12 months, annual. */
 const MONTHLY_TABLE_COLUMNS = 14;
 
+/** The measures a rep tab shows beside the quota, when the plan asks for them. */
+const REP_MEASURES = ["quantity", "grossProfit"] as const;
+
+/** Adds 12 months to the label's sums in `groups`. */
+function addMonths(groups: Map<string, number[]>, label: string, months: readonly number[]): void {
+  const sums = groups.get(label) ?? new Array<number>(12).fill(0);
+  months.forEach((m, i) => (sums[i] += m));
+  groups.set(label, sums);
+}
+
 /** The name of the chart on every rep tab, the same in every language and run. */
 export const QUOTA_CHART_NAME = "SalesTargetPlanner_QuotaChart";
 
@@ -85,7 +95,8 @@ export function repsInOrder(reps: readonly RepIdentity[], language: Language): R
 
 /**
  * A rep's quota tab: annual and quarterly quota, the monthly quota by product (where product is a
- * level; products in the language's order), the monthly quota against last year's net sales (a
+ * level; products in the language's order) — and, when the plan asks for them, the annual and
+ * monthly quantity and gross profit targets the same way — the monthly quota against last year's net sales (a
  * table and, in Excel, a chart), the rep's action-plan rows (user columns kept across
  * regenerations) and tracking. It prints with the rep's name and region on every page.
  * @example repTab(result, identity, labels, "Ann").kind === "rep-tab"
@@ -104,13 +115,16 @@ export function repTab(
 
   const productIndex = result.levels.indexOf("product");
   const leaves = identity.rows;
+  const asked = new Set(result.measures?.asked ?? []);
+  const measureKeys = REP_MEASURES.filter((key) => asked.has(key));
   const groups = new Map<string, number[]>();
+  const measureGroups = new Map(measureKeys.map((key) => [key, new Map<string, number[]>()]));
   for (const leaf of leaves) {
     // Without a product level the rep's one row is named after the rep (the total row follows).
     const label = productIndex >= 0 ? (leaf.path[productIndex] ?? labels.total) : identity.rep;
-    const months = groups.get(label) ?? new Array<number>(12).fill(0);
-    leaf.months.forEach((m, i) => (months[i] += m));
-    groups.set(label, months);
+    addMonths(groups, label, leaf.months);
+    for (const key of measureKeys)
+      addMonths(measureGroups.get(key)!, label, leaf.measures?.[key]?.months ?? []);
   }
   const byMember = compareMembers(labels.language);
   const products = [...groups].sort(([a], [b]) => byMember(a, b));
@@ -120,15 +134,29 @@ export function repTab(
 
   // The quota block refers to the monthly table below it: row numbers fixed here.
   const annualRow = rows.length;
-  const quarterRow = annualRow + 1;
+  const quarterRow = annualRow + 1 + measureKeys.length;
   const monthlyLabelRow = quarterRow + 3;
   const monthlyHeaderRow = monthlyLabelRow + 1;
   const firstGroupRow = monthlyHeaderRow + 1;
   const totalRow = firstGroupRow + groups.size;
   const monthCol = (m: number) => 1 + m;
   const annualCol = 13;
+  // Each measure's monthly table follows the quota's: a blank row, its title, header, products, total.
+  const measureTotalRow = (i: number) => totalRow + (i + 1) * (groups.size + 4);
 
   push(text(labels.annualQuota, "label"), formula(a1(totalRow, annualCol), annual, "total"));
+  const measureTotals = measureKeys.map((key) =>
+    [...measureGroups.get(key)!.values()].flat().reduce((a, b) => a + b, 0),
+  );
+  measureKeys.forEach((key, i) =>
+    push(
+      text(
+        key === "quantity" ? labels.measures.annualQuantity : labels.measures.annualGrossProfit,
+        "label",
+      ),
+      formula(a1(measureTotalRow(i), annualCol), measureTotals[i], "total"),
+    ),
+  );
   push(text(labels.quarterlyQuota, "label"), ...labels.quarters.map((q) => text(q, "header")));
   push(
     null,
@@ -141,38 +169,59 @@ export function repTab(
   );
   push();
   push(text(labels.monthlyQuota, "subtitle"));
-  push(
-    text(productIndex >= 0 ? labels.dimensions.product : "", "header"),
-    ...labels.months.map((m) => text(m, "header")),
-    text(labels.annual, "header"),
-  );
-  for (const [label, months] of products) {
-    const r = rows.length;
-    push(
-      text(label),
-      ...months.map((m) => amount(m)),
-      formula(
-        `SUM(${a1(r, monthCol(0))}:${a1(r, monthCol(11))})`,
-        months.reduce((a, b) => a + b, 0),
+  /** Product rows (values, the year a SUM) and a total row of SUMs, from the next row. */
+  const monthlyTable = (byProduct: ReadonlyMap<string, number[]>): void => {
+    const first = rows.length;
+    const sums = new Array<number>(12).fill(0);
+    for (const [label] of products) {
+      const months = byProduct.get(label) ?? new Array<number>(12).fill(0);
+      months.forEach((m, i) => (sums[i] += m));
+      const r = rows.length;
+      push(
+        text(label),
+        ...months.map((m) => amount(m)),
+        formula(
+          `SUM(${a1(r, monthCol(0))}:${a1(r, monthCol(11))})`,
+          months.reduce((a, b) => a + b, 0),
+        ),
+      );
+    }
+    const last = rows.length;
+    const sumColumn = (c: number, value: number) =>
+      formula(`SUM(${columnRange(c, first, Math.max(first, last - 1))})`, value, "total");
+    rows.push(
+      fillBlanks(
+        [
+          text(labels.total, "total"),
+          ...sums.map((t, m) => sumColumn(monthCol(m), t)),
+          sumColumn(
+            annualCol,
+            sums.reduce((a, b) => a + b, 0),
+          ),
+        ],
+        "total",
       ),
     );
-  }
-  const sumColumn = (c: number, value: number) =>
-    formula(
-      `SUM(${columnRange(c, firstGroupRow, Math.max(firstGroupRow, totalRow - 1))})`,
-      value,
-      "total",
+  };
+  const tableHeader = () =>
+    push(
+      text(productIndex >= 0 ? labels.dimensions.product : "", "header"),
+      ...labels.months.map((m) => text(m, "header")),
+      text(labels.annual, "header"),
     );
-  rows.push(
-    fillBlanks(
-      [
-        text(labels.total, "total"),
-        ...totals.map((t, m) => sumColumn(monthCol(m), t)),
-        sumColumn(annualCol, annual),
-      ],
-      "total",
-    ),
-  );
+  tableHeader();
+  monthlyTable(groups);
+  for (const key of measureKeys) {
+    push();
+    push(
+      text(
+        key === "quantity" ? labels.measures.monthlyQuantity : labels.measures.monthlyGrossProfit,
+        "subtitle",
+      ),
+    );
+    tableHeader();
+    monthlyTable(measureGroups.get(key)!);
+  }
   push();
   const lastYear = new Array<number>(12).fill(0);
   for (const unit of identity.units) unit.baseMonths.forEach((m, i) => (lastYear[i] += m));

@@ -1,11 +1,12 @@
 import { computePlan } from "../engine/plan/computePlan";
+import { historyReadOptions } from "../engine/plan/historyReadOptions";
 import { validPlan } from "../engine/plan/testing/validPlan";
 import { readHistory } from "../engine/reader/readHistory";
 import { generateHistory } from "../sample/generateHistory";
 import { buildPlanSheets } from "./buildPlanSheets";
 import { holdsUserRows, refreshRewrites } from "./sheetKinds";
 
-function allSheets() {
+function allSheets(measures?: { quantity: { unit: number }; expenses: { rate: number } }) {
   const grid = generateHistory({
     language: "en-US",
     planYear: 2026,
@@ -25,8 +26,9 @@ function allSheets() {
     ],
     rounding: { unit: 100 },
     language: "en-US",
+    ...(measures ? { measures } : {}),
   });
-  const history = readHistory(grid, { columns: plan.columns });
+  const history = readHistory(grid, historyReadOptions(plan));
   const result = computePlan(history, plan);
   return buildPlanSheets({ result, plan, language: "en-US", historySheet: grid.sheet });
 }
@@ -36,6 +38,15 @@ describe("sheet kinds", () => {
     const kinds = [...new Set(allSheets().map((m) => m.kind))];
     expect(kinds).toContain("tracking");
     expect(kinds.filter(refreshRewrites).sort()).toEqual(["plan-store", "tracking"]);
+  });
+
+  test("a refresh keeps the Profit Plan, whose figures are the plan's, and it holds no user rows", () => {
+    const models = allSheets({ quantity: { unit: 1 }, expenses: { rate: 0.05 } });
+    const profit = models.find((m) => m.kind === "profit-plan");
+    expect(profit?.name).toBe("Profit Plan");
+    expect(profit?.userRows).toBeUndefined();
+    expect(refreshRewrites("profit-plan")).toBe(false);
+    expect(holdsUserRows("profit-plan")).toBe(false);
   });
 
   test("every sheet built with user rows is of a kind regeneration reads back", () => {

@@ -1,6 +1,15 @@
 import type { PlanResult, TrackingRow } from "../engine/plan/planResult";
 import { roundCents } from "../engine/plan/tracking";
-import { a1, amount, columnRange, fillBlanks, formula, PERCENT_FORMAT, text } from "./cells";
+import {
+  a1,
+  amount,
+  AMOUNT_FORMAT,
+  columnRange,
+  fillBlanks,
+  formula,
+  PERCENT_FORMAT,
+  text,
+} from "./cells";
 import type { SheetLabels } from "./labels";
 import { sortByPath } from "./memberOrder";
 import { printSetup } from "./printSetup";
@@ -9,23 +18,29 @@ import type { CellBlock, ConditionalFormatSpec, SheetCell, SheetModel } from "./
 /**
  * Tracking in long form, one row per leaf × month (leaves in the language's order): target, actual,
  * variance and attainment for the closed months, running YTD figures, and the re-forecast of the
- * open months; unplanned actuals after the plan's rows; a closing block of totals. Actuals and targets are values; variance,
+ * open months (with the actual quantity and gross profit beside the actual amount when the plan
+ * asks for them); unplanned actuals after the plan's rows; a closing block of totals. Actuals and targets are values; variance,
  * attainment, YTD and totals are formulas over them.
  * @example trackingSheet(result, labels, "Tracking").rows[3][1].value === "Period" // with one level
  */
 export function trackingSheet(result: PlanResult, labels: SheetLabels, name: string): SheetModel {
   const dimCount = Math.max(1, result.levels.length);
+  const asked = new Set(result.measures?.asked ?? []);
+  // Each measure's actual stands beside the actual amount, when the plan asks for the measure.
+  const measureKeys = TRACKED_MEASURES.filter((key) => asked.has(key));
+  const after = dimCount + 4 + measureKeys.length;
   const col = {
     period: dimCount,
     status: dimCount + 1,
     target: dimCount + 2,
     actual: dimCount + 3,
-    variance: dimCount + 4,
-    attainment: dimCount + 5,
-    ytdTarget: dimCount + 6,
-    ytdActual: dimCount + 7,
-    reforecast: dimCount + 8,
+    variance: after,
+    attainment: after + 1,
+    ytdTarget: after + 2,
+    ytdActual: after + 3,
+    reforecast: after + 4,
   };
+  const measureCol = (i: number) => dimCount + 4 + i;
   const width = col.reforecast + 1;
   const rows: (SheetCell | null)[][] = [];
   const blank = () => new Array<SheetCell | null>(width).fill(null);
@@ -40,6 +55,13 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
   header[col.status] = text(labels.status, "header");
   header[col.target] = text(labels.target, "header");
   header[col.actual] = text(labels.actual, "header");
+  measureKeys.forEach(
+    (key, i) =>
+      (header[measureCol(i)] = text(
+        key === "quantity" ? labels.measures.actualQuantity : labels.measures.actualGrossProfit,
+        "header",
+      )),
+  );
   header[col.variance] = text(labels.variance, "header");
   header[col.attainment] = text(labels.attainment, "header");
   header[col.ytdTarget] = text(labels.ytdTarget, "header");
@@ -65,6 +87,10 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
     if (t.status === "closed") {
       const firstOfLeaf = t.month === 1;
       row[col.actual] = amount(t.actual ?? 0);
+      measureKeys.forEach((key, i) => {
+        const value = t.measureActuals?.[key] ?? 0;
+        row[measureCol(i)] = amount(value, undefined, measureFormat(key, value));
+      });
       row[col.variance] = formula(`${a1(r, col.actual)}-${a1(r, col.target)}`, t.variance);
       row[col.attainment] = formula(
         attainmentFormula(r),
@@ -102,6 +128,16 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
     "total",
   );
   totals[col.actual] = formula(`SUM(${range(col.actual)})`, closedActual, "total");
+  measureKeys.forEach((key, i) => {
+    const sum = closed.reduce((s, t) => s + (t.measureActuals?.[key] ?? 0), 0);
+    const value = key === "quantity" ? roundFigure(sum) : roundCents(sum);
+    totals[measureCol(i)] = formula(
+      `SUM(${range(measureCol(i))})`,
+      value,
+      "total",
+      measureFormat(key, value),
+    );
+  });
   totals[col.variance] = formula(
     `${a1(tr, col.actual)}-${a1(tr, col.target)}`,
     roundCents(closedActual - closedTarget),
@@ -145,6 +181,24 @@ export function trackingSheet(result: PlanResult, labels: SheetLabels, name: str
   };
   const titleRows = { first: firstData - 1, last: firstData - 1 };
   return { ...model, print: printSetup(model, titleRows, labels, result.planYear) };
+}
+
+/** The measures whose actuals tracking shows, when the plan asks for them. */
+const TRACKED_MEASURES = ["quantity", "grossProfit"] as const;
+
+/**
+ * A tracked actual's number format: whole units, or up to six decimals for a quantity that has
+ * them (2.5 kg).
+ * @example measureFormat("quantity", 2.5) === "#,##0.0#####"
+ */
+export function measureFormat(key: "quantity" | "grossProfit", value: number): string {
+  return key === "quantity" && !Number.isInteger(value) ? "#,##0.0#####" : AMOUNT_FORMAT;
+}
+
+/** A sum of quantities to six decimals, float noise dropped. */
+function roundFigure(value: number): number {
+  const rounded = Math.round(value * 1e6) / 1e6;
+  return rounded === 0 ? 0 : rounded;
 }
 
 /**

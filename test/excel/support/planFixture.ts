@@ -2,7 +2,8 @@ import type { Grid } from "../../../src/engine/grid";
 import type { Language } from "../../../src/engine/language";
 import { computePlan } from "../../../src/engine/plan/computePlan";
 import type { PlanResult } from "../../../src/engine/plan/planResult";
-import type { PlanFile } from "../../../src/engine/plan/planSchema";
+import { historyReadOptions } from "../../../src/engine/plan/historyReadOptions";
+import type { PlanFile, PlanFileInput } from "../../../src/engine/plan/planSchema";
 import { validPlan } from "../../../src/engine/plan/testing/validPlan";
 import { readHistory } from "../../../src/engine/reader/readHistory";
 import { generateHistory } from "../../../src/sample/generateHistory";
@@ -28,6 +29,8 @@ export type PlanFixtureOptions = {
   language?: Language;
   /** Months of the plan year with actuals (a tracking sheet when > 0). */
   actualMonths?: number;
+  /** The plan file's measures (the history has a quantity column, Qty or 数量, and no cost). */
+  measures?: PlanFileInput["measures"];
   /** Gives the first rep another name (e.g. a hostile one), everywhere in the history. */
   firstRepName?: string;
 };
@@ -66,8 +69,12 @@ export function planFixture(options: PlanFixtureOptions): PlanFixture {
     time: { grain: "month", method: "seasonality", years: 3, profile: "company" },
     rounding: { unit: 100 },
     language,
+    ...(options.measures ? { measures: options.measures } : {}),
   });
-  const history = readHistory(grid, { columns: plan.columns });
+  const history = readHistory(
+    grid,
+    options.measures ? historyReadOptions(plan) : { columns: plan.columns },
+  );
   if (history.error) throw new Error(`history unreadable: ${history.error.code}`);
   const result = computePlan({ records: history.records, columns: history.columns }, plan);
   const models = buildPlanSheets({ result, plan, language, historySheet: grid.sheet });
