@@ -7,7 +7,9 @@ import { computePlan } from "../../src/engine/plan/computePlan";
 import { parsePlanFileText } from "../../src/engine/plan/validatePlanFile";
 import { readHistory } from "../../src/engine/reader/readHistory";
 import { generateHistory } from "../../src/sample/generateHistory";
-import { buildPlanSheets } from "../../src/sheets/buildPlanSheets";
+import { columnsRead } from "../../src/engine/reader/columnsRead";
+import { planSheets } from "../../src/sheets/buildPlanSheets";
+import { layoutOf, type SheetLayout } from "../../src/sheets/sheetLayout";
 import { PLAN_STORE_SHEET, readPlanStore } from "../../src/sheets/planStoreSheet";
 import { UI_STRINGS } from "../../src/taskpane/i18n/I18nContext";
 import { STEPS } from "../../src/taskpane/i18n/uiStrings";
@@ -232,11 +234,19 @@ describeWithChromium("the task pane in Chromium", () => {
       });
       const history = readHistory(grid, { columns: parsed.plan.columns });
       const result = computePlan(history, parsed.plan);
-      const models = buildPlanSheets({
+      // The plan store remembers each sheet's layout as the write built it (the sheets before it).
+      const layouts = new Map<string, SheetLayout>();
+      const models = planSheets({
         result,
         plan: parsed.plan,
         language: parsed.plan.language ?? language,
         historySheet: sheet,
+        columnsRead: columnsRead(history, result.levels),
+        layouts,
+      }).map((lazy) => {
+        const model = lazy.build();
+        if (model.kind !== "plan-store") layouts.set(model.name, layoutOf(model));
+        return model;
       });
       expect(dump.order).toEqual([sheet, ...models.map((m) => m.name)]);
       for (const model of models) {
