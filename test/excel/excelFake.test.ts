@@ -328,6 +328,35 @@ describe("strict in-memory workbook: sheets, ranges and the rest", () => {
     });
   });
 
+  it("keeps the used range true after every kind of change to the cells", async () => {
+    const fake = createFakeWorkbook({ sheets: [{ name: "S", values: [["a", "b"]] }] });
+    const used = async (valuesOnly: boolean) =>
+      fake.host.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("S").getUsedRangeOrNullObject(valuesOnly);
+        range.load("address");
+        await context.sync();
+        return range.isNullObject ? null : range.address;
+      });
+    const change = (body: (sheet: Excel.Worksheet) => void) =>
+      fake.host.run(async (context) => {
+        body(context.workbook.worksheets.getItem("S"));
+        await context.sync();
+      });
+    expect(await used(true)).toBe("S!A1:B1");
+    await change((sheet) => {
+      sheet.getRange("D5").values = [[7]];
+    });
+    expect(await used(true)).toBe("S!A1:D5");
+    await change((sheet) => {
+      sheet.getRange("F8").numberFormat = [["0.00"]];
+    });
+    expect([await used(true), await used(false)]).toEqual(["S!A1:D5", "S!A1:F8"]);
+    await change((sheet) => sheet.getRange("D5").clear("Contents"));
+    expect(await used(true)).toBe("S!A1:B1");
+    await change((sheet) => sheet.getRange("A1:F8").clear("All"));
+    expect([await used(true), await used(false)]).toEqual([null, null]);
+  });
+
   it("formats cells, freezes panes, hides rows and columns, tags sheets", async () => {
     const fake = sales();
     await fake.host.run(async (context) => {

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./support/jsdomSetup";
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { OutsideOffice } from "../../src/taskpane/app/OutsideOffice";
 import { STEPS } from "../../src/taskpane/i18n/uiStrings";
@@ -57,6 +57,7 @@ describe("keyboard", () => {
       level: 2,
       name: new RegExp(`^${h.t.steps.breakdown}`),
     });
-    expect(document.activeElement).toBe(heading);
+    // Once the step is painted.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
   });
 });

@@ -98,13 +98,23 @@ export function PlannerFlow() {
   }, [planner.opening]);
 
   useEffect(() => {
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     if (pendingFocus) {
       focusField(pendingFocus);
       setPendingFocus(null);
     } else if (movedByUser.current) {
-      headingRef.current?.focus();
+      // Once the new step is painted: focusing it before would force its layout in the same task
+      // as its render (with a large history, a long one).
+      frame = requestAnimationFrame(() => {
+        timer = setTimeout(() => headingRef.current?.focus());
+      });
     }
     movedByUser.current = false;
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
     // Runs after the step has rendered its fields.
   }, [step, pendingFocus]);
 

@@ -5,16 +5,24 @@ import type { PlanFile } from "../../engine/plan/planSchema";
 import type { PlanFileProblem } from "../../engine/plan/validatePlanFile";
 import { PlanError } from "../../engine/planError";
 import { parseFieldPath } from "../i18n/fieldNames";
+import { growthWarnings, type GrowthWarning } from "./growthWarnings";
 
 /** What can still be planned beside a problem: the plan down to the level above the one that failed. */
 export type PartialPlan = {
   result: PlanResult;
   /** How many levels the partial result splits by (those above the failing one). */
   levels: number;
+  /** The partial result's segments planned far from their own history (`growthWarnings`). */
+  warnings: GrowthWarning[];
 };
 
+/**
+ * The plan computed, with what the Preview step shows beside it that walks the history's records
+ * (the growth warnings): computed together, off the page's thread in the browser.
+ */
 export type PlanPreview =
-  { ok: true; result: PlanResult } | { ok: false; problem: PlanFileProblem; partial?: PartialPlan };
+  | { ok: true; result: PlanResult; warnings: GrowthWarning[] }
+  | { ok: false; problem: PlanFileProblem; partial?: PartialPlan };
 
 /**
  * The level at which an error of the cascade happened (a level's bounds, a lock's segment), so
@@ -54,7 +62,8 @@ function partialPlan(
   let depth = failure.where ? failingLevel(plan, failure.where) : null;
   while (depth !== null && depth >= 0) {
     try {
-      return { result: compute(history, planAbove(plan, depth)), levels: depth };
+      const result = compute(history, planAbove(plan, depth));
+      return { result, levels: depth, warnings: growthWarnings(history.records, result) };
     } catch (next) {
       if (!(next instanceof PlanError) || !next.where) return undefined;
       const deeper = failingLevel(plan, next.where);
@@ -67,12 +76,14 @@ function partialPlan(
 /**
  * The plan computed on a read history, or the error that stops it on the field that caused it
  * (`where` of the engine's PlanError, e.g. `locks[0].amount`; `(plan)` when no one field did),
- * with what still plans beside a level's or a lock's error: the levels above it.
+ * with what still plans beside a level's or a lock's error: the levels above it; each result with
+ * its growth warnings.
  * @example previewPlan(history, plan) → { ok: false, problem: { field: "levels[1].max", code: "caps-infeasible", … }, partial: { levels: 1, … } }
  */
 export function previewPlan(history: HistoryReadResult, plan: PlanFile): PlanPreview {
   try {
-    return { ok: true, result: compute(history, plan) };
+    const result = compute(history, plan);
+    return { ok: true, result, warnings: growthWarnings(history.records, result) };
   } catch (failure) {
     if (failure instanceof PlanError) {
       const partial = partialPlan(history, plan, failure);

@@ -5,12 +5,17 @@ import { readHistory, type ReadHistoryOptions } from "../../engine/reader/readHi
 import type { Language } from "../../engine/language";
 import { defaultDraft, type PlanDraft } from "../model/planDraft";
 import { previewPlan, type PlanPreview } from "../model/previewPlan";
+import { yearTotals, type YearTotals } from "../model/yearTotals";
 import { encodeRecords, recordBuffers, type RecordColumns } from "./recordColumns";
 
-/** A history as it crosses threads: everything but the records, and the records as columns. */
+/**
+ * A history as it crosses threads: everything but the records, the records as columns, and what
+ * the pane shows that sums the records (each year's net sales).
+ */
 export type HistoryParts = {
   history: Omit<HistoryReadResult, "records">;
   records: RecordColumns;
+  yearTotals: YearTotals;
 };
 
 /** What the page asks of the planning thread. */
@@ -41,6 +46,17 @@ export type PlanningReply =
 /** How many grids and histories the planning thread keeps (the current one and the one before). */
 const KEPT = 2;
 
+/**
+ * What the planning core did, as a User Timing mark in the thread that did it (`stp-planning:read`,
+ * `…:preview`, `…:draft`): seen in a browser's performance trace, and by the browser tests that
+ * check the page's own thread never plans.
+ */
+export const PLANNING_MARK = "stp-planning:";
+
+function markDone(what: "read" | "preview" | "draft"): void {
+  globalThis.performance?.mark?.(`${PLANNING_MARK}${what}`);
+}
+
 function keep<T>(map: Map<number, T>, key: number, value: T): void {
   map.set(key, value);
   while (map.size > KEPT) map.delete(map.keys().next().value as number);
@@ -59,27 +75,37 @@ export class PlanningCore {
     keep(this.grids, id, grid);
   }
 
-  /** Reads a kept grid as a history, kept under `historyId`. */
-  read(gridId: number, historyId: number, options: ReadHistoryOptions): HistoryReadResult {
+  /** Reads a kept grid as a history, kept under `historyId`, with each year's net sales. */
+  read(
+    gridId: number,
+    historyId: number,
+    options: ReadHistoryOptions,
+  ): { history: HistoryReadResult; yearTotals: YearTotals } {
     const grid = this.grids.get(gridId);
     if (!grid) throw new Error(`grid ${gridId} is no longer kept`);
     const history = readHistory(grid, options);
     keep(this.histories, historyId, history);
-    return history;
+    const totals = yearTotals(history.records);
+    markDone("read");
+    return { history, yearTotals: totals };
   }
 
   /** The plan computed on a kept history. */
   preview(historyId: number, plan: PlanFile): PlanPreview {
     const history = this.histories.get(historyId);
     if (!history) throw new Error(`history ${historyId} is no longer kept`);
-    return previewPlan(history, plan);
+    const preview = previewPlan(history, plan);
+    markDone("preview");
+    return preview;
   }
 
   /** The plan a user starts from on a kept history (its years, its columns). */
   draft(historyId: number, language: Language): PlanDraft {
     const history = this.histories.get(historyId);
     if (!history) throw new Error(`history ${historyId} is no longer kept`);
-    return defaultDraft(history, language);
+    const draft = defaultDraft(history, language);
+    markDone("draft");
+    return draft;
   }
 
   /**
@@ -103,14 +129,15 @@ export class PlanningCore {
     }
     try {
       if (request.type === "read") {
-        const { records: list, ...history } = this.read(
-          request.grid,
-          request.history,
-          request.options,
-        );
+        const read = this.read(request.grid, request.history, request.options);
+        const { records: list, ...history } = read.history;
         const records = encodeRecords(list);
         return {
-          reply: { id: request.id, ok: true, value: { history, records } },
+          reply: {
+            id: request.id,
+            ok: true,
+            value: { history, records, yearTotals: read.yearTotals },
+          },
           transfer: recordBuffers(records),
         };
       }

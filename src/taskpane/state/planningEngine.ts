@@ -5,10 +5,14 @@ import type { ReadHistoryOptions } from "../../engine/reader/readHistory";
 import type { Language } from "../../engine/language";
 import type { PlanDraft } from "../model/planDraft";
 import type { PlanPreview } from "../model/previewPlan";
+import type { YearTotals } from "../model/yearTotals";
 import { PlanningCore } from "./planningCore";
 
-/** A history read by the planning engine, under the id its previews name. */
-export type ReadHistory = { id: number; history: HistoryReadResult };
+/**
+ * A history read by the planning engine, under the id its previews name, with each year's net
+ * sales (summed where it was read).
+ */
+export type ReadHistory = { id: number; history: HistoryReadResult; yearTotals: YearTotals };
 
 /**
  * The pane's heavy work — reading the history out of a grid, computing the plan — behind one
@@ -42,7 +46,7 @@ export function localPlanningEngine(): PlanningEngine {
     readHistory: (grid, options) => {
       const id = ++next;
       try {
-        return Promise.resolve({ id, history: core.read(grid, id, options) });
+        return Promise.resolve({ id, ...core.read(grid, id, options) });
       } catch (failure) {
         return Promise.reject(failure as Error);
       }

@@ -13,13 +13,15 @@ import { planFileToDraft } from "../model/planFileToDraft";
 import { portFailure } from "../model/portFailure";
 import type { PlanPreview } from "../model/previewPlan";
 import { historyReadOptions } from "../../engine/plan/historyReadOptions";
-import type { PlanningEngine } from "./planningEngine";
+import type { ReadHistoryOptions } from "../../engine/reader/readHistory";
+import type { YearTotals } from "../model/yearTotals";
+import type { PlanningEngine, ReadHistory } from "./planningEngine";
 
 /** How many sheets the pane tries on open before it stops looking for a readable history. */
 const MAX_SHEETS_TRIED = 6;
 
 /** A history as the planning engine read it: its id (which previews name) and its grid's. */
-export type ReadHistoryState = { id: number; grid: number; history: HistoryReadResult };
+export type ReadHistoryState = ReadHistory & { grid: number };
 
 /** A preview with what it was computed from. */
 export type ComputedPreview = { plan: PlanFile; history: number; preview: PlanPreview };
@@ -40,6 +42,8 @@ export type Planner = {
   grid: Grid | null;
   /** The grid read as a history with the draft's column choices. */
   history: HistoryReadResult | null;
+  /** The history's net sales per year (summed by the planning engine). */
+  yearTotals: YearTotals | null;
   /** The planning engine's ids of the grid and of the history shown. */
   historyIds: { grid: number; history: number } | null;
   draft: PlanDraft;
@@ -58,8 +62,12 @@ export type Planner = {
   restored: string[] | null;
   dismissRestored(): void;
   storeProblem: Notice | null;
-  /** Replaces the grid after a refresh read the history again (already loaded in the engine). */
-  acceptGrid(grid: Grid, gridId: number): void;
+  /**
+   * Replaces the grid after a refresh read the history again (already loaded in the engine), with
+   * the history the refresh read from it and the options it read with: kept when they are the
+   * draft's, rather than read a second time.
+   */
+  acceptGrid(grid: Grid, gridId: number, read: ReadHistory, options: ReadHistoryOptions): void;
   /** The planning engine (a Web Worker in the browser). */
   engine: PlanningEngine;
 };
@@ -70,8 +78,7 @@ type Opened = {
   grid: {
     grid: Grid;
     id: number;
-    history: HistoryReadResult;
-    historyId: number;
+    read: ReadHistory;
     /** The read options the history was read with (JSON). */
     readKey: string;
   } | null;
@@ -124,13 +131,7 @@ async function openWorkbook(
     const read = await engine.readHistory(id, options);
     const found: Found = {
       source,
-      grid: {
-        grid,
-        id,
-        history: read.history,
-        historyId: read.id,
-        readKey: JSON.stringify(options),
-      },
+      grid: { grid, id, read, readKey: JSON.stringify(options) },
       historyId: read.id,
     };
     first ??= found;
@@ -150,6 +151,25 @@ async function openWorkbook(
     restored,
     storeProblem,
   };
+}
+
+/**
+ * True when a history read with `read` holds everything one read with `wanted` would: the same
+ * columns named (none and an empty list alike) and level dimensions, and at least its measures.
+ */
+export function sameReading(read: ReadHistoryOptions, wanted: ReadHistoryOptions): boolean {
+  const named = (o: ReadHistoryOptions) =>
+    JSON.stringify(
+      Object.entries(o.columns ?? {})
+        .filter(([, header]) => header)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  const dimensions = (o: ReadHistoryOptions) => JSON.stringify(o.dimensions ?? []);
+  return (
+    named(read) === named(wanted) &&
+    dimensions(read) === dimensions(wanted) &&
+    (wanted.measures ?? []).every((m) => (read.measures ?? []).includes(m))
+  );
 }
 
 /** Where a history's own error belongs: a misnamed column on its role's dropdown. */
@@ -187,6 +207,8 @@ export function usePlanner(port: ExcelPort, language: Language, engine: Planning
   const readSerial = useRef(0);
   /** The grid and options of the history read last (`grid|options JSON`). */
   const lastRead = useRef("");
+  /** The read options of the draft, as the effect below last worked them out. */
+  const draftReading = useRef<ReadHistoryOptions | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -196,11 +218,11 @@ export function usePlanner(port: ExcelPort, language: Language, engine: Planning
         setOutline(opened.outline);
         setSource(opened.source);
         if (opened.grid) {
-          const { grid: openedGrid, id, history: openedHistory, historyId, readKey } = opened.grid;
+          const { grid: openedGrid, id, read: openedRead, readKey } = opened.grid;
           setGrid({ grid: openedGrid, id });
           // Read already: the effect below need not read it again with the same options.
           lastRead.current = `${id}|${readKey}`;
-          setRead({ id: historyId, grid: id, history: openedHistory });
+          setRead({ ...openedRead, grid: id });
         }
         setRestored(opened.restored);
         setStoreProblem(opened.storeProblem);
@@ -260,6 +282,7 @@ export function usePlanner(port: ExcelPort, language: Language, engine: Planning
       columns: columns ?? undefined,
       levels: (JSON.parse(levelDimensions) as string[]).map((dimension) => ({ dimension })),
     });
+    draftReading.current = options;
     const key = `${gridId}|${JSON.stringify(options)}`;
     if (key === lastRead.current) return;
     lastRead.current = key;
@@ -342,6 +365,7 @@ export function usePlanner(port: ExcelPort, language: Language, engine: Planning
     readFailure,
     grid: grid?.grid ?? null,
     history,
+    yearTotals: read?.yearTotals ?? null,
     historyIds: read ? { grid: read.grid, history: read.id } : null,
     draft,
     update,
@@ -352,7 +376,18 @@ export function usePlanner(port: ExcelPort, language: Language, engine: Planning
     restored,
     dismissRestored: useCallback(() => setRestored(null), []),
     storeProblem,
-    acceptGrid: useCallback((next: Grid, id: number) => setGrid({ grid: next, id }), []),
+    acceptGrid: useCallback(
+      (next: Grid, id: number, nextRead: ReadHistory, options: ReadHistoryOptions) => {
+        // The history the refresh read serves as the pane's when the draft reads the same way.
+        const draftOptions = draftReading.current;
+        if (draftOptions && sameReading(options, draftOptions)) {
+          lastRead.current = `${id}|${JSON.stringify(draftOptions)}`;
+          setRead({ ...nextRead, grid: id });
+        }
+        setGrid({ grid: next, id });
+      },
+      [],
+    ),
     engine,
   };
 }

@@ -175,12 +175,14 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
       const grid = await port.readHistory(source, options);
       // Reading the history and computing the plan: in the planning worker.
       const gridId = await engine.loadGrid(grid);
-      const { id, history } = await engine.readHistory(gridId, historyReadOptions(plan));
+      const readOptions = historyReadOptions(plan);
+      const read = await engine.readHistory(gridId, readOptions);
+      const { id, history } = read;
       if (history.error) {
         throw new TaskEnd({ status: "failed", failure: history.error, changed: false });
       }
       const preview = await engine.preview(id, plan);
-      acceptGrid(grid, gridId);
+      acceptGrid(grid, gridId, read, readOptions);
       if (!preview.ok) {
         const { code, params } = preview.problem;
         throw new TaskEnd({ status: "failed", failure: { code, params }, changed: false });

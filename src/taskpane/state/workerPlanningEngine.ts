@@ -8,8 +8,14 @@ import { decodeRecords } from "./recordColumns";
 /** Rows per message when a grid goes to the worker: each copy stays far below 50 ms. */
 export const GRID_SLICE_ROWS = 2000;
 
-/** Records turned back into objects per turn of the page's event loop (a few milliseconds each). */
-export const DECODE_SLICE_RECORDS = 5_000;
+/** Records turned back into objects at a time, between looks at the clock. */
+export const DECODE_PIECE_RECORDS = 500;
+
+/**
+ * The longest the page decodes records before it lets the page paint and handle input: a budget of
+ * time rather than of records, so that a slow or busy machine still yields often.
+ */
+export const DECODE_BUDGET_MS = 12;
 
 /** Lets the page paint and handle input before the next piece of work. */
 function yieldToPage(): Promise<void> {
@@ -79,14 +85,19 @@ export function workerPlanningEngine(worker: WorkerEndpoint): PlanningEngine {
     async readHistory(grid, options) {
       const id = ++next;
       const parts = await ask<HistoryParts>({ type: "read", id, grid, history: id, options });
-      // Decoding is the page's share of the work: in slices, letting the page paint between.
+      // Decoding is the page's share of the work: a few milliseconds at a time, letting the page
+      // paint between.
       const records: HistoryRecord[] = [];
-      for (let first = 0; first < parts.records.count; first += DECODE_SLICE_RECORDS) {
-        await yieldToPage();
-        for (const record of decodeRecords(parts.records, first, first + DECODE_SLICE_RECORDS))
+      let since = performance.now();
+      for (let first = 0; first < parts.records.count; first += DECODE_PIECE_RECORDS) {
+        if (performance.now() - since > DECODE_BUDGET_MS) {
+          await yieldToPage();
+          since = performance.now();
+        }
+        for (const record of decodeRecords(parts.records, first, first + DECODE_PIECE_RECORDS))
           records.push(record);
       }
-      return { id, history: { ...parts.history, records } };
+      return { id, history: { ...parts.history, records }, yearTotals: parts.yearTotals };
     },
     preview: (history, plan) => ask<PlanPreview>({ type: "preview", id: ++next, history, plan }),
     defaultDraft: (history, language) =>

@@ -14,7 +14,7 @@ import { Section } from "../components/Section";
 import { Stat } from "../components/Stat";
 import { useI18n } from "../i18n/I18nContext";
 import { stepOfField } from "../model/fieldPaths";
-import { growthWarnings } from "../model/growthWarnings";
+import type { GrowthWarning } from "../model/growthWarnings";
 import { companyMonths, levelTotals, type LevelTotals } from "../model/levelTotals";
 import type { Planner } from "../state/usePlanner";
 import { dimensionName } from "../i18n/dimensionName";
@@ -158,6 +158,8 @@ export function BlockingProblems(props: { onGoTo: (field: string) => void }) {
   );
 }
 
+const NO_WARNINGS: GrowthWarning[] = [];
+
 /** Step 4: the plan as it will be written — totals per level, warnings and blocking problems. */
 export function PreviewStep(props: { planner: Planner; onGoTo: (field: string) => void }) {
   const { planner } = props;
@@ -167,12 +169,9 @@ export function PreviewStep(props: { planner: Planner; onGoTo: (field: string) =
   // Beside a problem at a level, what still plans: the levels above it.
   const partial = preview && !preview.ok ? (preview.partial ?? null) : null;
   const result = preview?.ok ? preview.result : (partial?.result ?? null);
-  const records = planner.history?.records;
   const levels = useMemo(() => (result ? levelTotals(result) : []), [result]);
-  const far = useMemo(
-    () => (result && records ? growthWarnings(records, result) : []),
-    [result, records],
-  );
+  // Computed with the plan, in the planning engine: they walk every record of the history.
+  const far = preview?.ok ? preview.warnings : (partial?.warnings ?? NO_WARNINGS);
   const months = useMemo(() => (result ? companyMonths(result) : []), [result]);
 
   return (

@@ -9,7 +9,6 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
 import { PlanField } from "../components/PlanField";
 import { Stat } from "../components/Stat";
 import { useI18n } from "../i18n/I18nContext";
@@ -32,24 +31,14 @@ const useStyles = makeStyles({
 /** Step 2: the plan year, the annual target as an amount or as growth, and the tracking month. */
 export function TargetStep(props: { planner: Planner }) {
   const { planner } = props;
-  const { draft, history, preview } = planner;
+  const { draft, yearTotals, preview } = planner;
   const { t, format } = useI18n();
   const styles = useStyles();
   const planYear = Number(draft.planYear);
   const baseYear = Number.isInteger(planYear) ? planYear - 1 : NaN;
 
-  const base = useMemo(() => {
-    if (!history || !Number.isFinite(baseYear)) return null;
-    let sum = 0;
-    let any = false;
-    for (const r of history.records) {
-      if (r.year === baseYear) {
-        sum += r.amount;
-        any = true;
-      }
-    }
-    return any ? Math.round(sum * 100) / 100 : null;
-  }, [history, baseYear]);
+  // Summed by the planning engine when it read the history, not over the records here.
+  const base = yearTotals && Number.isFinite(baseYear) ? (yearTotals[baseYear] ?? null) : null;
 
   // The annual target is known beside a problem deeper in the breakdown too.
   const target = preview?.ok

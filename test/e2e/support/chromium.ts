@@ -1,32 +1,6 @@
-import { accessSync, constants } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM, chromiumFound, launchChromium } from "./launchChromium";
 
-/** Debian's Chromium; `$CHROMIUM` overrides it. */
-export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-function chromiumFound(): boolean {
-  try {
-    accessSync(CHROMIUM, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Starts headless Chromium the way every browser test here runs it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}
+export { CHROMIUM, launchChromium };
 
 /**
  * `describe` for tests in a real browser: without Chromium they are skipped on a developer's

@@ -3,6 +3,7 @@ import { invalidArgument, notImplemented } from "./officeError";
 import { typedEntry } from "./typedEntry";
 import {
   cellForWrite,
+  cellsChanging,
   cellKey,
   DEFAULT_FORMAT,
   type FakeCell,
@@ -131,6 +132,7 @@ export function clearCells(target: RangeTarget, applyTo: string): void {
   }
   forEachStoredCell(sheet, bounds, (cell, r, c) => {
     if (applyTo === "All") {
+      cellsChanging(sheet);
       sheet.cells.delete(cellKey(r, c));
       return;
     }

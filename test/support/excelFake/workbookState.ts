@@ -174,8 +174,25 @@ export function newSheet(id: string, name: string): FakeSheet {
   };
 }
 
+/**
+ * Each sheet's count of changes to its cells, which the used range remembered for it is checked
+ * against: Excel knows a sheet's used range without walking its cells, and walking 800,000 cells on
+ * every read would block the page the in-memory workbook stands in Excel for.
+ */
+const cellChanges = new WeakMap<FakeSheet, number>();
+const knownBounds = new WeakMap<
+  FakeSheet,
+  { changes: number; valuesOnly: boolean; bounds: Bounds | null }[]
+>();
+
+/** Notes that a cell of the sheet is about to change (every writer of cells goes through here). */
+export function cellsChanging(sheet: FakeSheet): void {
+  cellChanges.set(sheet, (cellChanges.get(sheet) ?? 0) + 1);
+}
+
 /** The cell at a position, created blank when missing (for writing). */
 export function cellForWrite(sheet: FakeSheet, row: number, column: number): FakeCell {
+  cellsChanging(sheet);
   const key = cellKey(row, column);
   let cell = sheet.cells.get(key);
   if (!cell) {
@@ -187,6 +204,7 @@ export function cellForWrite(sheet: FakeSheet, row: number, column: number): Fak
 
 /** Drops a cell that holds nothing but defaults, so used ranges stay true. */
 export function tidyCell(sheet: FakeSheet, row: number, column: number): void {
+  cellsChanging(sheet);
   const key = cellKey(row, column);
   const cell = sheet.cells.get(key);
   if (
@@ -235,6 +253,17 @@ export function forEachStoredCell(
  * cell with a number format or look; null for a blank sheet.
  */
 export function usedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null {
+  const changes = cellChanges.get(sheet) ?? 0;
+  const known = (knownBounds.get(sheet) ?? []).filter((k) => k.changes === changes);
+  const remembered = known.find((k) => k.valuesOnly === valuesOnly);
+  if (remembered) return remembered.bounds && { ...remembered.bounds };
+  const bounds = walkUsedBounds(sheet, valuesOnly);
+  known.push({ changes, valuesOnly, bounds: bounds && { ...bounds } });
+  knownBounds.set(sheet, known);
+  return bounds;
+}
+
+function walkUsedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null {
   let bounds: Bounds | null = null;
   for (const [key, cell] of sheet.cells) {
     const counts =

@@ -175,6 +175,8 @@ describe("growthWarnings", () => {
     if (!preview.ok) throw new Error(preview.problem.code);
     const warnings = growthWarnings(records, preview.result);
     expect(warnings.map((w) => w.path.join("/"))).toEqual(["West", "West/Cy"]);
+    // The preview carries them, computed with the plan (in the planning worker in the browser).
+    expect(preview.warnings).toEqual(warnings);
     expect(warnings[0].history).toBeCloseTo(96000 / 180000 - 1, 10);
   });
 

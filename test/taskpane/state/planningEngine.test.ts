@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { parsePlanFileText } from "../../../src/engine/plan/validatePlanFile";
 import { readHistory } from "../../../src/engine/reader/readHistory";
 import { generateHistory } from "../../../src/sample/generateHistory";
+import { growthWarnings } from "../../../src/taskpane/model/growthWarnings";
 import { previewPlan } from "../../../src/taskpane/model/previewPlan";
 import {
   PlanningCore,
@@ -10,6 +11,7 @@ import {
   type PlanningRequest,
 } from "../../../src/taskpane/state/planningCore";
 import { localPlanningEngine } from "../../../src/taskpane/state/planningEngine";
+import { sameReading } from "../../../src/taskpane/state/usePlanner";
 import { decodeRecords, encodeRecords } from "../../../src/taskpane/state/recordColumns";
 import {
   GRID_SLICE_ROWS,
@@ -86,10 +88,21 @@ describe("the planning engine", () => {
     const preview = await engine.preview(read.id, plan);
     expect(preview.ok).toBe(true);
     expect(preview).toEqual(previewPlan(expected, plan));
+    // What the pane shows that walks the records comes computed with the history and the plan.
+    if (!preview.ok) throw new Error(preview.problem.code);
+    expect(preview.warnings).toEqual(growthWarnings(expected.records, preview.result));
+    const years = [...new Set(expected.records.map((r) => r.year))];
+    for (const year of years) {
+      const sum = expected.records.filter((r) => r.year === year).reduce((a, r) => a + r.amount, 0);
+      expect(read.yearTotals[year]).toBeCloseTo(sum, 2);
+    }
+    expect(Object.keys(read.yearTotals).map(Number).sort()).toEqual(years.sort());
+    expect(read.yearTotals[plan.planYear - 1]).toBe(preview.result.base);
 
     const local = localPlanningEngine();
     const localRead = await local.readHistory(await local.loadGrid(grid), OPTIONS);
     expect(localRead.history).toEqual(read.history);
+    expect(localRead.yearTotals).toEqual(read.yearTotals);
     expect(await engine.defaultDraft(read.id, "zh-CN")).toEqual(
       await local.defaultDraft(localRead.id, "zh-CN"),
     );
@@ -120,5 +133,22 @@ describe("the planning engine", () => {
     fail({ message: "planning-worker.js: 404" });
     await expect(pending).rejects.toThrow("planning-worker.js: 404");
     await expect(engine.preview(1, plan)).rejects.toThrow("planning-worker.js: 404");
+  });
+});
+
+describe("sameReading", () => {
+  it("takes a history read for a refresh as the draft's when it holds what the draft reads", () => {
+    const draft = { columns: {}, dimensions: ["region", "rep"] };
+    expect(sameReading({ columns: undefined, dimensions: ["region", "rep"] }, draft)).toBe(true);
+    expect(sameReading({ dimensions: ["region", "rep"], measures: ["quantity"] }, draft)).toBe(
+      true,
+    );
+    expect(sameReading({ dimensions: ["region"] }, draft)).toBe(false);
+    expect(sameReading({ columns: { amount: "Net" }, dimensions: ["region", "rep"] }, draft)).toBe(
+      false,
+    );
+    expect(
+      sameReading({ dimensions: ["region", "rep"] }, { ...draft, measures: ["quantity"] }),
+    ).toBe(false);
   });
 });
