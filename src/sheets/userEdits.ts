@@ -180,6 +180,8 @@ export type PlacedEdits = {
   model: SheetModel;
   /** Cells put back where the user had them. */
   kept: number;
+  /** Those cells, with their address on the sheet they came from. */
+  keptCells: UserCell[];
   /** Columns added to a table, carried back by row key. */
   columns: number;
   /** Cells the new layout needs, for the sheet of the user's edits. */
@@ -203,7 +205,7 @@ export function placeUserEdits(
   const moved: MovedCell[] = [];
   const usersCells = new Set<string>();
   if (found.cells.length === 0 && found.columns.length === 0) {
-    return { model: built, kept: 0, columns: 0, moved, isUsers: () => false };
+    return { model: built, kept: 0, keptCells: [], columns: 0, moved, isUsers: () => false };
   }
   const unmarked = withoutMark(built);
   let model = unmarked.model;
@@ -273,7 +275,7 @@ export function placeUserEdits(
   const hiddenRows = new Set(model.hiddenRows ?? []);
   const hiddenColumns = new Set(model.hiddenColumns ?? []);
   const tables = model.tables ?? [];
-  let kept = 0;
+  const keptCells: UserCell[] = [];
   for (const cell of found.cells) {
     const taken =
       (rows[cell.row]?.[cell.column] ?? null) !== null ||
@@ -286,13 +288,14 @@ export function placeUserEdits(
     }
     put(cell.row, cell.column, { value: cell.value });
     usersCells.add(`${cell.row}:${cell.column}`);
-    kept++;
+    keptCells.push(cell);
   }
   model = { ...model, rows };
   if (unmarked.marked) model = withMark(model);
   return {
     model,
-    kept,
+    kept: keptCells.length,
+    keptCells,
     columns: columnsAdded,
     moved,
     isUsers: (row, column) => usersCells.has(`${row}:${column}`),
