@@ -198,7 +198,7 @@ describe("Generate tells what it will write before writing", () => {
     await setCell(fake, "行动计划", `${letter(target)}${header + 3}`, 777);
     await h.user.click(screen.getByRole("button", { name: h.t.writePreview.checkAgain }));
     expect(await screen.findByText(h.t.writePreview.typedOverTitle(1))).toBeTruthy();
-    expect(screen.getByText(`行动计划!${letter(target)}${header + 3}: 777`)).toBeTruthy();
+    expect(screen.getByText(`行动计划!${letter(target)}${header + 3}：777`)).toBeTruthy();
     expect(
       screen.getByRole("radio", { name: "保留我填写的值（复制到工作表“您的编辑”）" }),
     ).toBeTruthy();
@@ -235,6 +235,7 @@ describe("Generate tells what it will write before writing", () => {
       makeI18n("en-US").notice({ code: "excel-error", params: { detail: "The workbook is busy" } }),
     );
     const reason = await screen.findByText(words, { exact: false }, { timeout: 20000 });
+    expect(reason.closest(".fui-MessageBar")).not.toBeNull();
     // Writing stays possible: it reads the workbook again itself.
     expect(screen.getByRole("button", { name: h.t.generate.write }).hasAttribute("disabled")).toBe(
       false,

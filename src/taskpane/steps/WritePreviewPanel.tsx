@@ -82,7 +82,11 @@ function useCellWords() {
         ? format.amount(v)
         : String(v);
   return (cell: UserCell, why?: string) =>
-    `${cell.sheet}!${toA1(cell.row, cell.column)}: ${value(cell.value)}` + (why ? ` (${why})` : "");
+    t.writePreview.cell(
+      `${cell.sheet}!${toA1(cell.row, cell.column)}`,
+      value(cell.value),
+      why ?? null,
+    );
 }
 
 function CellList<C extends UserCell>(props: {
