@@ -185,6 +185,8 @@ export type PlacedEdits = {
   model: SheetModel;
   /** Cells put back where the user had them. */
   kept: number;
+  /** Those cells, with their address on the sheet they came from. */
+  keptCells: UserCell[];
   /** Columns added to a table, carried back by row key. */
   columns: number;
   /** Cells the new layout needs, for the sheet of the user's edits. */
@@ -208,7 +210,7 @@ export function placeUserEdits(
   const moved: MovedCell[] = [];
   const usersCells = new Set<string>();
   if (found.cells.length === 0 && found.columns.length === 0) {
-    return { model: built, kept: 0, columns: 0, moved, isUsers: () => false };
+    return { model: built, kept: 0, keptCells: [], columns: 0, moved, isUsers: () => false };
   }
   const unmarked = withoutMark(built);
   let model = unmarked.model;
@@ -278,7 +280,7 @@ export function placeUserEdits(
   const hiddenRows = new Set(model.hiddenRows ?? []);
   const hiddenColumns = new Set(model.hiddenColumns ?? []);
   const tables = model.tables ?? [];
-  let kept = 0;
+  const keptCells: UserCell[] = [];
   for (const cell of found.cells) {
     const taken =
       (rows[cell.row]?.[cell.column] ?? null) !== null ||
@@ -295,13 +297,14 @@ export function placeUserEdits(
       ...(cell.numFmt === undefined ? {} : { numFmt: cell.numFmt }),
     });
     usersCells.add(`${cell.row}:${cell.column}`);
-    kept++;
+    keptCells.push(cell);
   }
   model = { ...model, rows };
   if (unmarked.marked) model = withMark(model);
   return {
     model,
-    kept,
+    kept: keptCells.length,
+    keptCells,
     columns: columnsAdded,
     moved,
     isUsers: (row, column) => usersCells.has(`${row}:${column}`),

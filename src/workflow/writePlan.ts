@@ -14,6 +14,7 @@ import {
   userEditsSheet,
   type FoundEdits,
   type MovedCell,
+  type UserCell,
 } from "../sheets/userEdits";
 import type { FlowOptions, WorkbookPort } from "./workbookPort";
 
@@ -65,6 +66,8 @@ function keptAsIs(sheet: LazySheet): LazySheet {
 export type UserEditsOutcome = {
   /** Cells typed outside the plan's cells, put back where they were. */
   kept: number;
+  /** Those cells, with their address (0-based) on the sheet they were typed on. */
+  keptCells: UserCell[];
   /** Columns users had added to a table, carried back by row key. */
   columns: number;
   /** Cells the new plan needed, moved with their address to `sheet`. */
@@ -79,6 +82,7 @@ type BuiltSheet = {
   report: CarryReport | null;
   layout: SheetLayout;
   kept: number;
+  keptCells: UserCell[];
   columns: number;
   moved: MovedCell[];
 };
@@ -207,6 +211,7 @@ async function prepare<Report>(
         report: carried.report,
         layout: layoutOf(model),
         kept: 0,
+        keptCells: [],
         columns: 0,
         moved: [],
       };
@@ -217,6 +222,7 @@ async function prepare<Report>(
       report: carried.report,
       layout: layoutOf(placed.model, placed.isUsers),
       kept: placed.kept,
+      keptCells: placed.keptCells,
       columns: placed.columns,
       moved: placed.moved,
     };
@@ -229,12 +235,13 @@ async function prepare<Report>(
 
   // Which cells must move is known only once their sheet is built: the few sheets users added
   // to are built ahead (and again when written, alike), so the sheet of edits is named in time.
-  const outcome: UserEditsOutcome = { kept: 0, columns: 0, moved, sheet: null };
+  const outcome: UserEditsOutcome = { kept: 0, keptCells: [], columns: 0, moved, sheet: null };
   for (const sheet of lazy) {
     if (!edits.has(sheet.name)) continue;
     const built = build(sheet);
     moved.push(...built.moved);
     outcome.kept += built.kept;
+    outcome.keptCells.push(...built.keptCells);
     outcome.columns += built.columns;
   }
   return {

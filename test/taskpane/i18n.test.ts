@@ -45,8 +45,14 @@ describe("the pane's texts", () => {
     const zh = texts(UI_STRINGS["zh-CN"]).filter(([k]) => !k.startsWith("generate.languages"));
     const withoutHan = zh.filter(([, text]) => !/[\u4e00-\u9fff]/.test(text));
     // Only texts that are a value or a name passed in (e.g. a dimension's label, a step's number
-    // and name) may lack Chinese.
-    expect(withoutHan.map(([k]) => k)).toEqual(["stepTab", "breakdown.lockMember"]);
+    // and name), or the punctuation that joins texts passed in, may lack Chinese.
+    expect(withoutHan.map(([k]) => k)).toEqual([
+      "stepTab",
+      "breakdown.lockMember",
+      "writePreview.sheetsLine",
+      "writePreview.separator",
+      "writePreview.cell",
+    ]);
   });
 
   it("has every pane notice in every language", () => {

@@ -82,6 +82,9 @@ describe("what a write will do, told before writing", () => {
       },
     ]);
     expect(preview.edits).toMatchObject({ kept: 1, moved: [] });
+    expect(preview.edits.keptCells).toEqual([
+      { sheet: "Plan Summary", row: 2, column: 25, value: "ask finance" },
+    ]);
     const before = JSON.stringify(fake.workbook.order.map((n) => fake.workbook.values(n)));
     expect(JSON.stringify(fake.workbook.order.map((n) => fake.workbook.values(n)))).toBe(before);
 

@@ -251,4 +251,58 @@ export const EN: UiStrings = {
     undoNone:
       "This Excel cannot undo the write with Ctrl+Z: the sheets it rewrites keep only the new plan.",
   },
+  writePreview: {
+    checking: "Checking the workbook…",
+    checkAgain: "Check again",
+    checkFailed: (reason) => `Could not check the workbook before writing: ${reason}`,
+    sheetsTitle: (count) => `Writing touches ${count} sheet${count === 1 ? "" : "s"}`,
+    sheetsLine: (title, counts) => `${title}: ${counts}`,
+    statusCount: {
+      new: (count) => `${count} new`,
+      rewritten: (count) => `${count} rewritten`,
+      kept: (count) => `${count} kept as they are`,
+      "not-in-plan": (count) => `${count} kept, marked not in the plan`,
+      removed: (count) => `${count} removed`,
+    },
+    status: {
+      new: "new",
+      rewritten: "rewritten",
+      kept: "kept as it is",
+      "not-in-plan": "kept, marked not in the plan",
+      removed: "removed",
+    },
+    separator: ", ",
+    showSheets: "Show the sheets",
+    hideSheets: "Hide the sheets",
+    repTabs: (count) => `${count} rep tab${count === 1 ? "" : "s"}`,
+    empty: "(empty)",
+    cell: (address, value, why) => `${address}: ${value}` + (why ? ` (${why})` : ""),
+    typedOverTitle: (count) =>
+      `You typed over ${count} plan figure${count === 1 ? "" : "s"} since the last write`,
+    typedOverIntro: "Writing puts the plan's figures back in these cells:",
+    more: (count) => `…and ${count} more.`,
+    choiceLabel: "What you typed over",
+    keep: (sheet) => `Keep my typed values (copied to sheet «${sheet}»)`,
+    overwrite: "Overwrite them",
+    keptBeside: (count) =>
+      `${count} cell${count === 1 ? "" : "s"} you typed beside the tables stay${count === 1 ? "s" : ""} where ${count === 1 ? "it is" : "they are"}:`,
+    columnsKept: (count) =>
+      `${count} column${count === 1 ? "" : "s"} you added to a table stay${count === 1 ? "s" : ""} in it.`,
+    movedTitle: (count, sheet) =>
+      `${count} cell${count === 1 ? " is" : "s are"} in the way of the new plan and move${count === 1 ? "s" : ""} to «${sheet}»:`,
+    movedReason: {
+      layout: "the new plan writes there",
+      "row-gone": "its row is no longer in the plan",
+      comment: "a comment on a sheet that is rewritten",
+    },
+    doneTypedOverKept: (count, sheet) =>
+      `${count} value${count === 1 ? "" : "s"} you had typed over ${count === 1 ? "was" : "were"} copied to «${sheet}», with ${count === 1 ? "its address" : "their addresses"}.`,
+    doneTypedOverRewritten: (count) =>
+      `${count} value${count === 1 ? "" : "s"} you had typed over ${count === 1 ? "was" : "were"} replaced by the plan's figures.`,
+    doneMoved: (count, sheet) =>
+      `${count} cell${count === 1 ? "" : "s"} in the way moved to «${sheet}», with ${count === 1 ? "its address" : "their addresses"}.`,
+    doneKept: (count) =>
+      `${count} cell${count === 1 ? "" : "s"} you typed beside the tables ${count === 1 ? "is" : "are"} where ${count === 1 ? "it was" : "they were"}.`,
+    openEdits: (sheet) => `Go to «${sheet}»`,
+  },
 };

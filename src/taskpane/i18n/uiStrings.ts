@@ -210,4 +210,53 @@ export type UiStrings = {
     undoOne: string;
     undoNone: string;
   };
+  /**
+   * What Generate will write, told before writing (the sheets it touches, what users typed that
+   * it would rewrite or move), and where what users typed went once written.
+   */
+  writePreview: {
+    checking: string;
+    checkAgain: string;
+    /** `reason`: the port's, in the pane's words. */
+    checkFailed: (reason: string) => string;
+    /** "Writing touches 17 sheets". */
+    sheetsTitle: (count: number) => string;
+    /** The count line: the title, then the counts by status (joined). */
+    sheetsLine: (title: string, counts: string) => string;
+    /** Per status, a count: "12 rewritten". */
+    statusCount: Record<
+      "new" | "rewritten" | "kept" | "not-in-plan" | "removed",
+      (count: number) => string
+    >;
+    /** A sheet's status in the list. */
+    status: Record<"new" | "rewritten" | "kept" | "not-in-plan" | "removed", string>;
+    /** Between the counts of the count line. */
+    separator: string;
+    showSheets: string;
+    hideSheets: string;
+    /** Rep tabs of one status, grouped in the list. */
+    repTabs: (count: number) => string;
+    /** A cell typed empty. */
+    empty: string;
+    /** A cell in a list: "Action Plan!D6: 424,242", and why it moves when it does. */
+    cell: (address: string, value: string, why: string | null) => string;
+    typedOverTitle: (count: number) => string;
+    typedOverIntro: string;
+    /** Below a list cut at its first cells. */
+    more: (count: number) => string;
+    choiceLabel: string;
+    keep: (sheet: string) => string;
+    overwrite: string;
+    keptBeside: (count: number) => string;
+    columnsKept: (count: number) => string;
+    movedTitle: (count: number, sheet: string) => string;
+    /** Why a cell in the way moves. */
+    movedReason: Record<"layout" | "row-gone" | "comment", string>;
+    /** After the write. */
+    doneTypedOverKept: (count: number, sheet: string) => string;
+    doneTypedOverRewritten: (count: number) => string;
+    doneMoved: (count: number, sheet: string) => string;
+    doneKept: (count: number) => string;
+    openEdits: (sheet: string) => string;
+  };
 };

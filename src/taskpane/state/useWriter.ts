@@ -8,7 +8,7 @@ import type { ExcelPort, Progress } from "../../excel/excelPort";
 import { readPlanStore } from "../../sheets/planStoreSheet";
 import { isCancelled, portFailure } from "../model/portFailure";
 import { excelWorkbook } from "../../excel/excelWorkbookPort";
-import { writePlan } from "../../workflow/writePlan";
+import { writePlan, type PlanWriteInput, type PlanWriteOutcome } from "../../workflow/writePlan";
 import type { Planner } from "./usePlanner";
 import { historyReadOptions } from "../../engine/plan/historyReadOptions";
 import { barProgress, type BarProgress } from "./writeProgress";
@@ -21,6 +21,20 @@ export type WrittenPlan = {
   sheets: string[];
 };
 
+/** Where a write put what users had typed in the plan's sheets. */
+export type WrittenEdits = {
+  /** The sheet of the user's edits written, or null when nothing went there. */
+  sheet: string | null;
+  /** Generated cells typed over, copied (with their address) to `sheet`. */
+  typedOverKept: number;
+  /** Generated cells typed over and rewritten with the plan's figures (Overwrite chosen). */
+  typedOverRewritten: number;
+  /** Cells in the new plan's way (and comments), moved to `sheet`. */
+  moved: number;
+  /** Cells typed beside the tables, put back where they were. */
+  kept: number;
+};
+
 export type WriteState =
   | { status: "idle" }
   | {
@@ -30,7 +44,7 @@ export type WriteState =
       /** True until the first change to the workbook: Cancel then leaves it exactly as it was. */
       cancellable: boolean;
     }
-  | { status: "written"; sheets: string[] }
+  | { status: "written"; sheets: string[]; edits: WrittenEdits }
   | { status: "refreshed"; asOf: string; sheets: string[] }
   | { status: "no-actuals"; planYear: number }
   | { status: "no-stored-plan" }
@@ -41,8 +55,11 @@ export type WriteState =
 
 export type Writer = {
   state: WriteState;
-  /** Writes every plan sheet and the plan store: the plan of `planner.computed`. */
-  write(): void;
+  /**
+   * Writes every plan sheet and the plan store: the plan of `planner.computed`. With
+   * `keepTypedOver`, generated cells users typed over are first copied to the sheet of their edits.
+   */
+  write(options: { keepTypedOver: boolean }): void;
   /** Re-reads the history and rewrites only the tracking sheet (and the store) of the stored plan. */
   refresh(): void;
   /** Stops the task, only while it has not changed the workbook yet. */
@@ -70,6 +87,35 @@ async function storedSheets(port: ExcelPort): Promise<number> {
   const values = await port.readPlanStore();
   const store = values ? readPlanStore(values) : null;
   return store ? store.sheets.filter((s) => s.kind !== "plan-store").length : 0;
+}
+
+/**
+ * What a write of the pane's plan is made of (the plan now, its result and the history it was
+ * read from), or null while the plan cannot be computed.
+ */
+export function writeInput(planner: Planner, uiLanguage: Language): PlanWriteInput | null {
+  const { history, computed } = planner;
+  if (!history || !computed?.preview.ok) return null;
+  const { plan } = computed;
+  const result = computed.preview.result;
+  return {
+    result,
+    plan,
+    language: plan.language ?? uiLanguage,
+    historySheet: history.sheet,
+    columnsRead: columnsRead(history, result.levels),
+  };
+}
+
+/** Where a write put what users had typed, told from its outcome. */
+function writtenEdits(outcome: PlanWriteOutcome<unknown>, keepTypedOver: boolean): WrittenEdits {
+  const { moved, kept, sheet } = outcome.edits;
+  const typedOverKept = moved.filter((c) => c.reason === "typed-over").length;
+  // Kept, the typed-over cells are rewritten too, once copied: only a plain overwrite is told so.
+  const typedOverRewritten = keepTypedOver
+    ? 0
+    : outcome.carried.reduce((n, report) => n + report.overwrittenCells.length, 0);
+  return { sheet, typedOverKept, typedOverRewritten, moved: moved.length - typedOverKept, kept };
 }
 
 /**
@@ -128,28 +174,26 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
     [],
   );
 
-  const write = useCallback(() => {
-    const { history, computed } = planner;
-    if (!history || !computed?.preview.ok) return;
-    const { plan } = computed;
-    const result = computed.preview.result;
-    run("write", async (options, notes) => {
-      notes.previous = await storedSheets(port);
-      const outcome = await writePlan(
-        excelWorkbook(port),
-        {
-          result,
-          plan,
-          language: plan.language ?? uiLanguage,
-          historySheet: history.sheet,
-          columnsRead: columnsRead(history, result.levels),
-        },
-        options,
-      );
-      setLastWritten({ plan, total: result.target, sheets: outcome.sheets });
-      return { status: "written", sheets: outcome.sheets };
-    });
-  }, [planner, port, run, uiLanguage]);
+  const write = useCallback(
+    ({ keepTypedOver }: { keepTypedOver: boolean }) => {
+      const input = writeInput(planner, uiLanguage);
+      if (!input) return;
+      run("write", async (options, notes) => {
+        notes.previous = await storedSheets(port);
+        const outcome = await writePlan(excelWorkbook(port), input, {
+          ...options,
+          keepTypedOver,
+        });
+        setLastWritten({ plan: input.plan, total: input.result.target, sheets: outcome.sheets });
+        return {
+          status: "written",
+          sheets: outcome.sheets,
+          edits: writtenEdits(outcome, keepTypedOver),
+        };
+      });
+    },
+    [planner, port, run, uiLanguage],
+  );
 
   const refresh = useCallback(() => {
     const { source, engine, acceptGrid } = planner;

@@ -22,7 +22,9 @@ import { useI18n } from "../i18n/I18nContext";
 import { portFailure } from "../model/portFailure";
 import { usePort } from "../state/PortContext";
 import type { Planner } from "../state/usePlanner";
-import type { Writer, WrittenPlan } from "../state/useWriter";
+import { useWritePreview } from "../state/useWritePreview";
+import type { Writer, WrittenEdits, WrittenPlan } from "../state/useWriter";
+import { WritePreviewPanel } from "./WritePreviewPanel";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -67,6 +69,50 @@ function SheetLinks(props: { sheets: string[] }) {
   );
 }
 
+/** Where the write put what users had typed, with a way to the sheet of their edits. */
+function EditsOutcome(props: { edits: WrittenEdits }) {
+  const { t } = useI18n();
+  const port = usePort();
+  const [failure, setFailure] = useState<Notice | null>(null);
+  const { notice } = useI18n();
+  const { edits } = props;
+  const lines = [
+    edits.sheet && edits.typedOverKept > 0
+      ? t.writePreview.doneTypedOverKept(edits.typedOverKept, edits.sheet)
+      : null,
+    edits.typedOverRewritten > 0
+      ? t.writePreview.doneTypedOverRewritten(edits.typedOverRewritten)
+      : null,
+    edits.sheet && edits.moved > 0 ? t.writePreview.doneMoved(edits.moved, edits.sheet) : null,
+    edits.kept > 0 ? t.writePreview.doneKept(edits.kept) : null,
+  ].filter((line): line is string => line !== null);
+  if (lines.length === 0) return null;
+  const sheet = edits.sheet;
+  return (
+    <>
+      {lines.map((line) => (
+        <Text key={line} block>
+          {line}
+        </Text>
+      ))}
+      {sheet && (
+        <div>
+          <Link
+            as="button"
+            onClick={() => {
+              setFailure(null);
+              port.select(sheet, "A1").catch((e: unknown) => setFailure(portFailure(e)));
+            }}
+          >
+            {t.writePreview.openEdits(sheet)}
+          </Link>
+        </div>
+      )}
+      {failure && <Text block>{notice(failure)}</Text>}
+    </>
+  );
+}
+
 /**
  * The plan the workbook holds is not the plan now: the plan was changed, or its total moved (the
  * history read again). A refresh of actuals leaves both as they were.
@@ -82,10 +128,13 @@ function isOutOfDate(planner: Planner, written: WrittenPlan | null): boolean {
 /** Step 5: write the plan sheets (with progress and cancel), and refresh the actuals later. */
 export function GenerateStep(props: { planner: Planner; writer: Writer }) {
   const { planner, writer } = props;
-  const { t, format, notice } = useI18n();
+  const { t, format, notice, language } = useI18n();
   const port = usePort();
   const styles = useStyles();
   const { state } = writer;
+  const check = useWritePreview(port, planner, language, writer.running);
+  // Typed-over plan figures are kept unless the user chooses to overwrite them.
+  const [keepTypedOver, setKeepTypedOver] = useState(true);
   const computed = planner.computed;
   const ready = Boolean(computed?.preview.ok && planner.problems.length === 0);
   const outOfDate = !writer.running && isOutOfDate(planner, writer.lastWritten);
@@ -140,12 +189,19 @@ export function GenerateStep(props: { planner: Planner; writer: Writer }) {
         {port.writeIsOneUndoStep() ? t.writeState.undoOne : t.writeState.undoNone}
       </Text>
 
+      <WritePreviewPanel
+        state={check.state}
+        keepTypedOver={keepTypedOver}
+        onKeepTypedOver={setKeepTypedOver}
+        onCheckAgain={check.check}
+      />
+
       <div className={styles.actions}>
         <Button
           appearance="primary"
           icon={<DocumentTableRegular />}
           disabled={!ready || writer.running}
-          onClick={writer.write}
+          onClick={() => writer.write({ keepTypedOver })}
         >
           {t.generate.write}
         </Button>
@@ -172,6 +228,7 @@ export function GenerateStep(props: { planner: Planner; writer: Writer }) {
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{t.generate.done(state.sheets.length)}</MessageBarTitle>
+              <EditsOutcome edits={state.edits} />
               <SheetLinks sheets={state.sheets} />
             </MessageBarBody>
           </MessageBar>
