@@ -18,6 +18,14 @@ import {
 } from "../sheets/userEdits";
 import type { FlowOptions, WorkbookPort } from "./workbookPort";
 
+/**
+ * Lets whatever waits run between two sheets built ahead of a write: in the task pane, the page
+ * stays responsive while a preview builds a dozen rep tabs.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** What the plan's sheets are made of: the plan, its result and the history it was read from. */
 export type PlanWriteInput = Omit<PlanSheetsInput, "existing">;
 
@@ -238,6 +246,7 @@ async function prepare<Report>(
   const outcome: UserEditsOutcome = { kept: 0, keptCells: [], columns: 0, moved, sheet: null };
   for (const sheet of lazy) {
     if (!edits.has(sheet.name)) continue;
+    await nextTurn();
     const built = build(sheet);
     moved.push(...built.moved);
     outcome.kept += built.kept;
@@ -282,9 +291,11 @@ export async function previewPlanWrite<Report>(
   for (const sheet of prepared.lazy) {
     if (sheet.keepExisting || !holdsUserRows(sheet.kind)) continue;
     const before = prepared.generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
-    const report = before ? prepared.build(sheet).report : null;
+    if (!before) continue;
+    await nextTurn();
+    const report = prepared.build(sheet).report;
     for (const cell of report?.overwrittenCells ?? []) {
-      typedOver.push({ sheet: before!.name, ...cell, reason: "typed-over" });
+      typedOver.push({ sheet: before.name, ...cell, reason: "typed-over" });
     }
   }
   const written = new Set(prepared.lazy.map((s) => foldSheetName(s.name)));
@@ -338,9 +349,11 @@ export async function writePlan<Report>(
     for (const sheet of lazy) {
       if (sheet.keepExisting || !holdsUserRows(sheet.kind)) continue;
       const before = prepared.generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
-      const report = before ? prepared.build(sheet).report : null;
+      if (!before) continue;
+      await nextTurn();
+      const report = prepared.build(sheet).report;
       for (const cell of report?.overwrittenCells ?? [])
-        moved.push({ sheet: before!.name, ...cell, reason: "typed-over" });
+        moved.push({ sheet: before.name, ...cell, reason: "typed-over" });
     }
   }
 

@@ -54,7 +54,10 @@ export function useWritePreview(
       status: "checking",
       last: s.status === "ready" ? s.preview : s.status === "checking" ? s.last : null,
     }));
-    previewPlanWrite(excelWorkbook(port), input).then(
+    // Stopped when the write starts, the plan changes or the step closes: the write does not
+    // wait behind a check whose answer no longer counts.
+    const abort = new AbortController();
+    previewPlanWrite(excelWorkbook(port), input, { signal: abort.signal }).then(
       (preview) => {
         if (id === latest.current) setState({ status: "ready", preview });
       },
@@ -65,6 +68,7 @@ export function useWritePreview(
     return () => {
       // A newer check (or the step closing) makes this one's answer moot.
       if (latest.current === id) latest.current++;
+      abort.abort();
     };
   }, [computed, history, port, uiLanguage, writing, round]);
 

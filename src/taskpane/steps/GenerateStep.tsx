@@ -71,10 +71,9 @@ function SheetLinks(props: { sheets: string[] }) {
 
 /** Where the write put what users had typed, with a way to the sheet of their edits. */
 function EditsOutcome(props: { edits: WrittenEdits }) {
-  const { t } = useI18n();
+  const { t, notice } = useI18n();
   const port = usePort();
   const [failure, setFailure] = useState<Notice | null>(null);
-  const { notice } = useI18n();
   const { edits } = props;
   const lines = [
     edits.sheet && edits.typedOverKept > 0

@@ -271,7 +271,7 @@ export function WritePreviewPanel(props: {
             </MessageBar>
           )}
           <div>
-            <Link as="button" onClick={props.onCheckAgain} disabled={state.status === "checking"}>
+            <Link as="button" onClick={props.onCheckAgain}>
               {t.writePreview.checkAgain}
             </Link>
           </div>
