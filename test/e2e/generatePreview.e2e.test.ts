@@ -170,8 +170,15 @@ describeWithChromium("Generate before writing, in Chromium", () => {
         false,
       );
 
-      // The step at 320 px with the sheets unfolded, then its accessibility.
+      // The list of sheets is folded at first; the step at 320 px with it unfolded, then its
+      // accessibility.
+      const summaryRow = page.getByText(
+        `${labels.sheetNames.summary} — ${t.writePreview.status.rewritten}`,
+        { exact: true },
+      );
+      expect(await summaryRow.isVisible()).toBe(false);
       await page.getByRole("button", { name: t.writePreview.showSheets }).click();
+      await summaryRow.waitFor();
       await page
         .getByText(
           t.writePreview.repTabs(store!.sheets.filter((s) => s.kind === "rep-tab").length),

@@ -42,7 +42,12 @@ export function useWritePreview(
   const computed = planner.computed;
   const history = planner.history;
 
+  const wasWriting = useRef(writing);
+
   useEffect(() => {
+    // What was checked before a write or refresh no longer holds once it has run.
+    const afterWrite = wasWriting.current && !writing;
+    wasWriting.current = writing;
     if (writing) return;
     const input = writeInput(current.current, uiLanguage);
     const id = ++latest.current;
@@ -52,7 +57,13 @@ export function useWritePreview(
     }
     setState((s) => ({
       status: "checking",
-      last: s.status === "ready" ? s.preview : s.status === "checking" ? s.last : null,
+      last: afterWrite
+        ? null
+        : s.status === "ready"
+          ? s.preview
+          : s.status === "checking"
+            ? s.last
+            : null,
     }));
     // Stopped when the write starts, the plan changes or the step closes: the write does not
     // wait behind a check whose answer no longer counts.

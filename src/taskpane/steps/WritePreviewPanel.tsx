@@ -3,6 +3,7 @@ import {
   Field,
   Link,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -44,6 +45,7 @@ const useStyles = makeStyles({
     minWidth: 0,
     overflowWrap: "anywhere",
   },
+  folded: { display: "none" },
   status: { color: tokens.colorNeutralForeground2 },
   names: { display: "block", color: tokens.colorNeutralForeground2 },
 });
@@ -141,7 +143,7 @@ function SheetList(props: { sheets: PlanWritePreview["sheets"] }) {
           {open ? t.writePreview.hideSheets : t.writePreview.showSheets}
         </Button>
       </div>
-      <ul className={styles.list} id={listId} hidden={!open}>
+      <ul className={mergeClasses(styles.list, !open && styles.folded)} id={listId} hidden={!open}>
         {sheetRows(sheets).map((row) =>
           row.kind === "sheet" ? (
             <li key={`${row.status}:${row.name}`}>
@@ -215,12 +217,7 @@ export function WritePreviewPanel(props: {
       </div>
       {state.status === "failed" && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            {`${t.writePreview.checkFailed(notice(state.failure))} `}
-            <Link as="button" onClick={props.onCheckAgain}>
-              {t.writePreview.checkAgain}
-            </Link>
-          </MessageBarBody>
+          <MessageBarBody>{t.writePreview.checkFailed(notice(state.failure))}</MessageBarBody>
         </MessageBar>
       )}
       {preview && (
@@ -270,13 +267,13 @@ export function WritePreviewPanel(props: {
               </MessageBarBody>
             </MessageBar>
           )}
-          <div>
-            <Link as="button" onClick={props.onCheckAgain}>
-              {t.writePreview.checkAgain}
-            </Link>
-          </div>
         </>
       )}
+      <div>
+        <Link as="button" onClick={props.onCheckAgain}>
+          {t.writePreview.checkAgain}
+        </Link>
+      </div>
     </div>
   );
 }
