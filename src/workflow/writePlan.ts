@@ -276,6 +276,24 @@ function editsSheetName(prepared: Prepared): string {
 }
 
 /**
+ * The generated cells users typed over since the last write, with what they typed: found by
+ * carrying each sheet with keyed rows that an earlier generation wrote (one sheet per turn).
+ */
+async function typedOverCells(prepared: Prepared): Promise<MovedCell[]> {
+  const found: MovedCell[] = [];
+  for (const sheet of prepared.lazy) {
+    if (sheet.keepExisting || !holdsUserRows(sheet.kind)) continue;
+    const before = prepared.generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
+    if (!before) continue;
+    await nextTurn();
+    const report = prepared.build(sheet).report;
+    for (const cell of report?.overwrittenCells ?? [])
+      found.push({ sheet: before.name, ...cell, reason: "typed-over" });
+  }
+  return found;
+}
+
+/**
  * What `writePlan` would do, without writing: the sheets it would add, rewrite, keep or remove,
  * the generated cells users typed over since the last write (with what they typed), and what
  * users put around the plan's cells — kept where it is, or moved to a sheet of their edits.
@@ -287,17 +305,7 @@ export async function previewPlanWrite<Report>(
   options: PlanWriteOptions = {},
 ): Promise<PlanWritePreview> {
   const prepared = await prepare(port, input, options);
-  const typedOver: MovedCell[] = [];
-  for (const sheet of prepared.lazy) {
-    if (sheet.keepExisting || !holdsUserRows(sheet.kind)) continue;
-    const before = prepared.generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
-    if (!before) continue;
-    await nextTurn();
-    const report = prepared.build(sheet).report;
-    for (const cell of report?.overwrittenCells ?? []) {
-      typedOver.push({ sheet: before.name, ...cell, reason: "typed-over" });
-    }
-  }
+  const typedOver = await typedOverCells(prepared);
   const written = new Set(prepared.lazy.map((s) => foldSheetName(s.name)));
   const present = new Set(prepared.present.map(foldSheetName));
   const sheets: PlanWritePreview["sheets"] = prepared.lazy
@@ -346,15 +354,7 @@ export async function writePlan<Report>(
   const { lazy, layouts, moved, labels } = prepared;
   if (options.keepTypedOver) {
     // Typed-over cells are known once their sheets are carried: built ahead, like the edits.
-    for (const sheet of lazy) {
-      if (sheet.keepExisting || !holdsUserRows(sheet.kind)) continue;
-      const before = prepared.generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
-      if (!before) continue;
-      await nextTurn();
-      const report = prepared.build(sheet).report;
-      for (const cell of report?.overwrittenCells ?? [])
-        moved.push({ sheet: before.name, ...cell, reason: "typed-over" });
-    }
+    moved.push(...(await typedOverCells(prepared)));
   }
 
   const carried: CarryReport[] = [];
