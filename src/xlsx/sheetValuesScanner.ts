@@ -1,7 +1,7 @@
 import type { CellValue } from "../engine/grid";
 import { KEY_COLUMN_ID } from "../sheets/rowSignature";
 import { dateToSerial } from "./excelSerial";
-import { xmlAttribute, type XmlHandler } from "./xmlScanner";
+import { SKIP_ELEMENT, xmlAttribute, type XmlHandler } from "./xmlScanner";
 
 /**
  * Rows searched for the row of column ids, as `carryUserCells` searches them: a sheet without one
@@ -155,6 +155,14 @@ export abstract class WorksheetScanner implements XmlHandler {
     formula: boolean,
   ): void;
 
+  /**
+   * Whether a cell, known by its address as it starts, is of no interest: it is then passed over
+   * unread (`cell` is not called for it).
+   */
+  protected skipsCell(_row: number, _column: number): boolean {
+    return false;
+  }
+
   /** A row starts (`row` is set); `finished` may be set to stop. */
   protected rowStarted(): void {}
 
@@ -166,7 +174,7 @@ export abstract class WorksheetScanner implements XmlHandler {
     this.finished = true;
   }
 
-  open(name: string, attributes: string, selfClosing: boolean): void {
+  open(name: string, attributes: string, selfClosing: boolean): void | typeof SKIP_ELEMENT {
     if (this.finished) return;
     switch (name) {
       case "row": {
@@ -183,6 +191,7 @@ export abstract class WorksheetScanner implements XmlHandler {
         this.cellColumn = at ? at.column : this.column + 1;
         if (at) this.row = at.row;
         this.column = this.cellColumn;
+        if (this.skipsCell(this.row < 0 ? 0 : this.row, this.cellColumn)) return SKIP_ELEMENT;
         this.cellType = xmlAttribute(attributes, "t");
         if (this.readsStyles) {
           const style = parseInt(xmlAttribute(attributes, "s") ?? "", 10);
@@ -321,13 +330,15 @@ export class SheetValuesScanner extends WorksheetScanner {
     if (this.options.firstRowOnly && this.row > 0) this.finished = true;
   }
 
-  protected cell(row: number, column: number, type: string | undefined, _s: number, text: string) {
+  protected override skipsCell(row: number, column: number): boolean {
     const outside = this.options.outside;
-    if (outside) {
-      // Keyed rows are carried whole (columns users inserted among them too); elsewhere, past
-      // the rows searched for the id row, only what lies outside the plan's cells is kept.
-      if (!this.idRowFound && row >= ID_ROW_SEARCH_ROWS && !outside(row, column)) return;
-    } else if (this.keptColumns && !this.keptColumns.has(column)) return;
+    // Keyed rows are carried whole (columns users inserted among them too); elsewhere, past
+    // the rows searched for the id row, only what lies outside the plan's cells is kept.
+    if (outside) return !this.idRowFound && row >= ID_ROW_SEARCH_ROWS && !outside(row, column);
+    return this.keptColumns !== null && !this.keptColumns.has(column);
+  }
+
+  protected cell(row: number, column: number, type: string | undefined, _s: number, text: string) {
     const value = cellValue(type, text, this.shared);
     if (value === null) return;
     (this.rows[row] ??= [])[column] = value;

@@ -1,8 +1,14 @@
+import { isAscii } from "node:buffer";
 import { StringDecoder } from "node:string_decoder";
 
 /** What a scan hands on: element names without their namespace prefix (`x:c` is `c`). */
 export type XmlHandler = {
-  open(name: string, attributes: string, selfClosing: boolean): void;
+  /**
+   * An element starts. Returning `SKIP_ELEMENT` passes over everything up to its end tag
+   * unscanned (no calls for what it holds, nor for its end): for elements that nest no element
+   * of their own name, such as a worksheet's cells.
+   */
+  open(name: string, attributes: string, selfClosing: boolean): void | typeof SKIP_ELEMENT;
   close(name: string): void;
   /** Character data with entities decoded; one text node may come in several pieces. */
   text(text: string): void;
@@ -15,6 +21,9 @@ export class XmlFormatError extends Error {
     this.name = "XmlFormatError";
   }
 }
+
+/** What `XmlHandler.open` returns to pass over an element's content unscanned. */
+export const SKIP_ELEMENT = 1;
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
@@ -57,18 +66,27 @@ export function xmlAttribute(attributes: string, name: string): string | undefin
 
 /** The index of the `>` that ends a tag opened at `from`, skipping any inside quoted values. */
 function tagEnd(text: string, from: number): number {
-  let quote = "";
   for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === ">") {
-      return i;
+    const code = text.charCodeAt(i);
+    if (code === 0x3e /* > */) return i;
+    if (code === 0x22 /* " */ || code === 0x27 /* ' */) {
+      // A quoted value: its end is the next quote of the same kind.
+      i = text.indexOf(code === 0x22 ? '"' : "'", i + 1);
+      if (i < 0) return -1;
     }
   }
   return -1;
+}
+
+/** The end of an element's name in a tag opened at `from`: white space, `/` or `>`. */
+function nameEnd(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2f) {
+      return i;
+    }
+  }
+  return end;
 }
 
 function localName(name: string): string {
@@ -85,24 +103,69 @@ function localName(name: string): string {
  */
 export class XmlScanner {
   private pending = "";
+  /** The end tag (`</x:c`) of an element being passed over, or "" when none is. */
+  private skipping = "";
   private readonly decoder = new StringDecoder("utf8");
+  /** Whether the decoder holds no unfinished character (the last piece it took ended in ASCII). */
+  private decoderEmpty = true;
 
   constructor(private readonly handler: XmlHandler) {}
 
   /** Takes the next piece of the part's bytes. */
   feed(chunk: Uint8Array): void {
-    this.scan(this.pending + this.decoder.write(Buffer.from(chunk)));
+    // A view of the same bytes, not a copy.
+    const bytes = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let text: string;
+    if (this.decoderEmpty && isAscii(bytes)) {
+      // Most of a sheet's XML is ASCII, and ASCII is its own Latin-1: no decoding to do.
+      text = bytes.toString("latin1");
+    } else {
+      text = this.decoder.write(bytes);
+      this.decoderEmpty = bytes.length === 0 || bytes[bytes.length - 1]! < 0x80;
+    }
+    this.scan(this.pending + text);
   }
 
   /** Ends the part: anything left unfinished is an error. */
   end(): void {
     this.scan(this.pending + this.decoder.end());
-    if (this.pending.trim() !== "") throw new XmlFormatError("the XML ends inside a tag");
+    if (this.skipping !== "" || this.pending.trim() !== "") {
+      throw new XmlFormatError("the XML ends inside a tag");
+    }
+  }
+
+  /**
+   * Where the content of the element being passed over ends (just past its end tag), or -1 when
+   * the text ends first; then the unfinished tail that may begin its end tag is kept.
+   */
+  private skipFrom(text: string, from: number): number {
+    const close = this.skipping;
+    for (let at = text.indexOf(close, from); at >= 0; at = text.indexOf(close, at + 1)) {
+      const after = text.charCodeAt(at + close.length);
+      if (Number.isNaN(after)) break;
+      // `</c` is not `</cfRule`: the name ends at `>` or white space.
+      if (after !== 0x3e && after !== 0x20 && after !== 0x09 && after !== 0x0a && after !== 0x0d) {
+        continue;
+      }
+      const end = text.indexOf(">", at + close.length);
+      if (end < 0) break;
+      this.skipping = "";
+      return end + 1;
+    }
+    const tail = text.lastIndexOf("<");
+    this.pending = tail >= from && tail > text.length - close.length - 64 ? text.slice(tail) : "";
+    return -1;
   }
 
   private scan(text: string): void {
     const handler = this.handler;
     let at = 0;
+    if (this.skipping !== "") {
+      at = this.skipFrom(text, 0);
+      if (at < 0) return;
+    }
     for (;;) {
       const lt = text.indexOf("<", at);
       if (lt < 0) {
@@ -142,10 +205,16 @@ export class XmlScanner {
         handler.close(localName(text.slice(lt + 2, end).trim()));
       } else {
         const selfClosing = text.charCodeAt(end - 1) === 0x2f;
-        const inner = text.slice(lt + 1, selfClosing ? end - 1 : end);
-        const space = inner.search(/[\s]/);
-        const name = space < 0 ? inner : inner.slice(0, space);
-        handler.open(localName(name), space < 0 ? "" : inner.slice(space), selfClosing);
+        const innerEnd = selfClosing ? end - 1 : end;
+        const named = nameEnd(text, lt + 1, innerEnd);
+        const name = text.slice(lt + 1, named);
+        const asked = handler.open(localName(name), text.slice(named, innerEnd), selfClosing);
+        if (asked === SKIP_ELEMENT && !selfClosing) {
+          this.skipping = `</${name}`;
+          at = this.skipFrom(text, end + 1);
+          if (at < 0) return;
+          continue;
+        }
       }
       at = end + 1;
     }

@@ -4,7 +4,7 @@ import { planStoreSheet } from "../../src/sheets/planStoreSheet";
 import { KEY_COLUMN_ID, SIGNATURE_COLUMN_ID } from "../../src/sheets/rowSignature";
 import { foldSheetName } from "../../src/sheets/sheetNames";
 import { readGeneratedSheets } from "../../src/xlsx/readGeneratedSheets";
-import { XmlScanner } from "../../src/xlsx/xmlScanner";
+import { SKIP_ELEMENT, XmlScanner } from "../../src/xlsx/xmlScanner";
 import { tempFolder } from "../cli/runStp";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -206,10 +206,15 @@ describe("XmlScanner", () => {
     const events = (pieceSize: number) => {
       const seen: string[] = [];
       const scanner = new XmlScanner({
-        open: (name, attributes, selfClosing) =>
-          seen.push(`open ${name}${attributes}${selfClosing ? "/" : ""}`),
-        close: (name) => seen.push(`close ${name}`),
-        text: (text) => seen.push(`text ${text}`),
+        open: (name, attributes, selfClosing) => {
+          seen.push(`open ${name}${attributes}${selfClosing ? "/" : ""}`);
+        },
+        close: (name) => {
+          seen.push(`close ${name}`);
+        },
+        text: (text) => {
+          seen.push(`text ${text}`);
+        },
       });
       const bytes = Buffer.from(xml);
       for (let at = 0; at < bytes.length; at += pieceSize)
@@ -235,5 +240,46 @@ describe("XmlScanner", () => {
       "close a",
     ]);
     for (const size of [1, 2, 3, 7]) expect(events(size)).toEqual(whole);
+  });
+
+  test("passes over the content of an element when asked, whatever the pieces", () => {
+    // Cells asked to be passed over hold what would confuse a careless search: an element whose
+    // name begins with theirs, a `>` in an attribute, an end tag with white space, a prefix.
+    const xml =
+      `<x:sheetData><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:cfRule a=">"/>` +
+      `<x:is><x:t>skip &amp; me</x:t></x:is></x:c ><x:c r="C1"><x:v>3</x:v></x:c>` +
+      `<x:c r="D1"/><x:c r="E1">\n<x:v>5</x:v>\n</x:c\n></x:sheetData>`;
+    const events = (pieceSize: number) => {
+      const seen: string[] = [];
+      const scanner = new XmlScanner({
+        open: (name, attributes, selfClosing) => {
+          seen.push(`open ${name}${selfClosing ? "/" : ""}`);
+          return name === "c" && /B1|D1|E1/.test(attributes) ? SKIP_ELEMENT : undefined;
+        },
+        close: (name) => {
+          seen.push(`close ${name}`);
+        },
+        text: (text) => {
+          if (text.trim() !== "") seen.push(`text ${text}`);
+        },
+      });
+      const bytes = Buffer.from(xml);
+      for (let at = 0; at < bytes.length; at += pieceSize)
+        scanner.feed(new Uint8Array(bytes.subarray(at, at + pieceSize)));
+      scanner.end();
+      return seen.join(" ").replace(/(text \S+) text /g, "$1");
+    };
+    const whole = events(xml.length * 3);
+    expect(whole).toBe(
+      "open sheetData open c open v text 1 close v close c open c " +
+        "open c open v text 3 close v close c open c/ open c close sheetData",
+    );
+    for (let size = 1; size <= 12; size++) expect(events(size)).toBe(whole);
+  });
+
+  test("says the XML ends inside an element being passed over", () => {
+    const scanner = new XmlScanner({ open: () => SKIP_ELEMENT, close() {}, text() {} });
+    scanner.feed(Buffer.from(`<c r="A1"><v>1</v>`));
+    expect(() => scanner.end()).toThrow("the XML ends inside a tag");
   });
 });
