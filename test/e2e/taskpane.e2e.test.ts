@@ -210,7 +210,7 @@ describeWithChromium("the task pane in Chromium", () => {
       // Generate: write, then follow a link to a written sheet.
       await tab(4).click();
       await page.getByRole("button", { name: t.generate.write }).click();
-      const done = page.getByText(/^(Done: \d+ sheets written\.|完成:已写入 \d+ 张工作表。)$/);
+      const done = page.getByText(/^(Done: \d+ sheets written\.|完成：已写入 \d+ 张工作表。)$/);
       await done.waitFor({ timeout: 60_000 });
       await shot(4);
 
