@@ -2,7 +2,6 @@ import type { UiStrings } from "./uiStrings";
 
 /** The pane in English (en-US). */
 export const EN: UiStrings = {
-  appName: "Sales Target Planner",
   steps: {
     data: "Data",
     target: "Target",
@@ -101,7 +100,6 @@ export const EN: UiStrings = {
     addLevelNone: "Every detected column is already a level.",
     weights: "Manual weights",
     weightFor: (member) => `Weight of ${member}`,
-    member: "Member",
     weight: "Weight",
     share: "Share",
     weightsTotal: "Total",
@@ -145,7 +143,6 @@ export const EN: UiStrings = {
     profileCompany: "The whole company",
     profileLeaf: "Each segment (where it has full history)",
     monthWeights: "Month weights",
-    monthWeight: (month) => `Weight of ${month}`,
     chartTitle: "Seasonality",
     chartDescription: (years) => `Each month's share of its year, ${years}, and the plan's shares.`,
     chartResult: "Plan",
@@ -212,9 +209,7 @@ export const EN: UiStrings = {
     languages: { "en-US": "English", "zh-CN": "中文" },
     write: "Write plan sheets",
     writing: "Writing the plan sheets…",
-    progress: (done, total) => `Block ${done} of ${total}`,
     cancel: "Cancel",
-    cancelled: "Cancelled. Sheets written before the cancel are kept.",
     done: (count) => `Done: ${count} sheet${count === 1 ? "" : "s"} written.`,
     openSheet: (sheet) => `Go to ${sheet}`,
     blocked: "Fix the problems shown in Preview first.",

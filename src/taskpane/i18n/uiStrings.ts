@@ -11,7 +11,6 @@ export type LockKind = "amount" | "growth" | "share";
 
 /** Every text of the pane; each language fills all of it (the type makes a missing one an error). */
 export type UiStrings = {
-  appName: string;
   steps: Record<StepId, string>;
   stepOf: (step: number, total: number) => string;
   stepsLabel: string;
@@ -90,7 +89,6 @@ export type UiStrings = {
     addLevelNone: string;
     weights: string;
     weightFor: (member: string) => string;
-    member: string;
     weight: string;
     share: string;
     weightsTotal: string;
@@ -136,7 +134,6 @@ export type UiStrings = {
     profileCompany: string;
     profileLeaf: string;
     monthWeights: string;
-    monthWeight: (month: string) => string;
     chartTitle: string;
     chartDescription: (years: string) => string;
     chartResult: string;
@@ -176,9 +173,7 @@ export type UiStrings = {
     languages: Record<Language, string>;
     write: string;
     writing: string;
-    progress: (done: number, total: number) => string;
     cancel: string;
-    cancelled: string;
     done: (count: number) => string;
     openSheet: (sheet: string) => string;
     blocked: string;

@@ -2,7 +2,6 @@ import type { UiStrings } from "./uiStrings";
 
 /** The pane in Chinese (zh-CN). */
 export const ZH: UiStrings = {
-  appName: "销售目标规划",
   steps: {
     data: "数据",
     target: "目标",
@@ -98,7 +97,6 @@ export const ZH: UiStrings = {
     addLevelNone: "识别到的列都已是层级。",
     weights: "手工权重",
     weightFor: (member) => `${member} 的权重`,
-    member: "成员",
     weight: "权重",
     share: "占比",
     weightsTotal: "合计",
@@ -141,7 +139,6 @@ export const ZH: UiStrings = {
     profileCompany: "全公司",
     profileLeaf: "各细分（历史完整时）",
     monthWeights: "月份权重",
-    monthWeight: (month) => `${month}的权重`,
     chartTitle: "季节性",
     chartDescription: (years) => `${years} 各月占全年的比例，以及计划采用的比例。`,
     chartResult: "计划",
@@ -201,24 +198,22 @@ export const ZH: UiStrings = {
     months: "按月",
   },
   generate: {
-    intro: "将计划工作表写入此工作簿。规划之前写入的工作表会被重写;您自己的工作表不会被改动。",
+    intro: "将计划工作表写入此工作簿。规划之前写入的工作表会被重写；您自己的工作表不会被改动。",
     language: "工作表语言",
     languages: { "en-US": "English", "zh-CN": "中文" },
     write: "写入计划工作表",
     writing: "正在写入计划工作表…",
-    progress: (done, total) => `第 ${done} 块,共 ${total} 块`,
     cancel: "取消",
-    cancelled: "已取消。取消前写入的工作表会保留。",
-    done: (count) => `完成:已写入 ${count} 张工作表。`,
+    done: (count) => `完成：已写入 ${count} 张工作表。`,
     openSheet: (sheet) => `转到 ${sheet}`,
     blocked: "请先修正“预览”中显示的问题。",
     refreshTitle: "刷新实际数据",
-    refreshIntro: "在历史中粘贴新的实际数据后,重新读取,只更新已保存计划的跟踪数字。",
+    refreshIntro: "在历史中粘贴新的实际数据后，重新读取，只更新已保存计划的跟踪数字。",
     refresh: "刷新实际数据",
     refreshing: "正在刷新跟踪表…",
     refreshed: (asOf) => `跟踪数据已更新至 ${asOf}。`,
-    noActuals: (year) => `尚无 ${year} 年的实际数据:无需跟踪。`,
-    noStoredPlan: "此工作簿还没有保存的计划:请先写入计划工作表。",
+    noActuals: (year) => `尚无 ${year} 年的实际数据：无需跟踪。`,
+    noStoredPlan: "此工作簿还没有保存的计划：请先写入计划工作表。",
     failed: "未能完成",
   },
   writeState: {
