@@ -52,6 +52,7 @@ describe("the pane's texts", () => {
       "writePreview.sheetsLine",
       "writePreview.separator",
       "writePreview.cell",
+      "measures.separator",
     ]);
   });
 
