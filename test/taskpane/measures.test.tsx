@@ -10,7 +10,10 @@ import { readHistory } from "../../src/engine/reader/readHistory";
 import { generateHistory } from "../../src/sample/generateHistory";
 import { makeFormatters } from "../../src/taskpane/i18n/formatters";
 import { STEPS, type StepId } from "../../src/taskpane/i18n/uiStrings";
+import { buildPlanSheets } from "../../src/sheets/buildPlanSheets";
 import { sheetLabels } from "../../src/sheets/labels";
+import { readPlanStore } from "../../src/sheets/planStoreSheet";
+import { expectSheetWritten } from "../excel/support/expectWritten";
 import { createFakeWorkbook, type FakeWorkbook } from "../support/excelFake";
 import { choose, openCard, renderPane, tabName, type PaneHarness } from "./support/paneHarness";
 
@@ -220,6 +223,24 @@ describe("the measures in the pane", () => {
     expect(fake.workbook.order).toContain(labels.sheetNames.profitPlan);
     const profit = fake.workbook.values(labels.sheetNames.profitPlan).flat();
     expect(profit).toContain(labels.profitPlanTitle(2026));
+    // Cell by cell the sheet the engine's plan gives, for the plan the pane stored.
+    const stored = readPlanStore((await h.port.readPlanStore())!)!;
+    const plan = JSON.parse(stored.plan) as { measures?: unknown };
+    expect(plan.measures).toEqual({
+      quantity: { unit: 1 },
+      grossProfit: { target: { margin: 0.3 } },
+      expenses: { rate: 0.08 },
+    });
+    const validation = validatePlanFile(plan);
+    if (!validation.ok) throw new Error("stored plan invalid");
+    const result = engineResult(fake, plan);
+    const model = buildPlanSheets({
+      result,
+      plan: validation.plan,
+      language: "en-US",
+      historySheet: fake.workbook.order[0],
+    }).find((m) => m.name === labels.sheetNames.profitPlan)!;
+    expectSheetWritten(fake, model);
     // The summary lists the quantity and cost columns the plan was read from.
     const summary = fake.workbook.values(labels.sheetNames.summary).flat().map(String);
     expect(summary.some((v) => v.includes("Qty"))).toBe(true);
