@@ -272,15 +272,37 @@ describe("the measures in the pane", () => {
       `${t.roles.cost.toLowerCase()}${t.measures.or}${t.roles.grossProfit.toLowerCase()}`,
       t.steps.data,
     );
-    expect(within(card).getByText(missing)).toBeTruthy();
+    const checkbox = within(card).getByRole("checkbox", { name: t.measures.grossProfit });
+    // Said as soon as the measure is on, tied to its switch.
+    const line = within(card).getByText(missing);
+    expect(checkbox.getAttribute("aria-describedby")).toBe(line.id);
+    expect(checkbox.getAttribute("aria-invalid")).toBe("true");
     await user.tab();
+    // The step's tab counts it, and the engine's words for the same problem are not repeated.
+    await waitFor(
+      () =>
+        expect(
+          screen.getByRole("tab", { name: new RegExp(`^2\\. ${t.steps.target}, 1 problem$`) }),
+        ).toBeTruthy(),
+      { timeout: 5000 },
+    );
     const words =
       "Planning the gross profit needs a cost or gross profit column in the history, and none was found: choose it on the Data step, or plan without the gross profit.";
-    await waitFor(() => expect(within(card).getByText(words)).toBeTruthy(), { timeout: 5000 });
+    expect(within(card).queryByText(words)).toBeNull();
+
+    // Preview lists it in plain words, and its link comes back to the switch.
     await goTo(h, "preview");
     const blocking = screen.getByText(t.preview.blocking).closest<HTMLElement>(".fui-MessageBar")!;
     expect(within(blocking).getByText(words, { exact: false })).toBeTruthy();
     expect(blocking.textContent).not.toMatch(/measures|grossProfit/);
+    await user.click(
+      within(blocking).getByRole("button", { name: t.preview.goToField(t.steps.target) }),
+    );
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole("checkbox", { name: t.measures.grossProfit }),
+      ),
+    );
   });
 
   it("puts a margin above 100 % on its field in the user's terms (zh-CN)", async () => {

@@ -8,12 +8,17 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { useId, type ReactNode } from "react";
 import { columnLetters } from "../../../engine/address";
 import type { HistoryReadResult, HistoryRole } from "../../../engine/history";
 import { MEASURES, type RatioMeasure } from "../../../engine/measures";
 import { CollapsibleCard } from "../../components/CollapsibleCard";
 import { PlanField } from "../../components/PlanField";
-import { useHasShownProblemUnder } from "../../components/problems";
+import {
+  useFieldProblem,
+  useHasShownProblemUnder,
+  useProblemsUnder,
+} from "../../components/problems";
 import { useI18n, type I18n } from "../../i18n/I18nContext";
 import { fieldDomId } from "../../model/fieldPaths";
 import { parseNumberText } from "../../model/parseNumberText";
@@ -29,9 +34,10 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalXXL,
     minWidth: 0,
   },
+  block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   input: { maxWidth: "200px", minWidth: 0 },
   source: { color: tokens.colorNeutralForeground2 },
-  missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  missing: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /** A typed figure for the summary: a number formatted, or the text as typed while it is not one. */
@@ -70,34 +76,95 @@ export function measuresSummary(measures: MeasuresDraft, i18n: I18n): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Where a measure's figures come from: the history column found for it, or none. */
+type MeasureSource = { found: true; role: HistoryRole; column: string } | { found: false };
+
 /**
  * Which history column feeds a measure, as the reader found it: the quantity column; the cost
- * column, else the gross profit column cost is worked out from; or, when none was found, where to
- * choose one.
+ * column, else the gross profit column cost is worked out from. Null while no history is read.
  */
-function ColumnSource(props: { measure: RatioMeasure; history: HistoryReadResult | null }) {
+function measureSource(
+  measure: RatioMeasure,
+  history: HistoryReadResult | null,
+  t: I18n["t"],
+): MeasureSource | null {
+  if (!history || history.error) return null;
+  const role = MEASURES[measure].roles.find((r) => history.columns[r]);
+  const found = role ? history.columns[role] : undefined;
+  if (!role || !found) return { found: false };
+  return {
+    found: true,
+    role,
+    column: t.measures.column(columnLetters(found.column), found.header),
+  };
+}
+
+/**
+ * A measure's switch and, when on, where its figures come from (or, with no column for it, where
+ * to choose one), its problems and its options. The block carries the id a problem on the measure
+ * links to.
+ */
+function MeasureBlock(props: {
+  measure: RatioMeasure;
+  label: string;
+  on: boolean;
+  onChange: (on: boolean) => void;
+  history: HistoryReadResult | null;
+  children?: ReactNode;
+}) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { measure, history } = props;
-  const roles: readonly HistoryRole[] = MEASURES[measure].roles;
-  if (!history || history.error) return null;
-  const role = roles.find((r) => history.columns[r]);
-  const found = role ? history.columns[role] : undefined;
-  if (!role || !found) {
-    const names = roles.map((r) => t.roles[r].toLowerCase()).join(t.measures.or);
-    return (
-      <Text size={200} className={styles.missing}>
-        {t.measures.columnMissing(names, t.steps.data)}
-      </Text>
-    );
-  }
-  const column = t.measures.column(columnLetters(found.column), found.header);
+  const path = `measures.${props.measure}`;
+  const sourceId = useId();
+  const { onLeave } = useFieldProblem(path);
+  const source = props.on ? measureSource(props.measure, props.history, t) : null;
+  // A missing column is said at once below the switch, in the Data step's terms: the engine's
+  // words for the same problem would only repeat it.
+  const problems = useProblemsUnder(path).filter(
+    (p) => p.field === path && !(p.code === "measure-column-missing" && source?.found === false),
+  );
+  const roles = MEASURES[props.measure].roles;
   return (
-    <Text size={200} className={styles.source}>
-      {role === "grossProfit"
-        ? t.measures.costFromGrossProfit(column)
-        : t.measures.fromColumn(t.roles[role], column)}
-    </Text>
+    <div
+      id={fieldDomId(path)}
+      className={styles.block}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onLeave();
+      }}
+    >
+      <Checkbox
+        label={props.label}
+        checked={props.on}
+        aria-describedby={source ? sourceId : undefined}
+        aria-invalid={source?.found === false || problems.length > 0 ? true : undefined}
+        onChange={(_, data) => props.onChange(data.checked === true)}
+      />
+      {props.on && (
+        <div className={styles.options}>
+          {source?.found === false && (
+            <Text size={200} id={sourceId} className={styles.missing}>
+              {t.measures.columnMissing(
+                roles.map((r) => t.roles[r].toLowerCase()).join(t.measures.or),
+                t.steps.data,
+              )}
+            </Text>
+          )}
+          {source?.found && (
+            <Text size={200} id={sourceId} className={styles.source}>
+              {source.role === "grossProfit"
+                ? t.measures.costFromGrossProfit(source.column)
+                : t.measures.fromColumn(t.roles[source.role], source.column)}
+            </Text>
+          )}
+          {problems.map((p) => (
+            <Text key={p.code} size={200} className={styles.missing}>
+              {p.words}
+            </Text>
+          ))}
+          {props.children}
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -128,105 +195,90 @@ export function MeasuresSection(props: { planner: Planner }) {
     >
       <Text size={200}>{t.measures.intro}</Text>
 
-      <PlanField path="measures.quantity">
-        <Checkbox
-          label={t.measures.quantity}
-          checked={measures.quantity.on}
-          onChange={(_, data) =>
-            change((m) => ({ ...m, quantity: { ...m.quantity, on: data.checked === true } }))
-          }
-        />
-      </PlanField>
-      {measures.quantity.on && (
-        <div className={styles.options}>
-          <ColumnSource measure="quantity" history={planner.history} />
+      <MeasureBlock
+        measure="quantity"
+        label={t.measures.quantity}
+        on={measures.quantity.on}
+        onChange={(on) => change((m) => ({ ...m, quantity: { ...m.quantity, on } }))}
+        history={planner.history}
+      >
+        <PlanField
+          path="measures.quantity.unit"
+          label={t.measures.quantityUnit}
+          className={styles.input}
+        >
+          <Input
+            inputMode="numeric"
+            value={measures.quantity.unit}
+            onChange={(_, data) =>
+              change((m) => ({ ...m, quantity: { ...m.quantity, unit: data.value } }))
+            }
+          />
+        </PlanField>
+      </MeasureBlock>
+
+      <MeasureBlock
+        measure="grossProfit"
+        label={t.measures.grossProfit}
+        on={gp.on}
+        onChange={(on) => change((m) => ({ ...m, grossProfit: { ...m.grossProfit, on } }))}
+        history={planner.history}
+      >
+        <Field label={t.measures.grossProfitTarget}>
+          <RadioGroup
+            value={gp.target}
+            onChange={(_, data) =>
+              change((m) => ({
+                ...m,
+                grossProfit: {
+                  ...m.grossProfit,
+                  target: data.value as MeasuresDraft["grossProfit"]["target"],
+                },
+              }))
+            }
+          >
+            {(["none", "margin", "amount"] as const).map((kind) => (
+              <Radio key={kind} value={kind} label={t.measures.grossProfitTargets[kind]} />
+            ))}
+          </RadioGroup>
+        </Field>
+        {gp.target === "margin" && (
           <PlanField
-            path="measures.quantity.unit"
-            label={t.measures.quantityUnit}
+            path="measures.grossProfit.target.margin"
+            alsoShows={["measures.grossProfit.target"]}
+            label={t.measures.grossProfitMargin}
             className={styles.input}
           >
             <Input
-              inputMode="numeric"
-              value={measures.quantity.unit}
-              onChange={(_, data) =>
-                change((m) => ({ ...m, quantity: { ...m.quantity, unit: data.value } }))
-              }
-            />
-          </PlanField>
-        </div>
-      )}
-
-      <PlanField path="measures.grossProfit">
-        <Checkbox
-          label={t.measures.grossProfit}
-          checked={gp.on}
-          onChange={(_, data) =>
-            change((m) => ({
-              ...m,
-              grossProfit: { ...m.grossProfit, on: data.checked === true },
-            }))
-          }
-        />
-      </PlanField>
-      {gp.on && (
-        <div className={styles.options}>
-          <ColumnSource measure="grossProfit" history={planner.history} />
-          <Field label={t.measures.grossProfitTarget}>
-            <RadioGroup
-              value={gp.target}
+              inputMode="decimal"
+              value={gp.marginPercent}
+              contentAfter={<Text aria-hidden>%</Text>}
               onChange={(_, data) =>
                 change((m) => ({
                   ...m,
-                  grossProfit: {
-                    ...m.grossProfit,
-                    target: data.value as MeasuresDraft["grossProfit"]["target"],
-                  },
+                  grossProfit: { ...m.grossProfit, marginPercent: data.value },
                 }))
               }
-            >
-              {(["none", "margin", "amount"] as const).map((kind) => (
-                <Radio key={kind} value={kind} label={t.measures.grossProfitTargets[kind]} />
-              ))}
-            </RadioGroup>
-          </Field>
-          {gp.target === "margin" && (
-            <PlanField
-              path="measures.grossProfit.target.margin"
-              alsoShows={["measures.grossProfit.target"]}
-              label={t.measures.grossProfitMargin}
-              className={styles.input}
-            >
-              <Input
-                inputMode="decimal"
-                value={gp.marginPercent}
-                contentAfter={<Text aria-hidden>%</Text>}
-                onChange={(_, data) =>
-                  change((m) => ({
-                    ...m,
-                    grossProfit: { ...m.grossProfit, marginPercent: data.value },
-                  }))
-                }
-              />
-            </PlanField>
-          )}
-          {gp.target === "amount" && (
-            <PlanField
-              path="measures.grossProfit.target.amount"
-              alsoShows={["measures.grossProfit.target"]}
-              label={t.measures.grossProfitAmount}
-              className={styles.input}
-            >
-              <Input
-                inputMode="decimal"
-                value={gp.amount}
-                onChange={(_, data) =>
-                  change((m) => ({ ...m, grossProfit: { ...m.grossProfit, amount: data.value } }))
-                }
-              />
-            </PlanField>
-          )}
-        </div>
-      )}
+            />
+          </PlanField>
+        )}
+        {gp.target === "amount" && (
+          <PlanField
+            path="measures.grossProfit.target.amount"
+            alsoShows={["measures.grossProfit.target"]}
+            label={t.measures.grossProfitAmount}
+            className={styles.input}
+          >
+            <Input
+              inputMode="decimal"
+              value={gp.amount}
+              onChange={(_, data) =>
+                change((m) => ({ ...m, grossProfit: { ...m.grossProfit, amount: data.value } }))
+              }
+            />
+          </PlanField>
+        )}
+      </MeasureBlock>
 
       <Field label={t.measures.expenses}>
         <RadioGroup
