@@ -55,6 +55,7 @@ describe("the pane's texts", () => {
       "writePreview.sheetsLine",
       "writePreview.separator",
       "writePreview.cell",
+      "measures.separator",
     ]);
   });
 

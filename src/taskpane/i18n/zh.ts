@@ -61,6 +61,7 @@ export const ZH: UiStrings = {
     amount: "金额（净销售额）",
     quantity: "数量",
     cost: "成本",
+    grossProfit: "毛利",
     region: "区域",
     product: "产品",
     channel: "渠道",
@@ -281,5 +282,51 @@ export const ZH: UiStrings = {
     doneMoved: (count, sheet) => `挡住新计划的 ${count} 个单元格已移到“${sheet}”，并注明地址。`,
     doneKept: (count) => `您在表格旁填写的 ${count} 个单元格仍在原位。`,
     openEdits: (sheet) => `转到“${sheet}”`,
+  },
+  measures: {
+    title: "计划指标",
+    summaryNone: "仅销售额",
+    summaryQuantity: "数量",
+    summaryGrossProfit: (target, value) =>
+      target === "margin"
+        ? `毛利（毛利率 ${value}）`
+        : target === "amount"
+          ? `毛利 ${value}`
+          : "毛利（按各细分毛利率）",
+    summaryExpenses: (kind, value) =>
+      kind === "rate" ? `销售费用（销售额的 ${value}）` : `销售费用 ${value}`,
+    separator: " · ",
+    intro:
+      "除销售额外，还可计划数量、毛利和销售费用：“利润计划”工作表将列出销售成本、毛利、销售费用和净利。",
+    quantity: "数量（销售量）",
+    quantityUnit: "数量取整单位",
+    grossProfit: "毛利",
+    grossProfitTarget: "毛利目标",
+    grossProfitTargets: {
+      none: "无：各细分按自身毛利率",
+      margin: "按销售额的毛利率",
+      amount: "按金额",
+    },
+    grossProfitMargin: "目标毛利率（%）",
+    grossProfitAmount: "毛利目标金额",
+    expenses: "销售费用",
+    expenseKinds: { none: "无", rate: "按销售额的比例", amount: "按金额" },
+    expenseRate: "费用率（占目标的 %）",
+    expenseAmount: "销售费用金额",
+    column: (letters, header) => `${letters} 列“${header}”`,
+    fromColumn: (role, column) => `${role}取自 ${column}。`,
+    costFromGrossProfit: (column) => `销售成本 = 销售额 − 毛利，毛利取自 ${column}。`,
+    columnMissing: (roles, dataStep) =>
+      `历史数据中没有${roles}列：请在“${dataStep}”步骤的“列”中选择。`,
+    or: "或",
+    profitTitle: "损益",
+    sales: "销售额",
+    quantityTotal: "数量",
+    cost: "销售成本",
+    grossProfitTotal: "毛利",
+    margin: "毛利率",
+    expensesTotal: "销售费用",
+    netProfit: "净利",
+    profitSheetNote: "按细分和月份的明细见“利润计划”工作表。",
   },
 };
