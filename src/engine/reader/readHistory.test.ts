@@ -475,6 +475,25 @@ describe("readHistory: sheets that are no history", () => {
     expect(formatNotice(result.error!, "zh-CN")).toContain("其标题为“Date”、“Region”、“Rep”");
   });
 
+  it("says there is no amount column when the plan names the date of a sheet with month-like headers", () => {
+    // Naming the date makes the history long: its other headers read as months are no amounts,
+    // and the rows below are not read as if they had one (the row with a lone control
+    // character would otherwise go unreported).
+    const result = readHistory(
+      {
+        sheet: "Sales",
+        values: [["Region"], ["Date", "1900-01-01", "1900-01-01"], ["\u0000"]],
+      },
+      { columns: { date: "Date" } },
+    );
+    expect(result.error).toEqual({
+      code: "no-amount-column",
+      params: { sheet: "Sales", headers: "Date" },
+      cell: "A2",
+    });
+    expect(result.records).toEqual([]);
+  });
+
   it("names a level's column that the sheet lacks, with the nearest header", () => {
     const values = [
       ["日期", "部门", "业务员", "金额"],

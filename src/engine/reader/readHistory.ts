@@ -224,6 +224,15 @@ function readUnguarded(grid: Grid, options: ReadHistoryOptions | undefined): His
     (Boolean(found.roles.amount && found.roles.date) && found.months.length < 2) ||
     !hasMonthColumns(found);
   const roles: readonly HistoryRole[] = long ? HISTORY_ROLES : DIMENSIONS;
+  // A date named in the plan makes a history long; without an amount column there is nothing
+  // to read on its rows (its month-like headers are no wide history then).
+  if (long && (!found.roles.amount || !found.roles.date)) {
+    return withError(view, found, {
+      code: found.roles.amount ? "no-date-column" : "no-amount-column",
+      params: { sheet, headers: found.headers.join(HEADER_SEPARATOR) },
+      cell: view.address(found.row, found.firstColumn),
+    });
+  }
   const rowsRead = long ? readLongRows(view, found, options?.measures) : readWideRows(view, found);
   if (rowsRead.error) return withError(view, found, rowsRead.error);
 
