@@ -1,5 +1,5 @@
 import type { CellValue } from "../engine/grid";
-import { markText } from "./generatedMark";
+import { markOf, markText } from "./generatedMark";
 import { cellHash } from "./rowSignature";
 import type { SheetCell, SheetModel } from "./sheetModel";
 import {
@@ -104,17 +104,26 @@ describe("signRows", () => {
     ],
   };
 
-  it("signs each row holding cells of the plan's, in a hidden column right of everything, leaving out the mark and the user's cells", () => {
-    const signed = signRows(model, (row) => row === 3);
-    expect(signed.column).toBe(3);
-    expect(signed.model.hiddenColumns).toEqual([3]);
+  it("signs each row holding cells of the plan's in the mark's hidden column, the first row in the mark itself, leaving out the user's cells", () => {
+    const signed = signRows({ ...model, hiddenColumns: [2] }, (row) => row === 3);
+    expect(signed.column).toBe(2);
+    expect(signed.model.hiddenColumns).toEqual([2]);
+    expect(signed.model.rowSignatures).toBe(2);
     const rows = signed.model.rows;
-    expect(rows[0][3]?.value).toBe(rowSignatureText([value("Sales plan 2026")]));
+    // Nothing stands right of the mark in its row; the mark still says what the sheet is.
+    expect(rows[0]).toHaveLength(3);
+    const mark = rows[0][2]?.value as string;
+    expect(markOf([[mark]])).toEqual({ kind: "summary" });
+    expect(parseRowSignature(mark)).toEqual([{ column: 0, token: cellHash("Sales plan 2026") }]);
     expect(rows[1]).toEqual([]);
-    expect(rows[2][3]?.value).toBe(`0:${cellHash("Target")}=`);
+    expect(rows[2][2]?.value).toBe(`0:${cellHash("Target")}=`);
     expect(rows[3]).toEqual([value("Note kept for the user")]);
     // The model itself is left as it was.
-    expect(model.rows[0]).toHaveLength(3);
+    expect(model.rows[0][2]?.value).toBe(markText({ kind: "summary" }));
+    // Without a mark, the signatures stand right of everything.
+    const unmarked = signRows({ ...model, rows: model.rows.slice(1) });
+    expect(unmarked.column).toBe(2);
+    expect(unmarked.model.hiddenColumns).toEqual([2]);
   });
 
   it("leaves the keyed rows of a table to their own signatures, and signs nothing on a kept sheet", () => {

@@ -1,12 +1,14 @@
 import type { CellValue } from "../engine/grid";
 import { MARK_PREFIX } from "./generatedMark";
 import { cellHash } from "./rowSignature";
-import type { SheetModel } from "./sheetModel";
+import type { SheetCell, SheetModel } from "./sheetModel";
 
 /**
- * Signatures of a generated sheet's rows: in a hidden column right of everything the plan writes
- * on the sheet (its mark included), one cell per row that holds cells of the plan's, telling the
- * next regeneration which of those cells a user typed over. Each signature names its own cells,
+ * Signatures of a generated sheet's rows: in the hidden column of the sheet's mark (right of
+ * everything the plan writes), one cell per row that holds cells of the plan's, telling the next
+ * regeneration which of those cells a user typed over; the first row's is carried by the mark
+ * itself, since nothing may stand right of the mark in its row (LibreOffice would then print the
+ * hidden mark). Each signature names its own cells,
  * so it needs nothing else to be read back: runs of columns, `start:tokens` joined by `,`, one
  * token per cell — `.` a blank cell, `=` a formula (typed over when it no longer holds one: its
  * value follows the cells it refers to, which users may change), otherwise 4 hex digits of the
@@ -15,9 +17,7 @@ import type { SheetModel } from "./sheetModel";
  * @example rowSignatureText([{ value: "Total" }, { value: 5, formula: "SUM(B2:B4)" }, null, { value: null }])
  *   === "0:" + cellHash("Total") + "=,3:."
  */
-export function rowSignatureText(
-  cells: readonly ({ value: CellValue; formula?: string } | null)[],
-): string {
+export function rowSignatureText(cells: readonly (SheetCell | null)[]): string {
   const runs: string[] = [];
   let run = "";
   for (let c = 0; c < cells.length; c++) {
@@ -34,7 +34,7 @@ export function rowSignatureText(
   return runs.join(",");
 }
 
-function token(cell: { value: CellValue; formula?: string }): string {
+function token(cell: SheetCell): string {
   if (cell.formula !== undefined) return "=";
   if (isBlank(cell.value)) return ".";
   return cellHash(canonicalValue(cell.value));
@@ -61,8 +61,26 @@ function canonicalValue(value: CellValue): string {
 /** Longest signature written: Excel keeps at most 32,767 characters in a cell. */
 const MAX_SIGNATURE = 32000;
 
-function isMark(value: CellValue): boolean {
+function isMark(value: CellValue | undefined): boolean {
   return typeof value === "string" && value.startsWith(MARK_PREFIX);
+}
+
+/** The signature of its row a mark carries (`{"kind":…,"signature":"0:1fab"}`), or null. */
+function signatureInMark(mark: string): string | null {
+  try {
+    const parsed = JSON.parse(mark.slice(MARK_PREFIX.length)) as unknown;
+    if (typeof parsed !== "object" || parsed === null) return null;
+    const { signature } = parsed as Record<string, unknown>;
+    return typeof signature === "string" ? signature : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A mark's text carrying the signature of its row (what the mark says is kept). */
+function markWithSignature(mark: string, signature: string): string {
+  const said = JSON.parse(mark.slice(MARK_PREFIX.length)) as Record<string, unknown>;
+  return `${MARK_PREFIX}${JSON.stringify({ ...said, signature })}`;
 }
 
 /** A signature read back: the cells it covers, in order, each with its token. */
@@ -72,7 +90,8 @@ type SignedCell = { column: number; token: string };
  * The cells a signature covers, or null when the text is not a signature (a user's text in the
  * column, a signature cut short by a tool).
  */
-export function parseRowSignature(text: CellValue): SignedCell[] | null {
+export function parseRowSignature(value: CellValue): SignedCell[] | null {
+  const text = isMark(value) ? signatureInMark(value as string) : value;
   if (typeof text !== "string" || text === "") return null;
   const cells: SignedCell[] = [];
   for (const run of text.split(",")) {
@@ -186,8 +205,9 @@ export function typedOverOnSheet(
  * A sheet model with its rows signed: every row holding cells of the plan's — the cells `isUsers`
  * names (a user's, put back by a regeneration) and the sheet's mark aside, and the keyed rows of
  * its table (from its id row to its last row, and rows kept below it by key) — gets the signature
- * of those cells in one hidden column right of everything written. Null column when no row has
- * a cell of the plan's.
+ * of those cells in the hidden column of the sheet's mark (one right of everything written when
+ * the sheet has none); the mark carries its own row's. Null column when no row has a cell of the
+ * plan's.
  * @example signRows(model).model.rows[2][signRows(model).column!]?.value === rowSignatureText(model.rows[2])
  */
 export function signRows(
@@ -195,7 +215,8 @@ export function signRows(
   isUsers: (row: number, column: number) => boolean = () => false,
 ): { model: SheetModel; column: number | null } {
   if (model.keepExisting || model.rows.length === 0) return { model, column: null };
-  const column = Math.max(0, ...model.rows.map((row) => row.length));
+  const markAt = (model.rows[0] ?? []).findIndex((cell) => isMark(cell?.value));
+  const column = markAt >= 0 ? markAt : Math.max(0, ...model.rows.map((row) => row.length));
   const keyed = model.userRows;
   const signed = (r: number) => {
     if (!keyed) return true;
@@ -212,6 +233,14 @@ export function signRows(
     const signature = rowSignatureText(plan);
     // A cell holds at most 32,767 characters: a row too wide to sign is left unsigned.
     if (signature === "" || signature.length > MAX_SIGNATURE) return cells;
+    const there = cells[column];
+    if (r === 0 && markAt >= 0 && there) {
+      any = true;
+      const out = [...cells];
+      out[column] = { ...there, value: markWithSignature(there.value as string, signature) };
+      return out;
+    }
+    if (there) return cells;
     any = true;
     const out = [...cells];
     while (out.length < column) out.push(null);
@@ -219,8 +248,14 @@ export function signRows(
     return out;
   });
   if (!any) return { model, column: null };
+  const hidden = model.hiddenColumns ?? [];
   return {
-    model: { ...model, rows, hiddenColumns: [...(model.hiddenColumns ?? []), column] },
+    model: {
+      ...model,
+      rows,
+      hiddenColumns: hidden.includes(column) ? hidden : [...hidden, column],
+      rowSignatures: column,
+    },
     column,
   };
 }
