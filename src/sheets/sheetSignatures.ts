@@ -1,6 +1,5 @@
 import type { CellValue } from "../engine/grid";
 import { MARK_PREFIX } from "./generatedMark";
-import { cellHash } from "./rowSignature";
 import type { SheetCell, SheetModel } from "./sheetModel";
 
 /**
@@ -8,54 +7,139 @@ import type { SheetCell, SheetModel } from "./sheetModel";
  * everything the plan writes), one cell per row that holds cells of the plan's, telling the next
  * regeneration which of those cells a user typed over; the first row's is carried by the mark
  * itself, since nothing may stand right of the mark in its row (LibreOffice would then print the
- * hidden mark). Each signature names its own cells,
- * so it needs nothing else to be read back: runs of columns, `start:tokens` joined by `,`, one
- * token per cell — `.` a blank cell, `=` a formula (typed over when it no longer holds one: its
- * value follows the cells it refers to, which users may change), otherwise 4 hex digits of the
- * value's fingerprint. Rows of a table with keyed rows are left out: they carry their own key and
+ * hidden mark). Each signature names its own cells, so it needs nothing else to be read back:
+ * runs of columns, `start:tokens` joined by `,`, one token per cell — `.` a blank cell, `=` a
+ * formula (typed over when it no longer holds one: its value follows the cells it refers to,
+ * which users may change), otherwise the value's fingerprint, 18 bits in 3 characters of
+ * `A–Z a–z 0–9 + -`. Rows of a table with keyed rows are left out: they carry their own key and
  * signature, which move with them when the table is sorted.
  * @example rowSignatureText([{ value: "Total" }, { value: 5, formula: "SUM(B2:B4)" }, null, { value: null }])
- *   === "0:" + cellHash("Total") + "=,3:."
+ *   === "0:" + valueFingerprint("Total") + "=,3:."
  */
-export function rowSignatureText(cells: readonly (SheetCell | null)[]): string {
-  const runs: string[] = [];
-  let run = "";
+export function rowSignatureText(cells: readonly (SheetCell | null | undefined)[]): string {
+  const out = rowCodes.reset();
+  let inRun = false;
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (!cell) {
-      if (run !== "") runs.push(run);
-      run = "";
+      inRun = false;
       continue;
     }
-    if (run === "") run = `${c}:`;
-    run += token(cell);
+    if (!inRun) {
+      if (out.length > 0) out.push(44 /* , */);
+      out.pushNumber(c);
+      out.push(58 /* : */);
+      inRun = true;
+    }
+    const value = cell.value;
+    if (cell.formula !== undefined) out.push(61 /* = */);
+    else if (isBlank(value)) out.push(46 /* . */);
+    else {
+      const h = fingerprintBits(value);
+      out.push(CODES[(h >>> 12) & 63]);
+      out.push(CODES[(h >>> 6) & 63]);
+      out.push(CODES[h & 63]);
+    }
   }
-  if (run !== "") runs.push(run);
-  return runs.join(",");
+  return out.text();
 }
 
-function token(cell: SheetCell): string {
-  if (cell.formula !== undefined) return "=";
-  if (isBlank(cell.value)) return ".";
-  return cellHash(canonicalValue(cell.value));
-}
-
-function isBlank(value: CellValue | undefined): boolean {
+function isBlank(value: CellValue | undefined): value is null | undefined | "" {
   return value === null || value === undefined || value === "";
 }
 
+/** The characters of fingerprints: letters, digits, `+` and `-` (none of them XML escapes). */
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+const CODES = Array.from(ALPHABET, (ch) => ch.charCodeAt(0));
+/** Each character's place in `ALPHABET` by its code, -1 for others. */
+const PLACE = new Int8Array(128).fill(-1);
+CODES.forEach((code, i) => (PLACE[code] = i));
+
 /**
- * A value as signatures see it, the same through every tool that re-saves a workbook: a whole
- * number exactly, other numbers to 12 significant digits (a tool that writes 15 digits keeps
- * them), text with Windows line ends as plain line ends.
+ * Character codes gathered for one text, made a string once: no string per cell. One buffer for
+ * every row (signing is synchronous), so a row costs one string.
  */
-function canonicalValue(value: CellValue): string {
-  if (typeof value === "number") {
-    if (Number.isInteger(value)) return String(value);
-    return String(Number(value.toPrecision(12)));
+class CodeBuffer {
+  private readonly codes: number[] = [];
+
+  get length(): number {
+    return this.codes.length;
   }
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return String(value).replace(/\r\n/g, "\n");
+
+  reset(): this {
+    this.codes.length = 0;
+    return this;
+  }
+
+  push(code: number): void {
+    this.codes.push(code);
+  }
+
+  pushNumber(n: number): void {
+    const digits = String(n);
+    for (let i = 0; i < digits.length; i++) this.codes.push(digits.charCodeAt(i));
+  }
+
+  text(): string {
+    const codes = this.codes;
+    if (codes.length <= 4096) return String.fromCharCode.apply(null, codes);
+    let text = "";
+    for (let at = 0; at < codes.length; at += 4096)
+      text += String.fromCharCode.apply(null, codes.slice(at, at + 4096));
+    return text;
+  }
+}
+const rowCodes = new CodeBuffer();
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const bits = new Float64Array(1);
+const halves = new Uint32Array(bits.buffer);
+
+/**
+ * A non-blank value's fingerprint, the same through every tool that re-saves a workbook: a whole
+ * number exactly, other numbers to 12 significant digits (a tool that writes 15 digits keeps
+ * them; recalculated formulas are never compared), text with Windows line ends as plain line
+ * ends; a number and a text never alike. FNV-1a, mixed and folded to 18 bits.
+ */
+function fingerprintBits(value: string | number | boolean): number {
+  let h = FNV_OFFSET;
+  if (typeof value === "number") {
+    // The bits of the number as rounded: no text to build for each of millions of cells.
+    bits[0] = Number.isInteger(value) ? value + 0 : roundTo12(value);
+    h = Math.imul(h ^ 0x4e, FNV_PRIME);
+    h = Math.imul(h ^ halves[0], FNV_PRIME);
+    h = Math.imul(h ^ halves[1], FNV_PRIME);
+  } else if (typeof value === "boolean") {
+    h = Math.imul(h ^ (value ? 0x54 : 0x46), FNV_PRIME);
+    h = Math.imul(h ^ 0x42, FNV_PRIME);
+  } else {
+    const text = value.includes("\r\n") ? value.replace(/\r\n/g, "\n") : value;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  }
+  // Every bit of the hash reaches the 18 kept.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & 0x3ffff;
+}
+
+/**
+ * A non-blank value's fingerprint as a signature writes it: 3 characters.
+ * @example valueFingerprint(6525305.25) === valueFingerprint(6525305.250000001)
+ */
+export function valueFingerprint(value: string | number | boolean): string {
+  const h = fingerprintBits(value);
+  return ALPHABET[(h >>> 12) & 63] + ALPHABET[(h >>> 6) & 63] + ALPHABET[h & 63];
+}
+
+/** A number rounded to 12 significant digits (not a whole number, not 0). */
+function roundTo12(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  const scale = 10 ** (11 - Math.floor(Math.log10(Math.abs(value))));
+  return Math.round(value * scale) / scale;
 }
 
 /** Longest signature written: Excel keeps at most 32,767 characters in a cell. */
@@ -65,7 +149,7 @@ function isMark(value: CellValue | undefined): boolean {
   return typeof value === "string" && value.startsWith(MARK_PREFIX);
 }
 
-/** The signature of its row a mark carries (`{"kind":…,"signature":"0:1fab"}`), or null. */
+/** The signature of its row a mark carries (`{"kind":…,"signature":"0:Ab3"}`), or null. */
 function signatureInMark(mark: string): string | null {
   try {
     const parsed = JSON.parse(mark.slice(MARK_PREFIX.length)) as unknown;
@@ -83,78 +167,124 @@ function markWithSignature(mark: string, signature: string): string {
   return `${MARK_PREFIX}${JSON.stringify({ ...said, signature })}`;
 }
 
-/** A signature read back: the cells it covers, in order, each with its token. */
-type SignedCell = { column: number; token: string };
+/** What a signature says of a cell: blank, a formula, or a value with its fingerprint. */
+const BLANK = -1;
+const FORMULA = -2;
 
 /**
- * The cells a signature covers, or null when the text is not a signature (a user's text in the
- * column, a signature cut short by a tool).
+ * Walks a signature: `visit` is called for each cell it covers with its column and what the
+ * signature says of it (`BLANK`, `FORMULA`, or the value's fingerprint bits). False when the text
+ * is not a signature (a user's text in the column, a signature cut short by a tool); nothing is
+ * visited then.
  */
-export function parseRowSignature(value: CellValue): SignedCell[] | null {
+function walkSignature(
+  value: CellValue | undefined,
+  visit: (column: number, said: number) => void,
+): boolean {
   const text = isMark(value) ? signatureInMark(value as string) : value;
-  if (typeof text !== "string" || text === "") return null;
-  const cells: SignedCell[] = [];
-  for (const run of text.split(",")) {
-    const colon = run.indexOf(":");
-    if (colon <= 0) return null;
-    const start = Number(run.slice(0, colon));
-    if (!Number.isInteger(start) || start < 0) return null;
-    let column = start;
-    for (let i = colon + 1; i < run.length; column++) {
-      const ch = run[i];
-      if (ch === "." || ch === "=") {
-        cells.push({ column, token: ch });
+  if (typeof text !== "string" || !wellFormed(text)) return false;
+  let i = 0;
+  while (i < text.length) {
+    let column = 0;
+    for (; text.charCodeAt(i) !== 58 /* : */; i++) column = column * 10 + text.charCodeAt(i) - 48;
+    for (i++; i < text.length && text.charCodeAt(i) !== 44 /* , */; column++) {
+      const code = text.charCodeAt(i);
+      if (code === 46 /* . */ || code === 61 /* = */) {
+        visit(column, code === 46 ? BLANK : FORMULA);
         i++;
-        continue;
+      } else {
+        const h =
+          (PLACE[code] << 12) |
+          (PLACE[text.charCodeAt(i + 1)] << 6) |
+          PLACE[text.charCodeAt(i + 2)];
+        visit(column, h);
+        i += 3;
       }
-      if (i + 4 > run.length || !isHex(run, i, i + 4)) return null;
-      cells.push({ column, token: run.slice(i, i + 4) });
-      i += 4;
     }
-    if (column === start) return null;
-  }
-  return cells;
-}
-
-/** Whether `text` holds only lowercase hex digits from `from` to `to`. */
-function isHex(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (!((code >= 48 && code <= 57) || (code >= 97 && code <= 102))) return false;
+    i++;
   }
   return true;
 }
 
-/** How a port sees one cell of a signed row: its value, and whether it holds a formula. */
-export type SeenCell = { value: CellValue; formula: boolean };
+/** Whether a text has a signature's shape: runs of `digits:tokens`, joined by `,`. */
+function wellFormed(text: string): boolean {
+  let i = 0;
+  if (text === "") return false;
+  while (i < text.length) {
+    const digits = i;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    if (i === digits || text.charCodeAt(i) !== 58) return false;
+    i++;
+    const tokens = i;
+    while (i < text.length && text.charCodeAt(i) !== 44) {
+      const code = text.charCodeAt(i);
+      if (code === 46 || code === 61) i++;
+      else {
+        for (let k = 0; k < 3; k++) {
+          const at = text.charCodeAt(i + k);
+          if (!(at < 128 && PLACE[at] >= 0)) return false;
+        }
+        i += 3;
+      }
+    }
+    if (i === tokens) return false;
+    if (i < text.length) i++;
+    if (i === text.length && text.charCodeAt(i - 1) === 44) return false;
+  }
+  return true;
+}
+
+/** A signature read back: the cells it covers, in order, each with its token. */
+type SignedCell = { column: number; token: string };
+
+/**
+ * The cells a signature covers, or null when the text is not a signature.
+ * @example parseRowSignature("2:.=") → [{ column: 2, token: "." }, { column: 3, token: "=" }]
+ */
+export function parseRowSignature(value: CellValue): SignedCell[] | null {
+  const cells: SignedCell[] = [];
+  const read = walkSignature(value, (column, said) =>
+    cells.push({
+      column,
+      token:
+        said === BLANK
+          ? "."
+          : said === FORMULA
+            ? "="
+            : ALPHABET[(said >>> 12) & 63] + ALPHABET[(said >>> 6) & 63] + ALPHABET[said & 63],
+    }),
+  );
+  return read ? cells : null;
+}
 
 /**
  * Which cells of a row a user typed over since its signature was written: a formula cell that no
- * longer holds a formula (a number typed over it, even the same one), another cell whose value
- * differs from the one signed (recalculation's last digits and a tool's number text aside).
- * `cellAt` gives what the row holds now at a column. Nothing for a row without a signature.
- * @example typedOverInRow(rowSignatureText([{ value: 5 }]), () => ({ value: 6, formula: false })) → [0]
+ * longer holds a formula (a number typed over it, even the same one), another cell that now holds
+ * a formula, or a value other than the one signed (a tool's number text aside). `valueAt` and
+ * `formulaAt` tell what the row holds now at a column. Nothing for a row without a signature.
+ * @example typedOverInRow(rowSignatureText([{ value: 5 }]), () => 6, () => false) → [0]
  */
 export function typedOverInRow(
-  signature: CellValue,
-  cellAt: (column: number) => SeenCell,
+  signature: CellValue | undefined,
+  valueAt: (column: number) => CellValue | undefined,
+  formulaAt: (column: number) => boolean,
 ): number[] {
-  const cells = parseRowSignature(signature);
-  if (!cells) return [];
   const typed: number[] = [];
-  for (const { column, token } of cells) {
-    const now = cellAt(column);
-    if (token === "=") {
-      if (!now.formula) typed.push(column);
-    } else if (now.formula) {
-      // A formula typed where the plan wrote a value.
-      typed.push(column);
-    } else if (token === ".") {
-      if (!isBlank(now.value)) typed.push(column);
-    } else if (isBlank(now.value) || cellHash(canonicalValue(now.value)) !== token) {
+  walkSignature(signature, (column, said) => {
+    const formula = formulaAt(column);
+    if (said === FORMULA) {
+      if (!formula) typed.push(column);
+      return;
+    }
+    // A formula typed where the plan wrote a value, or another value.
+    const value = valueAt(column);
+    if (formula) typed.push(column);
+    else if (said === BLANK) {
+      if (!isBlank(value)) typed.push(column);
+    } else if (isBlank(value) || fingerprintBits(value) !== said) {
       typed.push(column);
     }
-  }
+  });
   return typed;
 }
 
@@ -169,9 +299,9 @@ export function signedFormulaCells(
 ): { row: number; column: number }[] {
   const found: { row: number; column: number }[] = [];
   values.forEach((row, r) => {
-    for (const { column, token } of parseRowSignature(row[signatureColumn] ?? null) ?? []) {
-      if (token === "=") found.push({ row: r, column });
-    }
+    walkSignature(row[signatureColumn], (column, said) => {
+      if (said === FORMULA) found.push({ row: r, column });
+    });
   });
   return found;
 }
@@ -194,9 +324,12 @@ export function typedOverOnSheet(
   values.forEach((row, r) => {
     const signature = row[signatureColumn] ?? null;
     if (signature === null) return;
-    const cellAt = (c: number): SeenCell => ({ value: row[c] ?? null, formula: hasFormula(r, c) });
-    for (const c of typedOverInRow(signature, cellAt))
-      found.push({ row: r, column: c, value: row[c] ?? null });
+    const typed = typedOverInRow(
+      signature,
+      (c) => row[c],
+      (c) => hasFormula(r, c),
+    );
+    for (const c of typed) found.push({ row: r, column: c, value: row[c] ?? null });
   });
   return found;
 }
@@ -225,11 +358,14 @@ export function signRows(
     return key === null || key === undefined;
   };
   let any = false;
+  const plan: (SheetCell | null)[] = [];
   const rows = model.rows.map((cells, r) => {
     if (!signed(r)) return cells;
-    const plan = cells.map((cell, c) =>
-      cell && !isUsers(r, c) && !isMark(cell.value) ? cell : null,
-    );
+    plan.length = cells.length;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      plan[c] = cell && !isUsers(r, c) && !isMark(cell.value) ? cell : null;
+    }
     const signature = rowSignatureText(plan);
     // A cell holds at most 32,767 characters: a row too wide to sign is left unsigned.
     if (signature === "" || signature.length > MAX_SIGNATURE) return cells;
@@ -242,7 +378,7 @@ export function signRows(
     }
     if (there) return cells;
     any = true;
-    const out = [...cells];
+    const out = cells.slice();
     while (out.length < column) out.push(null);
     out[column] = { value: signature };
     return out;

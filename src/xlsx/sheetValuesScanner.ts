@@ -384,8 +384,12 @@ export class SheetValuesScanner extends WorksheetScanner {
     const formulas = this.rowFormulas;
     const signature = values[column];
     if (signature !== undefined) {
-      const cellAt = (c: number) => ({ value: values[c] ?? null, formula: formulas[c] === true });
-      for (const c of typedOverInRow(signature, cellAt))
+      const typed = typedOverInRow(
+        signature,
+        (c) => values[c],
+        (c) => formulas[c] === true,
+      );
+      for (const c of typed)
         this.typedOver.push({ row: this.row, column: c, value: values[c] ?? null });
     }
     values.length = 0;

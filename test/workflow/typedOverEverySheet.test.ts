@@ -164,4 +164,34 @@ describe("generated cells typed over on every generated sheet", () => {
       await folder.remove();
     }
   });
+  it("finds a cell typed over deep in a long generated sheet, past the rows read whole", async () => {
+    // 60 reps: Tracking holds 4 months of each, 240 rows, the allocation table 60 × 12 months.
+    const f = planFixture({ reps: 60, rows: 6000, actualMonths: 4 });
+    const folder = await tempFolder();
+    try {
+      const file = folder.file("plan.xlsx");
+      await writePlan(await openPlanWorkbookFile(file), inputOf(f));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const table = wb.getWorksheet("Allocation Table")!;
+      const last = table.rowCount;
+      expect(last).toBeGreaterThan(600);
+      const deep = table.getCell(last - 3, 5);
+      expect(typeof deep.value).toBe("number");
+      deep.value = 12345;
+      // Below and beside the table: the user's own, kept where they are.
+      table.getCell(last + 3, 1).value = "checked by Ann";
+      await wb.xlsx.writeFile(file);
+
+      const preview = await previewPlanWrite(await openPlanWorkbookFile(file), inputOf(f));
+      expect(
+        preview.typedOver.map(({ sheet, row, column, value }) => ({ sheet, row, column, value })),
+      ).toEqual([{ sheet: "Allocation Table", row: last - 4, column: 4, value: 12345 }]);
+      expect(preview.edits.keptCells.map((c) => [c.sheet, c.row, c.value])).toEqual([
+        ["Allocation Table", last + 2, "checked by Ann"],
+      ]);
+    } finally {
+      await folder.remove();
+    }
+  });
 });
