@@ -86,7 +86,11 @@ export function excelWorkbook(port: ExcelPort): ExcelWorkbook {
       last = null;
       if (!values) return [];
       const asked = signedFormulaCells(values, signatures);
-      const details = asked.length > 0 ? await port.readCellDetails(name, asked) : [];
+      if (asked.length === 0) return typedOverOnSheet(values, signatures, () => false);
+      // Cancelled between two reads, as every read of the workflow is.
+      if (options.signal?.aborted) throw new ExcelPortError("cancelled");
+      const details = await port.readCellDetails(name, asked);
+      if (options.signal?.aborted) throw new ExcelPortError("cancelled");
       const formulas = new Set(
         asked.flatMap(({ row, column }, i) =>
           details[i]?.formula === undefined ? [] : [`${row}:${column}`],
