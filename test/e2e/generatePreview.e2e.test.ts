@@ -9,6 +9,7 @@ import { UI_STRINGS } from "../../src/taskpane/i18n/I18nContext";
 import type { FakeWorkbook } from "../support/excelFake";
 import { buildAddin, DIST } from "./support/buildAddin";
 import { describeWithChromium, launchChromium } from "./support/chromium";
+import { shootWholePane } from "./support/screenshot";
 import { serveFolder, type StaticServer } from "./support/serveDist";
 
 /** Where the screenshots go: `STP_SCREENSHOTS` (e.g. docs/screenshots), else a temp folder. */
@@ -190,11 +191,10 @@ describeWithChromium("Generate before writing, in Chromium", () => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(scroll).toBe(0);
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({
-        path: path.join(SHOTS, `${language}-320px-5-generate-before-writing.png`),
-        fullPage: true,
-      });
+      await shootWholePane(
+        page,
+        path.join(SHOTS, `${language}-320px-5-generate-before-writing.png`),
+      );
       expect(await axeViolations(page)).toEqual([]);
 
       // Keep (the default), write: the figure is on the sheet of edits with its address, the note
@@ -216,10 +216,10 @@ describeWithChromium("Generate before writing, in Chromium", () => {
         424242,
       );
       await page.getByText(t.writePreview.doneKept(1), { exact: true }).waitFor();
-      await page.screenshot({
-        path: path.join(SHOTS, `${language}-320px-5-generate-written-edits.png`),
-        fullPage: true,
-      });
+      await shootWholePane(
+        page,
+        path.join(SHOTS, `${language}-320px-5-generate-written-edits.png`),
+      );
       expect(await axeViolations(page)).toEqual([]);
 
       // The link goes to the sheet of edits.

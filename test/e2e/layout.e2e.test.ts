@@ -7,6 +7,7 @@ import { UI_STRINGS } from "../../src/taskpane/i18n/I18nContext";
 import { STEPS } from "../../src/taskpane/i18n/uiStrings";
 import { buildAddin, DIST } from "./support/buildAddin";
 import { describeWithChromium, launchChromium } from "./support/chromium";
+import { shootWholePane } from "./support/screenshot";
 import { serveFolder, type StaticServer } from "./support/serveDist";
 
 /** Where the screenshots go: `STP_SCREENSHOTS` (e.g. docs/screenshots), else a temp folder. */
@@ -71,6 +72,7 @@ function measureLayout(page: Page): Promise<Layout> {
     ].join(", ");
     const describe = (e: Element) =>
       `${e.className.toString().split(" ")[0] || e.tagName}“${(e.textContent ?? "").trim().slice(0, 30)}”`;
+    const inBar = (e: Element) => e.closest("[data-stp-step-bar]") !== null;
     const visible = [...document.querySelectorAll(SELECTOR)].filter((e) => {
       if (e.closest("[data-tabster-dummy], [hidden], [aria-hidden='true']")) return false;
       const r = e.getBoundingClientRect();
@@ -83,6 +85,8 @@ function measureLayout(page: Page): Promise<Layout> {
         const a = visible[i];
         const b = visible[j];
         if (a.contains(b) || b.contains(a)) continue;
+        // The pinned bar lies over the step scrolling under it: `measureBar` checks that part.
+        if (inBar(a) !== inBar(b)) continue;
         const ra = a.getBoundingClientRect();
         const rb = b.getBoundingClientRect();
         const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
@@ -145,6 +149,91 @@ function measureLayout(page: Page): Promise<Layout> {
 
 const CLEAN: Layout = { sideways: 0, beyond: [], overlaps: [], stretched: [], tabsOff: [] };
 
+/**
+ * The bar with Back and Next: at the bottom of the viewport at the top of the step and at its end,
+ * and no control of the step under it once the page scrolls that control into view (as Tab and
+ * the links to a field do). The page is left scrolled to its top.
+ */
+function measureBar(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const bar = document.querySelector("[data-stp-step-bar]");
+    if (!bar) return ["no bar"];
+    const describe = (e: Element) =>
+      `${e.className.toString().split(" ")[0] || e.tagName}“${(e.textContent ?? e.getAttribute("aria-label") ?? "").trim().slice(0, 30)}”`;
+    const scroller = document.scrollingElement ?? document.documentElement;
+    const atBottom = (where: string) => {
+      const r = bar.getBoundingClientRect();
+      if (Math.abs(r.bottom - window.innerHeight) > 1 || r.top < 0 || r.height === 0)
+        problems.push(`${where}: the bar spans ${Math.round(r.top)}–${Math.round(r.bottom)} px`);
+    };
+    scroller.scrollTop = 0;
+    atBottom("top of the step");
+    const controls = [
+      ...document.querySelectorAll(
+        "input, button, textarea, select, a[href], [role='combobox'], [role='tab'], [tabindex]:not([tabindex='-1'])",
+      ),
+    ].filter((e) => {
+      if (bar.contains(e) || e.closest("[data-tabster-dummy], [hidden]")) return false;
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden";
+    });
+    for (const control of controls) {
+      control.scrollIntoView({ block: "nearest", inline: "nearest" });
+      const c = control.getBoundingClientRect();
+      const b = bar.getBoundingClientRect();
+      if (c.bottom > b.top + 0.5 && c.top < b.bottom - 0.5)
+        problems.push(`${describe(control)} under the bar (${Math.round(c.bottom - b.top)} px)`);
+    }
+    scroller.scrollTop = scroller.scrollHeight;
+    atBottom("end of the step");
+    // Scrolled to its end, the whole step shows above the bar.
+    const step = document.querySelector("[role='tabpanel']")?.getBoundingClientRect();
+    const top = bar.getBoundingClientRect().top;
+    if (!step || step.bottom > top + 0.5)
+      problems.push(`the step ends ${Math.round((step?.bottom ?? 0) - top)} px under the bar`);
+    scroller.scrollTop = 0;
+    return problems;
+  });
+}
+
+/**
+ * Tabs from the step's heading through the whole step: no control focused under the bar, and the
+ * bar's buttons come after every control of the step. Fields left show their problems after.
+ */
+async function tabThrough(page: Page): Promise<string[]> {
+  await page.locator("h2[tabindex='-1']").focus();
+  const problems: string[] = [];
+  let reachedBar = false;
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press("Tab");
+    const at = await page.evaluate(() => {
+      const focused = document.activeElement;
+      const bar = document.querySelector("[data-stp-step-bar]");
+      if (!focused || focused === document.body || !bar) return null;
+      const c = focused.getBoundingClientRect();
+      const b = bar.getBoundingClientRect();
+      return {
+        name: `${focused.tagName}“${(focused.getAttribute("aria-label") ?? focused.textContent ?? "").trim().slice(0, 30)}”`,
+        inBar: bar.contains(focused),
+        under: !bar.contains(focused) && c.bottom > b.top + 0.5 && c.top < b.bottom - 0.5,
+        hidden: c.top < 0 || c.bottom > window.innerHeight,
+      };
+    });
+    if (!at) break;
+    if (at.under) problems.push(`${at.name} focused under the bar`);
+    if (at.hidden) problems.push(`${at.name} focused out of view`);
+    if (at.inBar) reachedBar = true;
+    else if (reachedBar) {
+      problems.push(`${at.name} comes after the bar`);
+      break;
+    }
+  }
+  if (!reachedBar) problems.push("the bar was never reached by Tab");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return problems;
+}
+
 describeWithChromium("the task pane's layout in Chromium", () => {
   let server: StaticServer;
   let browser: Browser;
@@ -183,17 +272,38 @@ describeWithChromium("the task pane's layout in Chromium", () => {
     expect(broken.sideways).toBeGreaterThan(0);
     await style.evaluate((node) => (node as Element).remove());
     expect(await measureLayout(page)).toEqual(CLEAN);
+
+    // On the long Breakdown: a bar laid over the step's end, or a page that scrolls a control into
+    // view right under the bar.
+    await page.getByRole("tab", { name: `3. ${t.steps.breakdown}` }).click();
+    await page.getByRole("button", { name: t.breakdown.addLock }).waitFor();
+    expect(await measureBar(page)).toEqual([]);
+    for (const content of [
+      "[data-stp-step-bar] { position: fixed !important; left: 0; right: 0; margin: 0 !important; }",
+      "html { scroll-padding-bottom: 0 !important; }",
+      "[data-stp-step-bar] { position: static !important; }",
+    ]) {
+      const broken = await page.addStyleTag({ content });
+      expect({ content, found: (await measureBar(page)).length > 0 }).toEqual({
+        content,
+        found: true,
+      });
+      await broken.evaluate((node) => (node as Element).remove());
+    }
+    expect(await measureBar(page)).toEqual([]);
     await context.close();
   }, 60_000);
 
-  const CASES: [number, Language][] = [];
+  const CASES: [number, Language, "light" | "dark"][] = [];
   for (const width of [270, 320, 450, 500]) {
-    for (const language of ["en-US", "zh-CN"] as const) CASES.push([width, language]);
+    for (const language of ["en-US", "zh-CN"] as const) CASES.push([width, language, "light"]);
   }
+  // The bar's background and border over the step in the dark theme too.
+  CASES.push([270, "en-US", "dark"], [320, "zh-CN", "dark"], [500, "zh-CN", "dark"]);
 
   it.each(CASES)(
-    "fits %i px in %s with a lock, a cap and their problems showing: no sideways scroll, nothing drawn over anything",
-    async (width, language) => {
+    "fits %i px in %s (%s theme) with two locks, a cap and their problems showing: no sideways scroll, nothing drawn over anything, Back and Next pinned below the step",
+    async (width, language, theme) => {
       const t = UI_STRINGS[language];
       const zh = language === "zh-CN";
       const context = await browser.newContext({
@@ -209,15 +319,12 @@ describeWithChromium("the task pane's layout in Chromium", () => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(`${server.origin}/test-host.html?lang=${language}`);
+      await page.goto(`${server.origin}/test-host.html?lang=${language}&theme=${theme}`);
       await page.getByRole("combobox", { name: t.roles.amount }).waitFor({ timeout: 30_000 });
       const shoot = async (name: string) => {
         // The screenshots kept in docs/: every step at 320 px, the Breakdown at every width.
-        if (width !== 320 && !name.includes("breakdown")) return;
-        await page.screenshot({
-          path: path.join(SHOTS, `${language}-${width}px-${name}.png`),
-          fullPage: true,
-        });
+        if (theme !== "light" || (width !== 320 && !name.includes("breakdown"))) return;
+        await shootWholePane(page, path.join(SHOTS, `${language}-${width}px-${name}.png`));
       };
       const tab = (step: (typeof STEPS)[number]) =>
         page.getByRole("tab", { name: `${STEPS.indexOf(step) + 1}. ${t.steps[step]}` });
@@ -226,9 +333,21 @@ describeWithChromium("the task pane's layout in Chromium", () => {
       const check = async (where: string) => {
         const layout = await measureLayout(page);
         if (JSON.stringify(layout) !== JSON.stringify(CLEAN)) found.push({ where, ...layout });
+        const bar = await measureBar(page);
+        if (bar.length > 0) found.push({ where, bar });
         const violations = await axeViolations(page);
         if (violations.length > 0) found.push({ where, violations });
       };
+      // After the screenshot: leaving each field shows the problems of those left empty.
+      const checkKeyboard = async (where: string) => {
+        const keyboard = await tabThrough(page);
+        if (keyboard.length > 0) found.push({ where, keyboard });
+      };
+
+      // Data, as the pane opens.
+      await check("data");
+      await shoot("1-data");
+      await checkKeyboard("data");
 
       // Target: a growth that is not a number, its problem under the input, the base figure beside.
       await tab("target").click();
@@ -239,6 +358,7 @@ describeWithChromium("the task pane's layout in Chromium", () => {
       await page.getByText(t.target.baseActual(2025)).waitFor();
       await check("target");
       await shoot("2-target-error");
+      await checkKeyboard("target");
       await growth.fill("12");
       await growth.press("Tab");
 
@@ -256,9 +376,17 @@ describeWithChromium("the task pane's layout in Chromium", () => {
       await check("breakdown, the lock's problem");
       await shoot("3-breakdown-lock-problem");
 
-      // The lock filled in; a maximum per rep that cannot hold.
+      // The lock filled in, a second lock; a maximum per rep that cannot hold.
       await amount.fill("100000");
       await amount.press("Tab");
+      await page.getByRole("button", { name: t.breakdown.addLock }).click();
+      const second = page.getByRole("group", { name: t.breakdown.lockTitle(2) });
+      const secondMember = second.getByRole("combobox", { name: t.roles.region });
+      await secondMember.fill(zh ? "华北" : "North");
+      await secondMember.press("Tab");
+      const secondAmount = second.getByRole("textbox", { name: t.breakdown.lockValue("amount") });
+      await secondAmount.fill("200000");
+      await secondAmount.press("Tab");
       const repsTitle = t.breakdown.levelTitle(2, t.roles.rep);
       const reps = page.getByRole("group", { name: repsTitle });
       await reps
@@ -279,6 +407,7 @@ describeWithChromium("the task pane's layout in Chromium", () => {
         .waitFor();
       await check("breakdown, the cap conflict");
       await shoot("3-breakdown-cap-conflict");
+      await checkKeyboard("breakdown");
 
       // Preview: the problems in words, and the totals still there beside them.
       await tab("preview").click();
@@ -288,6 +417,18 @@ describeWithChromium("the task pane's layout in Chromium", () => {
       expect(listed.join(" ")).not.toMatch(/locks\[|levels\[|\.amount|"amount"|planYear/);
       await check("preview");
       await shoot("4-preview-conflict");
+      await checkKeyboard("preview");
+
+      // Generate: blocked by the problems, its action in the bar.
+      await tab("generate").click();
+      await page.getByText(t.generate.blocked).waitFor();
+      await page
+        .locator("[data-stp-step-bar]")
+        .getByRole("button", { name: t.generate.write })
+        .waitFor();
+      await check("generate");
+      await shoot("5-generate-blocked");
+      await checkKeyboard("generate");
 
       expect(found).toEqual([]);
       expect(errors).toEqual([]);

@@ -210,8 +210,11 @@ describeWithChromium("the task pane in Chromium", () => {
       // Generate: write, then follow a link to a written sheet.
       await tab(4).click();
       await page.getByRole("button", { name: t.generate.write }).click();
-      const done = page.getByText(/^(Done: \d+ sheets written\.|完成:已写入 \d+ 张工作表。)$/);
+      const done = page.getByText(/^(Done: \d+ sheets written\.|完成：已写入 \d+ 张工作表。)$/);
       await done.waitFor({ timeout: 60_000 });
+      // The workbook checked again after the write: a next write would rewrite the same sheets.
+      const written = Number(/\d+/.exec((await done.textContent()) ?? "")?.[0]);
+      await page.getByText(t.writePreview.sheetsTitle(written), { exact: false }).first().waitFor();
       await shot(4);
 
       const dump = await dumpWorkbook(page);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./support/jsdomSetup";
 import { screen, waitFor, within } from "@testing-library/react";
-import { choose, openCard, renderPane, tabName } from "./support/paneHarness";
+import { choose, openCard, renderPane, stepFocused, tabName } from "./support/paneHarness";
 
 /** The validation messages shown inside an element. */
 function messagesIn(element: HTMLElement): string[] {
@@ -42,6 +42,7 @@ describe("problems on the field, in plain words", () => {
 
     // Back on the card, once the member is chosen the lock is named by it.
     await user.click(screen.getByRole("button", { name: t.back }));
+    await stepFocused(t.steps.breakdown);
     const again = await openCard(user, "Lock 1");
     await user.type(within(again).getByRole("combobox", { name: "Region" }), "East");
     await user.tab();

@@ -80,6 +80,45 @@ describe("Generate step", () => {
     expect(h.fake.workbook.hasSheet("Plan Summary")).toBe(false);
   });
 
+  it("puts Write and Cancel in the bar with Back, after every control of the step, progress above", async () => {
+    let release: () => void = () => undefined;
+    const h = await renderPane({
+      port: (real): ExcelPort => ({
+        ...real,
+        writeSheets: (models, options) =>
+          new Promise<void>((resolve) => (release = resolve)).then(() =>
+            real.writeSheets(models, options),
+          ),
+      }),
+    });
+    await h.goTo("generate");
+    const bar = screen.getByRole("navigation", { name: h.t.stepsLabel });
+    const write = within(bar).getByRole("button", { name: h.t.generate.write });
+    const back = within(bar).getByRole("button", { name: h.t.back });
+    // The last step: no Next. In document (and Tab) order: the step's controls, Back, Write.
+    expect(within(bar).queryByRole("button", { name: h.t.next })).toBeNull();
+    const step = screen.getByRole("tabpanel");
+    expect(step.contains(write)).toBe(false);
+    const controls = [...document.querySelectorAll("button, input, [role='combobox']")];
+    expect(controls.slice(-2)).toEqual([back, write]);
+    expect(
+      controls.indexOf(within(step).getByRole("button", { name: h.t.generate.refresh })),
+    ).toBeLessThan(controls.indexOf(back));
+
+    await h.user.click(write);
+    const progress = within(bar).getByRole("progressbar");
+    expect(progress.compareDocumentPosition(back) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await h.user.click(within(bar).getByRole("button", { name: h.t.generate.cancel }));
+    release();
+    expect(await screen.findByText(h.t.writeState.cancelledWrite(0))).toBeTruthy();
+    expect(within(bar).queryByRole("progressbar")).toBeNull();
+
+    // Another step: its own bar, Next back, the write gone from it.
+    await h.goTo("preview");
+    expect(within(bar).queryByRole("button", { name: h.t.generate.write })).toBeNull();
+    expect(within(bar).getByRole("button", { name: h.t.next })).toBeTruthy();
+  });
+
   it("tells what Excel refused when a write fails", async () => {
     const h = await renderPane();
     await h.goTo("generate");

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
 import { LANGUAGES } from "../../src/engine/language";
 import { makeI18n, UI_STRINGS } from "../../src/taskpane/i18n/I18nContext";
 import { makeFormatters } from "../../src/taskpane/i18n/formatters";
@@ -52,6 +55,7 @@ describe("the pane's texts", () => {
       "writePreview.sheetsLine",
       "writePreview.separator",
       "writePreview.cell",
+      "measures.separator",
     ]);
   });
 
@@ -73,6 +77,67 @@ describe("the pane's texts", () => {
     expect(
       makeI18n("zh-CN").notice({ code: "caps-infeasible", params: { parent: "华东" } }),
     ).toMatch(/华东/);
+  });
+});
+
+/** The literal text of every string and template in a source file, placeholders left out. */
+function literalTexts(file: string): { line: number; text: string }[] {
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  const found: { line: number; text: string }[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
+      // Keys and the language codes ("zh-CN") are not text the pane shows.
+      const key = ts.isPropertyAssignment(node.parent) && node.parent.name === node;
+      if (!key && !ts.isLiteralTypeNode(node.parent))
+        found.push({
+          line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+          text: node.text,
+        });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** Half-width punctuation in Chinese prose, once numbers (1,234.5 or 70%) are set aside. */
+function halfWidthIn(text: string): string[] {
+  return [...text.replace(/\d[\d,.]*/g, "0").matchAll(/[,:;()!?"]/g)].map((m) => m[0]);
+}
+
+describe("the Chinese pane", () => {
+  it("writes every text of its catalog with full-width punctuation ，：；（）“”", () => {
+    const zh = path.join(__dirname, "..", "..", "src", "taskpane", "i18n", "zh.ts");
+    const texts = literalTexts(zh);
+    expect(texts.length).toBeGreaterThan(250);
+    const half = texts
+      .filter(({ text }) => halfWidthIn(text).length > 0)
+      .map(({ line, text }) => `zh.ts:${line} ${text}`);
+    expect(half).toEqual([]);
+  });
+
+  it("keeps full-width punctuation once the texts are filled in", () => {
+    const half = texts(UI_STRINGS["zh-CN"])
+      .filter(([, text]) => halfWidthIn(text).length > 0)
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(half).toEqual([]);
+  });
+
+  it("sees half-width punctuation where there is some", () => {
+    expect(halfWidthIn("完成:已写入 17 张工作表。")).toEqual([":"]);
+    expect(halfWidthIn("重新读取, 只更新 (跟踪)")).toEqual([",", "(", ")"]);
+    expect(halfWidthIn("已写入 1,234,567.5 元，占 12.5%")).toEqual([]);
   });
 });
 

@@ -50,6 +50,17 @@ const FIELDS = [
   "time.weights[2]",
   "rounding.unit",
   "language",
+  "columns.grossProfit",
+  "measures",
+  "measures.quantity",
+  "measures.quantity.unit",
+  "measures.grossProfit",
+  "measures.grossProfit.target",
+  "measures.grossProfit.target.margin",
+  "measures.grossProfit.target.amount",
+  "measures.expenses",
+  "measures.expenses.rate",
+  "measures.expenses.amount",
 ];
 
 /** Parameters as the engine and the pane pass them, plan-file paths and JSON values included. */
@@ -130,6 +141,26 @@ const PARAMS: MessageParams[] = [
     phase: "write",
   },
   { bound: "crossed", member: "泵", parent: "华南", level: "product", phase: "read" },
+  {
+    measure: "grossProfit",
+    roles: "cost, grossProfit",
+    node: "East / Ann",
+    member: "West / Cy",
+    margin: "-4.5",
+    ratio: "0.3",
+    limit: "1",
+    inclusive: 1,
+    got: "1.3",
+    amount: 120000,
+    unit: 100,
+    parent: "East",
+    years: 3,
+    planYear: 2026,
+    count: 2,
+    members: "East / Ann, West / Cy",
+    role: "grossProfit",
+  },
+  { measure: "quantity", roles: "quantity", node: "(total)", parent: "(total)", years: 1 },
 ];
 
 /** A plan-file path, JSON key or the engine's placeholders for a whole plan. */

@@ -8,7 +8,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowLeftRegular, ArrowRightRegular, DismissRegular } from "@fluentui/react-icons";
+import { DismissRegular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { ProblemsProvider } from "../components/problems";
 import { StepTabs } from "../components/StepTabs";
@@ -26,6 +26,7 @@ import {
   PreviewStep,
   TargetStep,
 } from "../steps/LazySteps";
+import { StepBar, StepBarMain } from "./StepBar";
 import { StepBoundary } from "./StepBoundary";
 
 const useStyles = makeStyles({
@@ -42,6 +43,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
+    flexGrow: 1,
     minWidth: 0,
     outlineStyle: "none",
   },
@@ -49,13 +51,6 @@ const useStyles = makeStyles({
     margin: 0,
     fontSize: tokens.fontSizeBase500,
     fontWeight: tokens.fontWeightSemibold,
-  },
-  nav: {
-    display: "flex",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
 
@@ -140,7 +135,7 @@ export function PlannerFlow() {
   const index = STEPS.indexOf(step);
   return (
     <ProblemsProvider problems={planner.problems} draft={planner.draft} step={step}>
-      <main className={styles.pane}>
+      <StepBarMain className={styles.pane}>
         <StepTabs step={step} onSelect={goTo} />
 
         {planner.restored && (
@@ -178,26 +173,14 @@ export function PlannerFlow() {
           </StepBoundary>
         </div>
 
-        <nav className={styles.nav} aria-label={t.stepsLabel}>
-          <Button
-            icon={<ArrowLeftRegular />}
-            disabled={index === 0}
-            onClick={() => goTo(STEPS[index - 1])}
-          >
-            {t.back}
-          </Button>
-          {index < STEPS.length - 1 && (
-            <Button
-              appearance="primary"
-              icon={<ArrowRightRegular />}
-              iconPosition="after"
-              onClick={() => goTo(STEPS[index + 1])}
-            >
-              {t.next}
-            </Button>
-          )}
-        </nav>
-      </main>
+        <StepBar
+          label={t.stepsLabel}
+          backLabel={t.back}
+          nextLabel={t.next}
+          onBack={index > 0 ? () => goTo(STEPS[index - 1]) : null}
+          onNext={index < STEPS.length - 1 ? () => goTo(STEPS[index + 1]) : null}
+        />
+      </StepBarMain>
     </ProblemsProvider>
   );
 }

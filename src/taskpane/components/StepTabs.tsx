@@ -28,6 +28,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXXS,
     whiteSpace: "nowrap",
   },
+  // A little air after the number (the figure's own side bearing is thin in Latin fonts).
+  label: { marginLeft: tokens.spacingHorizontalXXS },
   // Too narrow for every name: the steps not on screen show their number only (their names stay
   // their accessible names and tooltips).
   labelEn: {
@@ -67,13 +69,16 @@ export function StepTabs(props: { step: StepId; onSelect: (step: StepId) => void
               <span className={styles.content}>
                 <span>{`${i + 1}.`}</span>
                 <span
-                  className={
+                  className={mergeClasses(
+                    styles.label,
                     id === props.step
                       ? language === "zh-CN"
                         ? undefined
                         : styles.selectedEn
-                      : mergeClasses(language === "zh-CN" ? styles.labelZh : styles.labelEn)
-                  }
+                      : language === "zh-CN"
+                        ? styles.labelZh
+                        : styles.labelEn,
+                  )}
                 >
                   {t.steps[id]}
                 </span>

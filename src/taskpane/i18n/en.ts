@@ -2,7 +2,6 @@ import type { UiStrings } from "./uiStrings";
 
 /** The pane in English (en-US). */
 export const EN: UiStrings = {
-  appName: "Sales Target Planner",
   steps: {
     data: "Data",
     target: "Target",
@@ -65,6 +64,7 @@ export const EN: UiStrings = {
     amount: "Amount (net sales)",
     quantity: "Quantity",
     cost: "Cost",
+    grossProfit: "Gross profit",
     region: "Region",
     product: "Product",
     channel: "Channel",
@@ -101,7 +101,6 @@ export const EN: UiStrings = {
     addLevelNone: "Every detected column is already a level.",
     weights: "Manual weights",
     weightFor: (member) => `Weight of ${member}`,
-    member: "Member",
     weight: "Weight",
     share: "Share",
     weightsTotal: "Total",
@@ -145,7 +144,6 @@ export const EN: UiStrings = {
     profileCompany: "The whole company",
     profileLeaf: "Each segment (where it has full history)",
     monthWeights: "Month weights",
-    monthWeight: (month) => `Weight of ${month}`,
     chartTitle: "Seasonality",
     chartDescription: (years) => `Each month's share of its year, ${years}, and the plan's shares.`,
     chartResult: "Plan",
@@ -212,9 +210,7 @@ export const EN: UiStrings = {
     languages: { "en-US": "English", "zh-CN": "中文" },
     write: "Write plan sheets",
     writing: "Writing the plan sheets…",
-    progress: (done, total) => `Block ${done} of ${total}`,
     cancel: "Cancel",
-    cancelled: "Cancelled. Sheets written before the cancel are kept.",
     done: (count) => `Done: ${count} sheet${count === 1 ? "" : "s"} written.`,
     openSheet: (sheet) => `Go to ${sheet}`,
     blocked: "Fix the problems shown in Preview first.",
@@ -304,5 +300,51 @@ export const EN: UiStrings = {
     doneKept: (count) =>
       `${count} cell${count === 1 ? "" : "s"} you typed beside the tables ${count === 1 ? "is" : "are"} where ${count === 1 ? "it was" : "they were"}.`,
     openEdits: (sheet) => `Go to «${sheet}»`,
+  },
+  measures: {
+    title: "Measures",
+    summaryNone: "Sales amount only",
+    summaryQuantity: "quantity",
+    summaryGrossProfit: (target, value) =>
+      target === "margin"
+        ? `gross profit at ${value} margin`
+        : target === "amount"
+          ? `gross profit ${value}`
+          : "gross profit at each segment's margin",
+    summaryExpenses: (kind, value) =>
+      kind === "rate" ? `expenses ${value} of sales` : `expenses ${value}`,
+    separator: " · ",
+    intro:
+      "Besides sales, plan the quantity, the gross profit and the sales expenses: the Profit Plan sheet then shows cost, gross profit, expenses and net profit.",
+    quantity: "Quantity (units sold)",
+    quantityUnit: "Round quantities to (units)",
+    grossProfit: "Gross profit",
+    grossProfitTarget: "Gross profit target",
+    grossProfitTargets: {
+      none: "None: each segment at its own margin",
+      margin: "A margin of sales",
+      amount: "An amount",
+    },
+    grossProfitMargin: "Target margin (%)",
+    grossProfitAmount: "Gross profit target (amount)",
+    expenses: "Sales expenses",
+    expenseKinds: { none: "None", rate: "A rate of sales", amount: "An amount" },
+    expenseRate: "Expense rate (% of the target)",
+    expenseAmount: "Expenses (amount)",
+    column: (letters, header) => `column ${letters}, ${header}`,
+    fromColumn: (role, column) => `${role} from ${column}.`,
+    costFromGrossProfit: (column) => `Cost of sales = sales − gross profit, from ${column}.`,
+    columnMissing: (roles, dataStep) =>
+      `The history has no ${roles} column: choose it under Columns on the ${dataStep} step.`,
+    or: " or ",
+    profitTitle: "Profit and loss",
+    sales: "Sales",
+    quantityTotal: "Quantity",
+    cost: "Cost of sales",
+    grossProfitTotal: "Gross profit",
+    margin: "Margin",
+    expensesTotal: "Sales expenses",
+    netProfit: "Net profit",
+    profitSheetNote: "By segment and month on the Profit Plan sheet.",
   },
 };

@@ -137,6 +137,25 @@ function lockPart(ctx: NamingContext, index: number, rest: PathPart[]): string {
   }
 }
 
+/** A field of the measures: "the target margin" / "目标毛利率". */
+function measurePart(zh: boolean, rest: PathPart[]): string {
+  const [measure, key, kind] = rest;
+  switch (measure) {
+    case "quantity":
+      if (key === "unit") return zh ? "数量取整单位" : "the rounding unit of the quantity";
+      return zh ? "数量" : "the quantity";
+    case "grossProfit":
+      if (key !== "target") return zh ? "毛利" : "the gross profit";
+      if (kind === "margin") return zh ? "目标毛利率" : "the target margin";
+      return zh ? "毛利目标" : "the gross profit target";
+    case "expenses":
+      if (key === "rate") return zh ? "费用率" : "the expense rate";
+      return zh ? "销售费用" : "the sales expenses";
+    default:
+      return zh ? "计划指标" : "the measures";
+  }
+}
+
 /**
  * A plan-file field in the user's words, as a noun phrase, or null for the whole plan.
  * @example fieldName(ctx, "levels[0].weights.East") === "the weight of East"; fieldName(zhCtx, "locks[0].amount") === "对华东的锁定金额"
@@ -188,6 +207,8 @@ export function fieldName(ctx: NamingContext, field: string): string | null {
       return zh ? "取整单位" : "the rounding unit";
     case "language":
       return zh ? "工作表语言" : "the sheet language";
+    case "measures":
+      return measurePart(zh, rest);
     default:
       return zh ? "此项" : "this value";
   }

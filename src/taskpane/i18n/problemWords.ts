@@ -14,6 +14,7 @@ import {
 } from "./fieldNames";
 import type { Formatters } from "./formatters";
 import { PANE_NOTICES } from "./paneNotices";
+import { fractionToPercentText } from "../model/parseNumberText";
 
 /** A problem the pane shows: a notice, and the plan-file field it belongs to when one does. */
 export type PaneProblem = Notice & { field?: string };
@@ -39,9 +40,14 @@ const amount = (w: Words, k: string) => {
   const v = w.p[k];
   return typeof v === "number" ? w.format.amount(v) : s(w.p, k);
 };
-/** A plan-file limit: a year stays as written, a larger figure is grouped. */
+/** Fields the pane takes as a percentage and the plan file holds as a fraction. */
+const PERCENT_FIELDS = new Set(["measures.grossProfit.target.margin", "measures.expenses.rate"]);
+/** A fraction of a percent field as the user typed it: 1.5 → "150%". */
+const asPercent = (fraction: number) => `${fractionToPercentText(fraction)}%`;
+/** A plan-file limit: a year stays as written, a larger figure is grouped, a fraction is a percent. */
 const limit = (w: Words, k: string) => {
   const v = Number(w.p[k]);
+  if (PERCENT_FIELDS.has(w.field) && Number.isFinite(v)) return asPercent(v);
   return Number.isFinite(v) && Math.abs(v) >= 10_000 ? w.format.amount(v) : s(w.p, k);
 };
 /** The value the schema saw (JSON: `"abc"`, `-1`), as the user typed it: abc, −1. */
@@ -51,7 +57,8 @@ const typed = (w: Words): string => {
   try {
     const value: unknown = JSON.parse(got);
     if (typeof value === "string") return value;
-    if (typeof value === "number") return w.format.amount(value);
+    if (typeof value === "number")
+      return PERCENT_FIELDS.has(w.field) ? asPercent(value) : w.format.amount(value);
     return "";
   } catch {
     return "";
@@ -63,6 +70,12 @@ const dim = (w: Words, k: string) => dimensionName(w.ctx.t, s(w.p, k));
 /** A parent node the engine names: the whole plan for the cascade's root, else its members. */
 const parent = (w: Words) => {
   const v = s(w.p, "parent");
+  if (v === "(total)" || v === "") return isZh(w) ? "整个计划" : "the whole plan";
+  return v;
+};
+/** A node the engine names by its path: the whole plan for the cascade's root (a plan with no levels). */
+const node = (w: Words) => {
+  const v = s(w.p, "node");
   if (v === "(total)" || v === "") return isZh(w) ? "整个计划" : "the whole plan";
   return v;
 };
@@ -240,11 +253,13 @@ const PLAN_WORDS: Record<string, PaneWording> = {
     "en-US": (w) => {
       if (w.field === "target") return "Enter the growth or the annual target.";
       if (/\.(min|max)$/.test(w.field)) return `Enter ${w.subject}, or choose None.`;
+      if (w.field.startsWith("measures.")) return `Enter ${measureValueName(w)}.`;
       return `Complete ${w.subject}.`;
     },
     "zh-CN": (w) => {
       if (w.field === "target") return "请填写增长率或年度目标。";
       if (/\.(min|max)$/.test(w.field)) return `请填写${w.subject}，或选择“无”。`;
+      if (w.field.startsWith("measures.")) return `请填写${measureValueName(w)}。`;
       return `请补全${w.subject}。`;
     },
   },
@@ -547,9 +562,54 @@ const PLAN_WORDS: Record<string, PaneWording> = {
   },
   "measure-too-large": {
     "en-US": (w) =>
-      `${s(w.p, "node")}: its ${measure(w)} would pass ${amount(w, "limit")} at its ${ratio(w)} of ${s(w.p, "ratio")} (are its net sales all but cancelled by returns?): check its history, or plan without the ${measure(w)}.`,
+      `${cap(node(w))}: its ${measure(w)} would pass ${amount(w, "limit")} at its ${ratio(w)} of ${s(w.p, "ratio")} (are its net sales all but cancelled by returns?): check its history, or plan without the ${measure(w)}.`,
     "zh-CN": (w) =>
-      `${s(w.p, "node")}：按其${ratio(w)} ${s(w.p, "ratio")} 计算，${measure(w)}将超过 ${amount(w, "limit")}（净销售额是否几乎被退货抵消？）：请检查其历史数据，或不计划${measure(w)}。`,
+      `${cap(node(w))}：按其${ratio(w)} ${s(w.p, "ratio")} 计算，${measure(w)}将超过 ${amount(w, "limit")}（净销售额是否几乎被退货抵消？）：请检查其历史数据，或不计划${measure(w)}。`,
+  },
+  "measure-no-ratio": {
+    "en-US": (w) =>
+      w.p.measure === "quantity"
+        ? `${cap(node(w))} has no price to plan its quantity by: neither it nor any level above it, up to the whole company, sold a positive quantity for positive net sales in the ${s(w.p, "years")} year(s) before ${s(w.p, "planYear")}. Check the quantity column on the Data step.`
+        : `${cap(node(w))} has no margin to plan its gross profit by: neither it nor any level above it, up to the whole company, has positive net sales in the ${s(w.p, "years")} year(s) before ${s(w.p, "planYear")}.`,
+    "zh-CN": (w) =>
+      w.p.measure === "quantity"
+        ? `${cap(node(w))} 无法确定计划单价：它及其所有上级（直至全公司）在 ${s(w.p, "planYear")} 年之前的 ${s(w.p, "years")} 年内都没有同时为正的净销售额和净数量。请在“数据”步骤检查数量列。`
+        : `${cap(node(w))} 无法确定计划毛利率：它及其所有上级（直至全公司）在 ${s(w.p, "planYear")} 年之前的 ${s(w.p, "years")} 年内都没有为正的净销售额。`,
+  },
+  "gross-profit-target-not-multiple-of-unit": {
+    "en-US": (w) =>
+      `The gross profit target ${amount(w, "amount")} is not a multiple of the rounding unit ${amount(w, "unit")}: change the target or choose a smaller unit.`,
+    "zh-CN": (w) =>
+      `毛利目标 ${amount(w, "amount")} 不是取整单位 ${amount(w, "unit")} 的整数倍：请修改目标或选择更小的单位。`,
+  },
+  "expenses-not-multiple-of-unit": {
+    "en-US": (w) =>
+      `The sales expenses ${amount(w, "amount")} are not a multiple of the rounding unit ${amount(w, "unit")}: change the amount or choose a smaller unit.`,
+    "zh-CN": (w) =>
+      `销售费用 ${amount(w, "amount")} 不是取整单位 ${amount(w, "unit")} 的整数倍：请修改金额或选择更小的单位。`,
+  },
+  "gross-profit-split-by-amount": {
+    "en-US": (w) =>
+      `No segment of ${parent(w)} makes a gross profit at its own margin: its gross profit target, ${amount(w, "amount")}, is split by the sales targets instead.`,
+    "zh-CN": (w) =>
+      `${parent(w)}下没有按自身毛利率计算毛利为正的细分：其毛利目标 ${amount(w, "amount")} 改按销售目标分摊。`,
+  },
+  "gross-profit-loss-leaf": {
+    "en-US": (w) =>
+      `${s(w.p, "member")} sold at a loss (margin ${s(w.p, "margin")}%): its gross profit is planned at ${amount(w, "amount")}.`,
+    "zh-CN": (w) =>
+      `${s(w.p, "member")} 亏损销售（毛利率 ${s(w.p, "margin")}%）：其计划毛利为 ${amount(w, "amount")}。`,
+  },
+  "gross-profit-loss-leaf-zero": {
+    "en-US": (w) =>
+      `${s(w.p, "member")} sold at a loss (margin ${s(w.p, "margin")}%): it takes no share of the gross profit target.`,
+    "zh-CN": (w) => `${s(w.p, "member")} 亏损销售（毛利率 ${s(w.p, "margin")}%）：不分摊毛利目标。`,
+  },
+  "gross-profit-loss-leaf-share": {
+    "en-US": (w) =>
+      `${s(w.p, "member")} sold at a loss (margin ${s(w.p, "margin")}%), yet takes ${amount(w, "amount")} of the gross profit target: no segment beside it makes a gross profit to take it.`,
+    "zh-CN": (w) =>
+      `${s(w.p, "member")} 亏损销售（毛利率 ${s(w.p, "margin")}%），但同级没有毛利为正的细分可承担，仍分得毛利目标 ${amount(w, "amount")}。`,
   },
   "measure-ratio-inherited": {
     "en-US": (w) =>
@@ -558,6 +618,19 @@ const PLAN_WORDS: Record<string, PaneWording> = {
       `${s(w.p, "count")} 个细分在基准年及 ${s(w.p, "years")} 年窗口内都没有自己的${ratio(w)}，已沿用其上级的${ratio(w)}：${list(w, "members")}。`,
   },
 };
+
+/**
+ * The value a measure's option asks for, as the draft chose it: the target margin or the gross
+ * profit target, the expense rate or the expenses.
+ */
+function measureValueName(w: Words): string {
+  const measures = w.ctx.draft?.measures;
+  if (w.field === "measures.grossProfit.target" && measures?.grossProfit.target === "margin")
+    return fieldName(w.ctx, "measures.grossProfit.target.margin") ?? w.subject;
+  if (w.field === "measures.expenses" && measures?.expenses.kind === "rate")
+    return fieldName(w.ctx, "measures.expenses.rate") ?? w.subject;
+  return w.subject;
+}
 
 /** A measure's name in the pane's language ("quantity" / "数量"). */
 function measure(w: Words): string {

@@ -1,4 +1,4 @@
-import type { ColumnRole } from "../../engine/history";
+import type { HistoryRole } from "../../engine/history";
 import type { Language } from "../../engine/language";
 import type { SplitMethod, TimeMethod } from "../../engine/plan/planSchema";
 
@@ -11,7 +11,6 @@ export type LockKind = "amount" | "growth" | "share";
 
 /** Every text of the pane; each language fills all of it (the type makes a missing one an error). */
 export type UiStrings = {
-  appName: string;
   steps: Record<StepId, string>;
   stepOf: (step: number, total: number) => string;
   stepsLabel: string;
@@ -59,7 +58,7 @@ export type UiStrings = {
     notes: string;
     noSheets: string;
   };
-  roles: Record<ColumnRole, string>;
+  roles: Record<HistoryRole, string>;
   target: {
     intro: string;
     planYear: string;
@@ -90,7 +89,6 @@ export type UiStrings = {
     addLevelNone: string;
     weights: string;
     weightFor: (member: string) => string;
-    member: string;
     weight: string;
     share: string;
     weightsTotal: string;
@@ -136,7 +134,6 @@ export type UiStrings = {
     profileCompany: string;
     profileLeaf: string;
     monthWeights: string;
-    monthWeight: (month: string) => string;
     chartTitle: string;
     chartDescription: (years: string) => string;
     chartResult: string;
@@ -176,9 +173,7 @@ export type UiStrings = {
     languages: Record<Language, string>;
     write: string;
     writing: string;
-    progress: (done: number, total: number) => string;
     cancel: string;
-    cancelled: string;
     done: (count: number) => string;
     openSheet: (sheet: string) => string;
     blocked: string;
@@ -258,5 +253,53 @@ export type UiStrings = {
     doneMoved: (count: number, sheet: string) => string;
     doneKept: (count: number) => string;
     openEdits: (sheet: string) => string;
+  };
+  /**
+   * The measures planned beside the amount: the Target step's section that sets them and the
+   * Preview step's P&L totals.
+   */
+  measures: {
+    title: string;
+    /** The folded section's summary when no measure is planned. */
+    summaryNone: string;
+    summaryQuantity: string;
+    /** `value`: the target margin or amount formatted ("" for each segment at its own margin). */
+    summaryGrossProfit: (target: "none" | "margin" | "amount", value: string) => string;
+    summaryExpenses: (kind: "rate" | "amount", value: string) => string;
+    /** Between the parts of the summary. */
+    separator: string;
+    intro: string;
+    quantity: string;
+    quantityUnit: string;
+    grossProfit: string;
+    grossProfitTarget: string;
+    grossProfitTargets: Record<"none" | "margin" | "amount", string>;
+    grossProfitMargin: string;
+    grossProfitAmount: string;
+    expenses: string;
+    expenseKinds: Record<"none" | "rate" | "amount", string>;
+    expenseRate: string;
+    expenseAmount: string;
+    /** A history column by its letters and header: "column G, Qty". */
+    column: (letters: string, header: string) => string;
+    /** Which history column feeds a measure: "Quantity from column G, Qty." */
+    fromColumn: (role: string, column: string) => string;
+    /** Cost of sales worked out from a gross profit column. */
+    costFromGrossProfit: (column: string) => string;
+    /** No column for a measure asked: `roles` its column's names as alternatives. */
+    columnMissing: (roles: string, dataStep: string) => string;
+    /** "cost or gross profit" joined the language's way. */
+    or: string;
+    /** Preview: the P&L totals. */
+    profitTitle: string;
+    sales: string;
+    quantityTotal: string;
+    cost: string;
+    grossProfitTotal: string;
+    margin: string;
+    expensesTotal: string;
+    netProfit: string;
+    /** Below the totals: where the P&L by segment and month is written. */
+    profitSheetNote: string;
   };
 };

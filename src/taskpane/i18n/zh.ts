@@ -2,7 +2,6 @@ import type { UiStrings } from "./uiStrings";
 
 /** The pane in Chinese (zh-CN). */
 export const ZH: UiStrings = {
-  appName: "销售目标规划",
   steps: {
     data: "数据",
     target: "目标",
@@ -62,6 +61,7 @@ export const ZH: UiStrings = {
     amount: "金额（净销售额）",
     quantity: "数量",
     cost: "成本",
+    grossProfit: "毛利",
     region: "区域",
     product: "产品",
     channel: "渠道",
@@ -98,7 +98,6 @@ export const ZH: UiStrings = {
     addLevelNone: "识别到的列都已是层级。",
     weights: "手工权重",
     weightFor: (member) => `${member} 的权重`,
-    member: "成员",
     weight: "权重",
     share: "占比",
     weightsTotal: "合计",
@@ -141,7 +140,6 @@ export const ZH: UiStrings = {
     profileCompany: "全公司",
     profileLeaf: "各细分（历史完整时）",
     monthWeights: "月份权重",
-    monthWeight: (month) => `${month}的权重`,
     chartTitle: "季节性",
     chartDescription: (years) => `${years} 各月占全年的比例，以及计划采用的比例。`,
     chartResult: "计划",
@@ -201,24 +199,22 @@ export const ZH: UiStrings = {
     months: "按月",
   },
   generate: {
-    intro: "将计划工作表写入此工作簿。规划之前写入的工作表会被重写;您自己的工作表不会被改动。",
+    intro: "将计划工作表写入此工作簿。规划之前写入的工作表会被重写；您自己的工作表不会被改动。",
     language: "工作表语言",
     languages: { "en-US": "English", "zh-CN": "中文" },
     write: "写入计划工作表",
     writing: "正在写入计划工作表…",
-    progress: (done, total) => `第 ${done} 块,共 ${total} 块`,
     cancel: "取消",
-    cancelled: "已取消。取消前写入的工作表会保留。",
-    done: (count) => `完成:已写入 ${count} 张工作表。`,
+    done: (count) => `完成：已写入 ${count} 张工作表。`,
     openSheet: (sheet) => `转到 ${sheet}`,
     blocked: "请先修正“预览”中显示的问题。",
     refreshTitle: "刷新实际数据",
-    refreshIntro: "在历史中粘贴新的实际数据后,重新读取,只更新已保存计划的跟踪数字。",
+    refreshIntro: "在历史中粘贴新的实际数据后，重新读取，只更新已保存计划的跟踪数字。",
     refresh: "刷新实际数据",
     refreshing: "正在刷新跟踪表…",
     refreshed: (asOf) => `跟踪数据已更新至 ${asOf}。`,
-    noActuals: (year) => `尚无 ${year} 年的实际数据:无需跟踪。`,
-    noStoredPlan: "此工作簿还没有保存的计划:请先写入计划工作表。",
+    noActuals: (year) => `尚无 ${year} 年的实际数据：无需跟踪。`,
+    noStoredPlan: "此工作簿还没有保存的计划：请先写入计划工作表。",
     failed: "未能完成",
   },
   writeState: {
@@ -286,5 +282,51 @@ export const ZH: UiStrings = {
     doneMoved: (count, sheet) => `挡住新计划的 ${count} 个单元格已移到“${sheet}”，并注明地址。`,
     doneKept: (count) => `您在表格旁填写的 ${count} 个单元格仍在原位。`,
     openEdits: (sheet) => `转到“${sheet}”`,
+  },
+  measures: {
+    title: "计划指标",
+    summaryNone: "仅销售额",
+    summaryQuantity: "数量",
+    summaryGrossProfit: (target, value) =>
+      target === "margin"
+        ? `毛利（毛利率 ${value}）`
+        : target === "amount"
+          ? `毛利 ${value}`
+          : "毛利（按各细分毛利率）",
+    summaryExpenses: (kind, value) =>
+      kind === "rate" ? `销售费用（销售额的 ${value}）` : `销售费用 ${value}`,
+    separator: " · ",
+    intro:
+      "除销售额外，还可计划数量、毛利和销售费用：“利润计划”工作表将列出销售成本、毛利、销售费用和净利。",
+    quantity: "数量（销售量）",
+    quantityUnit: "数量取整单位",
+    grossProfit: "毛利",
+    grossProfitTarget: "毛利目标",
+    grossProfitTargets: {
+      none: "无：各细分按自身毛利率",
+      margin: "按销售额的毛利率",
+      amount: "按金额",
+    },
+    grossProfitMargin: "目标毛利率（%）",
+    grossProfitAmount: "毛利目标金额",
+    expenses: "销售费用",
+    expenseKinds: { none: "无", rate: "按销售额的比例", amount: "按金额" },
+    expenseRate: "费用率（占目标的 %）",
+    expenseAmount: "销售费用金额",
+    column: (letters, header) => `${letters} 列“${header}”`,
+    fromColumn: (role, column) => `${role}取自 ${column}。`,
+    costFromGrossProfit: (column) => `销售成本 = 销售额 − 毛利，毛利取自 ${column}。`,
+    columnMissing: (roles, dataStep) =>
+      `历史数据中没有${roles}列：请在“${dataStep}”步骤的“列”中选择。`,
+    or: "或",
+    profitTitle: "损益",
+    sales: "销售额",
+    quantityTotal: "数量",
+    cost: "销售成本",
+    grossProfitTotal: "毛利",
+    margin: "毛利率",
+    expensesTotal: "销售费用",
+    netProfit: "净利",
+    profitSheetNote: "按细分和月份的明细见“利润计划”工作表。",
   },
 };

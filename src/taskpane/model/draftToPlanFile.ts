@@ -1,6 +1,6 @@
 import type { DimensionKey } from "../../engine/history";
 import { formatFieldPath, type PlanFileProblem } from "../../engine/plan/validatePlanFile";
-import type { BoundDraft, LevelDraft, LockDraft, PlanDraft } from "./planDraft";
+import type { BoundDraft, LevelDraft, LockDraft, MeasuresDraft, PlanDraft } from "./planDraft";
 import { parseNumberText, percentToFraction } from "./parseNumberText";
 
 /** A plan file built from a draft, and the inputs that could not be read as numbers. */
@@ -111,6 +111,33 @@ function lockOut(
   return out;
 }
 
+/** The plan file's `measures`, or undefined when the draft plans none. */
+function measuresOut(measures: MeasuresDraft, read: Reader): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  const path = ["measures"];
+  if (measures.quantity.on) {
+    out.quantity = {
+      unit: read.number(measures.quantity.unit, [...path, "quantity", "unit"], { whole: true }),
+    };
+  }
+  const gp = measures.grossProfit;
+  if (gp.on) {
+    const targetPath = [...path, "grossProfit", "target"];
+    out.grossProfit =
+      gp.target === "margin"
+        ? { target: { margin: read.percent(gp.marginPercent, [...targetPath, "margin"]) } }
+        : gp.target === "amount"
+          ? { target: { amount: read.number(gp.amount, [...targetPath, "amount"]) } }
+          : {};
+  }
+  const expenses = measures.expenses;
+  if (expenses.kind === "rate")
+    out.expenses = { rate: read.percent(expenses.ratePercent, [...path, "expenses", "rate"]) };
+  if (expenses.kind === "amount")
+    out.expenses = { amount: read.number(expenses.amount, [...path, "expenses", "amount"]) };
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Removes keys whose value is undefined, so the schema reports them as missing, not mistyped. */
 function withoutUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutUndefined);
@@ -153,5 +180,7 @@ export function draftToPlanFile(draft: PlanDraft): DraftConversion {
   plan.rounding = { unit: read.number(draft.unit, ["rounding", "unit"], { whole: true }) };
   if (draft.asOf) plan.asOf = draft.asOf;
   plan.language = draft.language;
+  const measures = measuresOut(draft.measures, read);
+  if (measures) plan.measures = measures;
   return { plan: withoutUndefined(plan) as Record<string, unknown>, problems };
 }

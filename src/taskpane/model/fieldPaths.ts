@@ -21,6 +21,7 @@ export function stepOfField(path: string): StepId {
     case "planYear":
     case "target":
     case "asOf":
+    case "measures":
       return "target";
     case "levels":
     case "locks":

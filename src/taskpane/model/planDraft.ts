@@ -1,8 +1,10 @@
-import type { ColumnRole, DimensionKey, HistoryReadResult } from "../../engine/history";
+import type { DimensionKey, HistoryReadResult, HistoryRole } from "../../engine/history";
 import { DIMENSIONS } from "../../engine/history";
 import type { Language } from "../../engine/language";
 import { isIdLikeHeader } from "../../engine/reader/matchHeaderRole";
+import { historyReadOptions } from "../../engine/plan/historyReadOptions";
 import type { SplitMethod, TimeMethod } from "../../engine/plan/planSchema";
+import type { ReadHistoryOptions } from "../../engine/reader/readHistory";
 import type { BoundKind, LockKind } from "../i18n/uiStrings";
 
 /**
@@ -14,7 +16,7 @@ export type PlanDraft = {
   planYear: string;
   target: { kind: "growth" | "amount"; growthPercent: string; amount: string };
   /** Header text per role, overriding detection (the plan file's `columns`). */
-  columns: Partial<Record<ColumnRole, string>>;
+  columns: Partial<Record<HistoryRole, string>>;
   levels: LevelDraft[];
   locks: LockDraft[];
   time: TimeDraft;
@@ -23,9 +25,67 @@ export type PlanDraft = {
   asOf: string;
   /** The generated sheets' language. */
   language: Language;
+  /** The measures planned beside the amount (the plan file's `measures`). */
+  measures: MeasuresDraft;
   /** The next free key for a list item. */
   nextKey: number;
 };
+
+/**
+ * The measures as the pane edits them: each on or off, its figures as typed (percentages as
+ * percent). A figure of an option not chosen is kept, so switching back finds it again.
+ */
+export type MeasuresDraft = {
+  /** Units sold, rounded to `unit` items. */
+  quantity: { on: boolean; unit: string };
+  /** Gross profit: each segment at its own margin, or a target as a margin of sales or an amount. */
+  grossProfit: {
+    on: boolean;
+    target: "none" | "margin" | "amount";
+    marginPercent: string;
+    amount: string;
+  };
+  /** Sales expenses: none, a rate of the target, or an amount. */
+  expenses: { kind: "none" | "rate" | "amount"; ratePercent: string; amount: string };
+};
+
+/** No measure planned: the amount alone. */
+export const NO_MEASURES: MeasuresDraft = {
+  quantity: { on: false, unit: "1" },
+  grossProfit: { on: false, target: "none", marginPercent: "", amount: "" },
+  expenses: { kind: "none", ratePercent: "", amount: "" },
+};
+
+/**
+ * The ratio measures a draft asks the history reader for (their columns' cells are read).
+ * @example askedReadMeasures({ ...NO_MEASURES, quantity: { on: true, unit: "1" } }) → ["quantity"]
+ */
+export function askedReadMeasures(measures: MeasuresDraft): ("quantity" | "grossProfit")[] {
+  const asked: ("quantity" | "grossProfit")[] = [];
+  if (measures.quantity.on) asked.push("quantity");
+  if (measures.grossProfit.on) asked.push("grossProfit");
+  return asked;
+}
+
+/**
+ * What the history reader needs of a draft: the columns it names, its levels' dimensions and the
+ * measures whose columns must be read.
+ * @example draftReadOptions({ ...draft, measures: { ...NO_MEASURES, quantity: { on: true, unit: "1" } } }).measures → ["quantity"]
+ */
+export function draftReadOptions(
+  draft: Pick<PlanDraft, "columns" | "levels" | "measures">,
+): ReadHistoryOptions {
+  return historyReadOptions({
+    columns: draft.columns,
+    levels: draft.levels,
+    measures: Object.fromEntries(askedReadMeasures(draft.measures).map((key) => [key, {}])),
+  });
+}
+
+/** True when the draft plans any measure beside the amount. */
+export function plansMeasures(measures: MeasuresDraft): boolean {
+  return askedReadMeasures(measures).length > 0 || measures.expenses.kind !== "none";
+}
 
 export type BlendMethod = "lastYear" | "history" | "equal" | "manual";
 
@@ -143,6 +203,7 @@ export function defaultDraft(history: HistoryReadResult | null, language: Langua
     unit: "1",
     asOf: "",
     language,
+    measures: NO_MEASURES,
     nextKey: levelDims.length + 1,
   };
 }

@@ -1,8 +1,8 @@
 import type { DimensionKey } from "../../engine/history";
 import type { Language } from "../../engine/language";
-import type { BoundSpec, PlanFile } from "../../engine/plan/planSchema";
-import type { BoundDraft, BlendMethod, LockDraft, PlanDraft } from "./planDraft";
-import { NO_BOUND } from "./planDraft";
+import type { BoundSpec, MeasuresSpec, PlanFile } from "../../engine/plan/planSchema";
+import type { BoundDraft, BlendMethod, LockDraft, MeasuresDraft, PlanDraft } from "./planDraft";
+import { NO_BOUND, NO_MEASURES } from "./planDraft";
 import { fractionToPercentText } from "./parseNumberText";
 
 function boundDraft(bound: BoundSpec | undefined): BoundDraft {
@@ -10,6 +10,28 @@ function boundDraft(bound: BoundSpec | undefined): BoundDraft {
   if ("ofLastYear" in bound)
     return { kind: "ofLastYear", value: fractionToPercentText(bound.ofLastYear) };
   return { kind: "amount", value: String(bound.amount) };
+}
+
+/** The measures of a plan file as the pane edits them; those not planned off. */
+export function measuresDraft(spec: MeasuresSpec | undefined): MeasuresDraft {
+  const gpTarget = spec?.grossProfit?.target;
+  const expenses = spec?.expenses;
+  return {
+    quantity: spec?.quantity
+      ? { on: true, unit: String(spec.quantity.unit) }
+      : { ...NO_MEASURES.quantity },
+    grossProfit: {
+      on: spec?.grossProfit !== undefined,
+      target: !gpTarget ? "none" : "margin" in gpTarget ? "margin" : "amount",
+      marginPercent: gpTarget && "margin" in gpTarget ? fractionToPercentText(gpTarget.margin) : "",
+      amount: gpTarget && "amount" in gpTarget ? String(gpTarget.amount) : "",
+    },
+    expenses: {
+      kind: !expenses ? "none" : "rate" in expenses ? "rate" : "amount",
+      ratePercent: expenses && "rate" in expenses ? fractionToPercentText(expenses.rate) : "",
+      amount: expenses && "amount" in expenses ? String(expenses.amount) : "",
+    },
+  };
 }
 
 /**
@@ -80,6 +102,7 @@ export function planFileToDraft(plan: PlanFile, fallbackLanguage: Language): Pla
     unit: String(plan.rounding.unit),
     asOf: plan.asOf ?? "",
     language: plan.language ?? fallbackLanguage,
+    measures: measuresDraft(plan.measures),
     nextKey: next,
   };
 }

@@ -8,7 +8,12 @@ import type { ExcelPort, HistorySource, WorkbookOutline } from "../../excel/exce
 import { readPlanStore } from "../../sheets/planStoreSheet";
 import { checkDraft, type DraftCheck } from "../model/checkDraft";
 import { historyCandidates, sourceKey } from "../model/historySources";
-import { defaultDraft, type PlanDraft } from "../model/planDraft";
+import {
+  askedReadMeasures,
+  defaultDraft,
+  draftReadOptions,
+  type PlanDraft,
+} from "../model/planDraft";
 import { planFileToDraft } from "../model/planFileToDraft";
 import { portFailure } from "../model/portFailure";
 import type { PlanPreview } from "../model/previewPlan";
@@ -127,7 +132,7 @@ async function openWorkbook(
   for (const source of candidates.slice(0, MAX_SHEETS_TRIED)) {
     const grid = await port.readHistory(source);
     const id = await engine.loadGrid(grid);
-    const options = historyReadOptions(draft ?? {});
+    const options = draft ? draftReadOptions(draft) : historyReadOptions({});
     const read = await engine.readHistory(id, options);
     const found: Found = {
       source,
@@ -269,10 +274,11 @@ export function usePlanner(port: ExcelPort, language: Language, engine: Planning
     setDraft(change);
   }, []);
 
-  // Read again when the columns change, or a level starts or stops splitting by a column of its
-  // own, not on every edit.
+  // Read again when the columns change, a level starts or stops splitting by a column of its
+  // own, or a measure whose column must be read is turned on or off, not on every edit.
   const columnsKey = JSON.stringify(draft.columns ?? null);
   const levelDimensions = JSON.stringify(draft.levels.map((level) => level.dimension));
+  const measuresKey = askedReadMeasures(draft.measures).join(",");
   const gridId = grid?.id ?? null;
   useEffect(() => {
     if (gridId === null) return;
@@ -281,6 +287,12 @@ export function usePlanner(port: ExcelPort, language: Language, engine: Planning
     const options = historyReadOptions({
       columns: columns ?? undefined,
       levels: (JSON.parse(levelDimensions) as string[]).map((dimension) => ({ dimension })),
+      measures: Object.fromEntries(
+        measuresKey
+          .split(",")
+          .filter((key) => key !== "")
+          .map((key) => [key, {}]),
+      ),
     });
     draftReading.current = options;
     const key = `${gridId}|${JSON.stringify(options)}`;
@@ -293,7 +305,7 @@ export function usePlanner(port: ExcelPort, language: Language, engine: Planning
     return () => {
       live = false;
     };
-  }, [engine, gridId, columnsKey, levelDimensions]);
+  }, [engine, gridId, columnsKey, levelDimensions, measuresKey]);
 
   const deferredDraft = useDeferredValue(draft);
   const check = useMemo(() => checkDraft(deferredDraft), [deferredDraft]);

@@ -103,7 +103,7 @@ export function writeInput(planner: Planner, uiLanguage: Language): PlanWriteInp
     plan,
     language: plan.language ?? uiLanguage,
     historySheet: history.sheet,
-    columnsRead: columnsRead(history, result.levels),
+    columnsRead: columnsRead(history, result.levels, result.measures?.asked),
   };
 }
 
@@ -247,7 +247,7 @@ export function useWriter(port: ExcelPort, planner: Planner, uiLanguage: Languag
           plan,
           language: plan.language ?? uiLanguage,
           historySheet: history.sheet,
-          columnsRead: columnsRead(history, result.levels),
+          columnsRead: columnsRead(history, result.levels, result.measures?.asked),
         },
         { ...options, refresh: true },
       );

@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
-import { COLUMN_ROLES, DIMENSIONS, type ColumnRole } from "../../engine/history";
+import { DIMENSIONS, type HistoryRole } from "../../engine/history";
 import { PlanField } from "../components/PlanField";
 import { Section } from "../components/Section";
 import { useI18n } from "../i18n/I18nContext";
@@ -31,6 +31,20 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
 });
+
+/**
+ * The roles a long history's columns are mapped to, in the order a user checks them: the date and
+ * amount, the figures the measures are planned from (the quantity; the cost, or the gross profit
+ * cost is worked out from), then the dimensions.
+ */
+const LONG_ROLES: readonly HistoryRole[] = [
+  "date",
+  "amount",
+  "quantity",
+  "cost",
+  "grossProfit",
+  ...DIMENSIONS,
+];
 
 /** Step 1: which sheet or table holds the history, its columns, and the rows it skipped. */
 export function DataStep(props: { planner: Planner }) {
@@ -51,7 +65,7 @@ export function DataStep(props: { planner: Planner }) {
       : planner.source.name
     : "";
 
-  const roles: readonly ColumnRole[] = history?.layout === "wide" ? DIMENSIONS : COLUMN_ROLES;
+  const roles: readonly HistoryRole[] = history?.layout === "wide" ? DIMENSIONS : LONG_ROLES;
   const headers =
     grid && history && history.headerRow >= 0 ? headerTexts(grid, history.headerRow) : [];
   const overridden = Object.keys(planner.draft.columns).length > 0;

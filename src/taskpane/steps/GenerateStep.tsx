@@ -16,6 +16,7 @@ import { ArrowSyncRegular, DocumentTableRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Notice } from "../../engine/history";
 import { LANGUAGES, type Language } from "../../engine/language";
+import { StepBarActions, StepBarStatus } from "../app/StepBar";
 import { PlanField } from "../components/PlanField";
 import { Section } from "../components/Section";
 import { useI18n } from "../i18n/I18nContext";
@@ -27,7 +28,6 @@ import type { Writer, WrittenEdits, WrittenPlan } from "../state/useWriter";
 import { WritePreviewPanel } from "./WritePreviewPanel";
 
 const useStyles = makeStyles({
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   control: { width: "100%", minWidth: 0 },
   links: {
     margin: 0,
@@ -195,7 +195,7 @@ export function GenerateStep(props: { planner: Planner; writer: Writer }) {
         onCheckAgain={check.check}
       />
 
-      <div className={styles.actions}>
+      <StepBarActions>
         <Button
           appearance="primary"
           icon={<DocumentTableRegular />}
@@ -209,17 +209,19 @@ export function GenerateStep(props: { planner: Planner; writer: Writer }) {
             {t.generate.cancel}
           </Button>
         )}
-      </div>
+      </StepBarActions>
 
       {running && (
-        <Field
-          label={running.task === "write" ? t.generate.writing : t.generate.refreshing}
-          hint={
-            running.cancellable ? progressText : `${progressText ?? ""} ${t.writeState.committed}`
-          }
-        >
-          <ProgressBar value={running.progress.value} max={1} />
-        </Field>
+        <StepBarStatus>
+          <Field
+            label={running.task === "write" ? t.generate.writing : t.generate.refreshing}
+            hint={
+              running.cancellable ? progressText : `${progressText ?? ""} ${t.writeState.committed}`
+            }
+          >
+            <ProgressBar value={running.progress.value} max={1} />
+          </Field>
+        </StepBarStatus>
       )}
 
       <div role="status" aria-live="polite">

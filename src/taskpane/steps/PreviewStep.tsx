@@ -18,6 +18,7 @@ import type { GrowthWarning } from "../model/growthWarnings";
 import { companyMonths, levelTotals, type LevelTotals } from "../model/levelTotals";
 import type { Planner } from "../state/usePlanner";
 import { dimensionName } from "../i18n/dimensionName";
+import { ProfitTotals } from "./preview/ProfitTotals";
 
 /** Segments listed per level before the rest is left to the Allocation sheet. */
 const LISTED = 40;
@@ -160,7 +161,10 @@ export function BlockingProblems(props: { onGoTo: (field: string) => void }) {
 
 const NO_WARNINGS: GrowthWarning[] = [];
 
-/** Step 4: the plan as it will be written — totals per level, warnings and blocking problems. */
+/**
+ * Step 4: the plan as it will be written — totals per level, the P&L totals when measures are
+ * planned, warnings and blocking problems.
+ */
 export function PreviewStep(props: { planner: Planner; onGoTo: (field: string) => void }) {
   const { planner } = props;
   const { t, format, problem } = useI18n();
@@ -201,6 +205,7 @@ export function PreviewStep(props: { planner: Planner; onGoTo: (field: string) =
               />
             )}
           </div>
+          <ProfitTotals result={result} />
           {levels.map((level) => (
             <LevelTable
               key={level.dimension}

@@ -13,6 +13,7 @@ import { PlanField } from "../components/PlanField";
 import { Stat } from "../components/Stat";
 import { useI18n } from "../i18n/I18nContext";
 import type { Planner } from "../state/usePlanner";
+import { MeasuresSection } from "./target/MeasuresSection";
 
 const useStyles = makeStyles({
   // The input above the figures it leads to, never beside them: nothing to cover at any width,
@@ -28,7 +29,10 @@ const useStyles = makeStyles({
   full: { width: "100%", minWidth: 0 },
 });
 
-/** Step 2: the plan year, the annual target as an amount or as growth, and the tracking month. */
+/**
+ * Step 2: the plan year, the annual target as an amount or as growth, the tracking month, and
+ * the measures planned beside the amount.
+ */
 export function TargetStep(props: { planner: Planner }) {
   const { planner } = props;
   const { draft, yearTotals, preview } = planner;
@@ -132,6 +136,8 @@ export function TargetStep(props: { planner: Planner }) {
             })}
         </Dropdown>
       </PlanField>
+
+      <MeasuresSection planner={planner} />
     </>
   );
 }

@@ -6,7 +6,11 @@ import { workedExampleRecords } from "../../../src/engine/plan/testing/workedExa
 import { checkDraft } from "../../../src/taskpane/model/checkDraft";
 import { draftToPlanFile } from "../../../src/taskpane/model/draftToPlanFile";
 import {
+  askedReadMeasures,
   defaultDraft,
+  draftReadOptions,
+  NO_MEASURES,
+  plansMeasures,
   suggestPlanYear,
   type PlanDraft,
 } from "../../../src/taskpane/model/planDraft";
@@ -249,5 +253,102 @@ describe("planFileToDraft", () => {
     const draft = planFileToDraft(validated(rich), "en-US");
     expect(draft.locks.map((l) => l.dimension)).toEqual(["region", "rep", "rep"]);
     expect(draft.locks.map((l) => l.value)).toEqual(["65", "10000", "15"]);
+  });
+});
+
+describe("the measures in the draft", () => {
+  const base = validated({
+    version: 1,
+    planYear: 2026,
+    target: { growth: 0.1 },
+    levels: [{ dimension: "region", method: "lastYear" }],
+    rounding: { unit: 100 },
+    language: "en-US",
+  });
+  const variants: Record<string, unknown>[] = [
+    { quantity: { unit: 1 } },
+    { quantity: { unit: 12 }, grossProfit: {} },
+    { grossProfit: { target: { margin: 0.285 } }, expenses: { rate: 0.08 } },
+    { grossProfit: { target: { amount: 3000000 } }, expenses: { amount: 450000 } },
+    { quantity: { unit: 1 }, grossProfit: { target: { margin: 0.3 } }, expenses: { amount: 100 } },
+    { expenses: { rate: 0 } },
+  ];
+
+  it.each(variants.map((m, i) => [i, m] as const))(
+    "opens a plan file with measures and writes them back the same (%i)",
+    (_i, measures) => {
+      const plan = validated({ ...base, measures });
+      const draft = planFileToDraft(plan, "en-US");
+      const check = checkDraft(draft);
+      expect(check.problems).toEqual([]);
+      expect(check.plan).toEqual(plan);
+      expect(check.plan?.measures).toEqual(measures);
+    },
+  );
+
+  it("plans none by default and writes no measures key", () => {
+    const draft = defaultDraft(history(), "en-US");
+    expect(draft.measures).toEqual(NO_MEASURES);
+    expect(plansMeasures(draft.measures)).toBe(false);
+    expect(draftToPlanFile(draft).plan).not.toHaveProperty("measures");
+    expect(planFileToDraft(base, "en-US").measures).toEqual(NO_MEASURES);
+  });
+
+  it("keeps the figure of an option not chosen, and writes only the chosen one", () => {
+    const draft: PlanDraft = {
+      ...defaultDraft(history(), "en-US"),
+      measures: {
+        quantity: { on: false, unit: "5" },
+        grossProfit: { on: true, target: "amount", marginPercent: "30", amount: "1,200,000" },
+        expenses: { kind: "rate", ratePercent: "7.5", amount: "9" },
+      },
+    };
+    expect(draftToPlanFile(draft).plan.measures).toEqual({
+      grossProfit: { target: { amount: 1200000 } },
+      expenses: { rate: 0.075 },
+    });
+  });
+
+  it("asks the reader for the columns of the measures planned only", () => {
+    const draft = defaultDraft(history(), "en-US");
+    expect(draftReadOptions(draft)).toEqual({
+      columns: {},
+      dimensions: ["region", "rep"],
+    });
+    const on: PlanDraft = {
+      ...draft,
+      measures: {
+        ...NO_MEASURES,
+        quantity: { on: true, unit: "1" },
+        grossProfit: { ...NO_MEASURES.grossProfit, on: true },
+        expenses: { kind: "rate", ratePercent: "8", amount: "" },
+      },
+    };
+    expect(askedReadMeasures(on.measures)).toEqual(["quantity", "grossProfit"]);
+    expect(draftReadOptions(on).measures).toEqual(["quantity", "grossProfit"]);
+  });
+
+  it("puts a missing or mistyped figure on its field", () => {
+    const draft = defaultDraft(history(), "en-US");
+    const problems = (measures: PlanDraft["measures"]) =>
+      checkDraft({ ...draft, measures }).problems.map((p) => [p.field, p.code]);
+    expect(
+      problems({
+        ...NO_MEASURES,
+        grossProfit: { on: true, target: "margin", marginPercent: "", amount: "" },
+      }),
+    ).toEqual([["measures.grossProfit.target", "plan-wrong-shape"]]);
+    expect(
+      problems({
+        ...NO_MEASURES,
+        grossProfit: { on: true, target: "margin", marginPercent: "130", amount: "" },
+      }),
+    ).toEqual([["measures.grossProfit.target.margin", "plan-too-big"]]);
+    expect(
+      problems({ ...NO_MEASURES, expenses: { kind: "amount", ratePercent: "", amount: "x" } }),
+    ).toEqual([["measures.expenses.amount", "ui-not-a-number"]]);
+    expect(problems({ ...NO_MEASURES, quantity: { on: true, unit: "2.5" } })).toEqual([
+      ["measures.quantity.unit", "ui-not-a-whole-number"],
+    ]);
   });
 });
