@@ -9,14 +9,13 @@ import { validatePlanFile } from "../../src/engine/plan/validatePlanFile";
 import { readHistory } from "../../src/engine/reader/readHistory";
 import { generateHistory } from "../../src/sample/generateHistory";
 import { makeFormatters } from "../../src/taskpane/i18n/formatters";
-import { STEPS, type StepId } from "../../src/taskpane/i18n/uiStrings";
 import { signRows } from "../../src/sheets/sheetSignatures";
 import { buildPlanSheets } from "../../src/sheets/buildPlanSheets";
 import { sheetLabels } from "../../src/sheets/labels";
 import { readPlanStore } from "../../src/sheets/planStoreSheet";
 import { expectSheetWritten } from "../excel/support/expectWritten";
 import { createFakeWorkbook, type FakeWorkbook } from "../support/excelFake";
-import { choose, openCard, renderPane, tabName, type PaneHarness } from "./support/paneHarness";
+import { choose, openCard, renderPane, type PaneHarness } from "./support/paneHarness";
 
 /** The figure column added to the sample: a cost of sales in English, a gross profit in Chinese. */
 const FIGURE: Record<Language, { header: string; role: "cost" | "grossProfit"; share: number }> = {
@@ -78,23 +77,8 @@ function engineResult(fake: FakeWorkbook, planJson: unknown) {
   return computePlan({ records: history.records, columns: history.columns }, plan);
 }
 
-/**
- * Goes to a step and waits until its heading has the focus, which it takes once painted: a list
- * opened or a field typed into before would lose it.
- */
-async function goTo(h: PaneHarness, step: StepId): Promise<void> {
-  const tab = screen.getByRole("tab", { name: tabName(STEPS.indexOf(step) + 1, h.t.steps[step]) });
-  if (tab.getAttribute("aria-selected") === "true") return;
-  await h.goTo(step);
-  const heading = screen.getByRole("heading", {
-    level: 2,
-    name: new RegExp(`^${h.t.steps[step]}`),
-  });
-  await waitFor(() => expect(document.activeElement).toBe(heading));
-}
-
 async function openMeasures(h: PaneHarness): Promise<HTMLElement> {
-  await goTo(h, "target");
+  await h.goTo("target");
   return openCard(h.user, h.t.measures.title);
 }
 
@@ -123,7 +107,7 @@ describe("the measures in the pane", () => {
       const format = makeFormatters(language);
 
       // Folded, it says the plan is of sales alone.
-      await goTo(h, "target");
+      await h.goTo("target");
       const folded = screen.getByRole("group", { name: t.measures.title });
       expect(within(folded).getByText(t.measures.summaryNone)).toBeTruthy();
       expect(within(folded).queryByRole("checkbox")).toBeNull();
@@ -158,7 +142,7 @@ describe("the measures in the pane", () => {
         ),
       ).toBeTruthy();
 
-      await goTo(h, "preview");
+      await h.goTo("preview");
       const table = await screen.findByRole(
         "table",
         { name: t.measures.profitTitle },
@@ -217,7 +201,7 @@ describe("the measures in the pane", () => {
     const { fake } = measuresWorkbook("en-US");
     const h = await renderPane({ fake });
     await planAllMeasures(h, "30", "8");
-    await goTo(h, "generate");
+    await h.goTo("generate");
     await h.user.click(screen.getByRole("button", { name: h.t.generate.write }));
     await screen.findByText(/^Done: \d+ sheets written\.$/, {}, { timeout: 20000 });
     const labels = sheetLabels("en-US");
@@ -251,12 +235,12 @@ describe("the measures in the pane", () => {
     // Opened again, the pane restores the measures from the workbook and plans them.
     h.unmount();
     const again = await renderPane({ fake });
-    await goTo(again, "target");
+    await again.goTo("target");
     const card = screen.getByRole("group", { name: again.t.measures.title });
     expect(
       within(card).getByText(/^Quantity · gross profit at 30% margin · expenses 8% of sales$/),
     ).toBeTruthy();
-    await goTo(again, "preview");
+    await again.goTo("preview");
     const table = await screen.findByRole(
       "table",
       { name: again.t.measures.profitTitle },
@@ -293,7 +277,7 @@ describe("the measures in the pane", () => {
     expect(within(card).queryByText(words)).toBeNull();
 
     // Preview lists it in plain words, and its link comes back to the switch.
-    await goTo(h, "preview");
+    await h.goTo("preview");
     const blocking = screen.getByText(t.preview.blocking).closest<HTMLElement>(".fui-MessageBar")!;
     expect(within(blocking).getByText(words, { exact: false })).toBeTruthy();
     expect(blocking.textContent).not.toMatch(/measures|grossProfit/);
@@ -354,11 +338,11 @@ describe("the measures in the pane", () => {
       );
 
       // Chosen on the Data step, it feeds the cost: the Target step names it, Preview plans it.
-      await goTo(h, "data");
+      await h.goTo("data");
       const header = language === "en-US" ? "Landed" : "进货";
       await choose(user, t.roles.cost, new RegExp(`${header}$`));
       expect(screen.getByRole("combobox", { name: t.roles.cost }).textContent).toContain(header);
-      await goTo(h, "target");
+      await h.goTo("target");
       const open = await openCard(user, t.measures.title);
       await waitFor(() =>
         expect(
@@ -368,7 +352,7 @@ describe("the measures in the pane", () => {
         ).toBeTruthy(),
       );
       expect(within(open).queryByText(missing)).toBeNull();
-      await goTo(h, "preview");
+      await h.goTo("preview");
       const table = await screen.findByRole(
         "table",
         { name: t.measures.profitTitle },
@@ -388,7 +372,7 @@ describe("the measures in the pane", () => {
       const { user, t } = h;
       const card = await openMeasures(h);
       await user.click(within(card).getByRole("checkbox", { name: t.measures.grossProfit }));
-      await goTo(h, "preview");
+      await h.goTo("preview");
       await screen.findByRole("table", { name: t.measures.profitTitle }, { timeout: 5000 });
 
       const result = engineResult(fake, {
