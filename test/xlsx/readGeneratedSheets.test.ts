@@ -175,7 +175,6 @@ describe("readGeneratedSheets", () => {
         store: null,
         values: new Map(),
         comments: new Map(),
-        typedOver: new Map(),
       });
     } finally {
       await folder.remove();
