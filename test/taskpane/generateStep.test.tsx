@@ -17,6 +17,21 @@ async function write(h: PaneHarness): Promise<HTMLElement> {
   return done.closest<HTMLElement>(".fui-MessageBar")!;
 }
 
+/** The pane over a port whose write waits until `release` is called. */
+async function paneWithHeldWrite() {
+  let release: () => void = () => undefined;
+  const h = await renderPane({
+    port: (real): ExcelPort => ({
+      ...real,
+      writeSheets: (models, options) =>
+        new Promise<void>((resolve) => (release = resolve)).then(() =>
+          real.writeSheets(models, options),
+        ),
+    }),
+  });
+  return { h, release: () => release() };
+}
+
 describe("Generate step", () => {
   it("writes the plan sheets and the very hidden plan store, and links to each sheet", async () => {
     const h = await renderPane();
@@ -61,16 +76,7 @@ describe("Generate step", () => {
   });
 
   it("stops when cancelled, and says so", async () => {
-    let release: () => void = () => undefined;
-    const h = await renderPane({
-      port: (real): ExcelPort => ({
-        ...real,
-        writeSheets: (models, options) =>
-          new Promise<void>((resolve) => (release = resolve)).then(() =>
-            real.writeSheets(models, options),
-          ),
-      }),
-    });
+    const { h, release } = await paneWithHeldWrite();
     await h.goTo("generate");
     await h.user.click(screen.getByRole("button", { name: h.t.generate.write }));
     expect(await screen.findByRole("progressbar")).toBeTruthy();
@@ -81,16 +87,7 @@ describe("Generate step", () => {
   });
 
   it("puts Write and Cancel in the bar with Back, after every control of the step, progress above", async () => {
-    let release: () => void = () => undefined;
-    const h = await renderPane({
-      port: (real): ExcelPort => ({
-        ...real,
-        writeSheets: (models, options) =>
-          new Promise<void>((resolve) => (release = resolve)).then(() =>
-            real.writeSheets(models, options),
-          ),
-      }),
-    });
+    const { h, release } = await paneWithHeldWrite();
     await h.goTo("generate");
     const bar = screen.getByRole("navigation", { name: h.t.stepsLabel });
     const write = within(bar).getByRole("button", { name: h.t.generate.write });
