@@ -9,6 +9,7 @@ import { validatePlanFile } from "../../src/engine/plan/validatePlanFile";
 import { readHistory } from "../../src/engine/reader/readHistory";
 import { generateHistory } from "../../src/sample/generateHistory";
 import { makeFormatters } from "../../src/taskpane/i18n/formatters";
+import { signRows } from "../../src/sheets/sheetSignatures";
 import { buildPlanSheets } from "../../src/sheets/buildPlanSheets";
 import { sheetLabels } from "../../src/sheets/labels";
 import { readPlanStore } from "../../src/sheets/planStoreSheet";
@@ -218,13 +219,14 @@ describe("the measures in the pane", () => {
     const validation = validatePlanFile(plan);
     if (!validation.ok) throw new Error("stored plan invalid");
     const result = engineResult(fake, plan);
-    const model = buildPlanSheets({
+    const built = buildPlanSheets({
       result,
       plan: validation.plan,
       language: "en-US",
       historySheet: fake.workbook.order[0],
     }).find((m) => m.name === labels.sheetNames.profitPlan)!;
-    expectSheetWritten(fake, model);
+    // Every row the plan writes is signed, as the workflow writes it.
+    expectSheetWritten(fake, signRows(built).model);
     // The summary lists the quantity and cost columns the plan was read from.
     const summary = fake.workbook.values(labels.sheetNames.summary).flat().map(String);
     expect(summary.some((v) => v.includes("Qty"))).toBe(true);
