@@ -347,12 +347,19 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
         }),
       );
     }
-    if (r.overwritten.length > 0) {
-      const cells = r.overwritten.slice(0, 8).join(", ") + (r.overwritten.length > 8 ? ", …" : "");
-      io.err(
-        `${warningLabel}${say({ code: "generated-cells-overwritten", params: { sheet: r.sheet, count: r.overwritten.length, cells } })}`,
-      );
-    }
+  }
+  // Every generated cell typed over, keyed rows or not, sheet by sheet.
+  const typedOver = new Map<string, string[]>();
+  for (const cell of outcome.typedOver) {
+    const cells = typedOver.get(cell.sheet) ?? [];
+    cells.push(toA1(cell.row, cell.column));
+    typedOver.set(cell.sheet, cells);
+  }
+  for (const [sheet, addresses] of typedOver) {
+    const cells = addresses.slice(0, 8).join(", ") + (addresses.length > 8 ? ", …" : "");
+    io.err(
+      `${warningLabel}${say({ code: "generated-cells-overwritten", params: { sheet, count: addresses.length, cells } })}`,
+    );
   }
   const edits = outcome.edits;
   if (edits.kept > 0 || edits.columns > 0) {

@@ -5,6 +5,11 @@ import { sheetOf, type LazySheet } from "../sheets/sheetModel";
 import type { ExcelPort, ExcelWriteReport, RunOptions } from "./excelPort";
 import { ExcelPortError } from "./excelPortError";
 import type { CellDetails, SheetComment } from "../sheets/userEdits";
+import {
+  signedFormulaCells,
+  typedOverOnSheet,
+  type TypedOverCell,
+} from "../sheets/sheetSignatures";
 
 /** The workbook open in Excel as the planning workflow uses it (see `WorkbookPort`). */
 export type ExcelWorkbook = {
@@ -12,6 +17,7 @@ export type ExcelWorkbook = {
   sheetNames(): Promise<string[]>;
   sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
   readSheetValues(name: string, options: RunOptions): Promise<CellValue[][] | null>;
+  readTypedOver(name: string, signatures: number, options: RunOptions): Promise<TypedOverCell[]>;
   readComments(name: string): Promise<SheetComment[]>;
   readCellDetails(
     name: string,
@@ -38,6 +44,18 @@ function valuesFromA1(grid: Grid): CellValue[][] {
  * @example await writePlan(excelWorkbook(createExcelPort({ run: Excel.run })), input);
  */
 export function excelWorkbook(port: ExcelPort): ExcelWorkbook {
+  // The values of the sheet read last: its typed-over cells are asked right after.
+  let last: { name: string; values: CellValue[][] | null } | null = null;
+  const readSheetValues = async (name: string, options: RunOptions) => {
+    if (options.signal?.aborted) throw new ExcelPortError("cancelled");
+    try {
+      return valuesFromA1(await port.readHistory({ kind: "sheet", name }, options));
+    } catch (error) {
+      // Deleted or renamed since the outline: nothing of it to carry, as if it had never been.
+      if (error instanceof ExcelPortError && error.code === "source-not-found") return null;
+      throw error;
+    }
+  };
   return {
     readPlanStore: async () => {
       const values = await port.readPlanStore();
@@ -57,18 +75,37 @@ export function excelWorkbook(port: ExcelPort): ExcelWorkbook {
           : null,
       })),
     readSheetValues: async (name, options) => {
+      const values = await readSheetValues(name, options);
+      last = { name, values };
+      return values;
+    },
+    // Values alone cannot tell a formula from a number typed over it: the cells signatures say
+    // hold formulas are asked about.
+    readTypedOver: async (name, signatures, options) => {
+      const values = last?.name === name ? last.values : await readSheetValues(name, options);
+      last = null;
+      if (!values) return [];
+      const asked = signedFormulaCells(values, signatures);
+      if (asked.length === 0) return typedOverOnSheet(values, signatures, () => false);
+      // Cancelled between two reads, as every read of the workflow is.
       if (options.signal?.aborted) throw new ExcelPortError("cancelled");
-      try {
-        return valuesFromA1(await port.readHistory({ kind: "sheet", name }, options));
-      } catch (error) {
-        // Deleted or renamed since the outline: nothing of it to carry, as if it had never been.
-        if (error instanceof ExcelPortError && error.code === "source-not-found") return null;
-        throw error;
-      }
+      const details = await port.readCellDetails(name, asked);
+      if (options.signal?.aborted) throw new ExcelPortError("cancelled");
+      const formulas = new Set(
+        asked.flatMap(({ row, column }, i) =>
+          details[i]?.formula === undefined ? [] : [`${row}:${column}`],
+        ),
+      );
+      return typedOverOnSheet(values, signatures, (row, column) =>
+        formulas.has(`${row}:${column}`),
+      );
     },
     readComments: (name) => port.readComments(name),
     readCellDetails: (name, cells) => port.readCellDetails(name, cells),
     // Excel takes the sheets whole: the write measures every request before sending it.
-    writeSheets: (sheets, _previous, options) => port.writeSheets(sheets.map(sheetOf), options),
+    writeSheets: (sheets, _previous, options) => {
+      last = null;
+      return port.writeSheets(sheets.map(sheetOf), options);
+    },
   };
 }

@@ -37,6 +37,8 @@ export type PlanSheetsInput = {
    * writer fills it as it builds the sheets before.
    */
   layouts?: ReadonlyMap<string, SheetLayout>;
+  /** The column of each sheet's row signatures as written, by name, filled alike. */
+  signatureColumns?: ReadonlyMap<string, number>;
 };
 
 /**
@@ -154,11 +156,13 @@ export function planSheets(input: PlanSheetsInput): LazySheet[] {
       plan: JSON.stringify(plan),
       sheets: registered.map((s) => {
         const layout = input.layouts?.get(s.name);
+        const signatures = input.signatureColumns?.get(s.name);
         return {
           name: s.name,
           kind: s.kind,
           ...(s.key === undefined ? {} : { key: s.key }),
           ...(layout ? { layout } : {}),
+          ...(signatures === undefined ? {} : { signatures }),
         };
       }),
     });

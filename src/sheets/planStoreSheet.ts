@@ -12,9 +12,17 @@ const CHUNK = 30000;
 /**
  * A generated sheet as the store remembers it; `key` identifies what a per-member sheet is for
  * (a rep tab's rep), so the tab keeps its name across regenerations; `layout` which cells the
- * plan wrote there, so the next regeneration tells them from what users typed around them.
+ * plan wrote there, so the next regeneration tells them from what users typed around them;
+ * `signatures` where the rows' signatures are, so it tells which of them users typed over.
  */
-export type GeneratedSheet = { name: string; kind: string; key?: string; layout?: SheetLayout };
+export type GeneratedSheet = {
+  name: string;
+  kind: string;
+  key?: string;
+  layout?: SheetLayout;
+  /** The hidden column holding the signatures of the rows the plan wrote (`signRows`). */
+  signatures?: number;
+};
 
 export type PlanStore = {
   /** The plan file's JSON text. */
@@ -63,14 +71,19 @@ export function readPlanStore(values: readonly (readonly CellValue[])[]): PlanSt
           typeof s.kind === "string" &&
           (s.key === undefined || typeof s.key === "string"),
       )
-      .map(({ name, kind, key, layout }) => {
+      .map(({ name, kind, key, layout, signatures }) => {
         // A layout edited out of shape is no layout: nothing is then taken for a user's by it.
         const parsed = layout === undefined ? null : parseLayout(layout);
+        const column =
+          typeof signatures === "number" && Number.isInteger(signatures) && signatures >= 0
+            ? signatures
+            : undefined;
         return {
           name,
           kind,
           ...(key === undefined ? {} : { key }),
           ...(parsed ? { layout: parsed } : {}),
+          ...(column === undefined ? {} : { signatures: column }),
         };
       });
     return { plan: parts.plan ?? "", sheets: valid };

@@ -13,8 +13,11 @@ function canonical(value: CellValue | undefined): string {
   return value;
 }
 
-/** FNV-1a over UTF-16 units, as 4 hex digits. */
-function hash4(text: string): string {
+/**
+ * A text's fingerprint: FNV-1a over its UTF-16 units, folded to 4 hex digits.
+ * @example cellHash("Ann").length === 4
+ */
+export function cellHash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -28,7 +31,7 @@ function hash4(text: string): string {
  * @example rowSignature(["Ann", "2026-01", 6600]).length === 12
  */
 export function rowSignature(values: readonly (CellValue | undefined)[]): string {
-  return values.map((v) => hash4(canonical(v))).join("");
+  return values.map((v) => cellHash(canonical(v))).join("");
 }
 
 /**
@@ -41,7 +44,7 @@ export function changedCells(
 ): number[] {
   const changed: number[] = [];
   values.forEach((v, i) => {
-    if (signature.slice(4 * i, 4 * i + 4) !== hash4(canonical(v))) changed.push(i);
+    if (signature.slice(4 * i, 4 * i + 4) !== cellHash(canonical(v))) changed.push(i);
   });
   return changed;
 }

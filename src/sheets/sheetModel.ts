@@ -121,6 +121,11 @@ export type SheetModel = {
   /** Where users type: carried across regeneration by row key and column id. */
   userRows?: UserRowsLayout;
   /**
+   * The hidden column holding the signature of each row the plan writes (`signRows`): one
+   * distinct text per row, which writers keep out of the shared strings.
+   */
+  rowSignatures?: number;
+  /**
    * A mark on a sheet generated earlier that is no longer regenerated (a rep who left the plan):
    * writers keep the existing sheet and its cells, and write only this model's non-blank cells.
    * When the sheet is gone, nothing is written.

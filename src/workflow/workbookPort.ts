@@ -3,6 +3,7 @@ import type { PlanStore } from "../sheets/planStoreSheet";
 import type { CellValue } from "../engine/grid";
 import type { GeneratedSheet } from "../sheets/planStoreSheet";
 import type { LazySheet } from "../sheets/sheetModel";
+import type { TypedOverCell } from "../sheets/sheetSignatures";
 import type { CellDetails, SheetComment } from "../sheets/userEdits";
 
 /** Progress of a long read or write, block by block. */
@@ -37,6 +38,12 @@ export type WorkbookPort<Report> = {
   ): Promise<CellDetails[]>;
   /** A sheet's values placed from A1, as the workbook holds them now; null when it is gone. */
   readSheetValues(name: string, options: FlowOptions): Promise<CellValue[][] | null>;
+  /**
+   * The generated cells users typed over on a sheet whose rows carry signatures in column
+   * `signatures` (`signRows`), with what each holds now, top to bottom; none when it is gone.
+   * Asked right after `readSheetValues` of the same sheet.
+   */
+  readTypedOver(name: string, signatures: number, options: FlowOptions): Promise<TypedOverCell[]>;
   /**
    * Writes the sheets, in order (the plan store among them); `previous` is the registry of the
    * sheets an earlier generation wrote, which the write may rewrite or remove.

@@ -7,6 +7,7 @@ import { PLAN_STORE_SHEET, type GeneratedSheet } from "../sheets/planStoreSheet"
 import { holdsUserRows, refreshRewrites } from "../sheets/sheetKinds";
 import type { LazySheet, SheetModel } from "../sheets/sheetModel";
 import { layoutOf, type SheetLayout } from "../sheets/sheetLayout";
+import { signRows } from "../sheets/sheetSignatures";
 import { foldSheetName, uniqueSheetName } from "../sheets/sheetNames";
 import {
   findUserEdits,
@@ -50,6 +51,11 @@ export type PlanWriteOutcome<Report> = {
   carried: CarryReport[];
   /** What users had added around the plan's cells, kept or moved. */
   edits: UserEditsOutcome;
+  /**
+   * Generated cells users had typed over (rewritten; copied to the sheet of edits too with
+   * `keepTypedOver`), sheet by sheet in workbook order, with what they had typed.
+   */
+  typedOver: MovedCell[];
 };
 
 /** A generated sheet left exactly as it is by a write: a mark with nothing to write. */
@@ -84,11 +90,15 @@ export type UserEditsOutcome = {
   sheet: string | null;
 };
 
-/** One sheet built for writing: the model, what was carried into it and the layout it writes. */
+/**
+ * One sheet built for writing: the model, what was carried into it, the layout it writes and the
+ * column of its rows' signatures.
+ */
 type BuiltSheet = {
   model: SheetModel;
   report: CarryReport | null;
   layout: SheetLayout;
+  signatures: number | null;
   kept: number;
   keptCells: UserCell[];
   columns: number;
@@ -118,10 +128,13 @@ type Prepared = {
   /** Generated sheets a refresh keeps as they are. */
   kept: ReadonlySet<string>;
   layouts: Map<string, SheetLayout>;
+  signatureColumns: Map<string, number>;
   build: (sheet: LazySheet) => BuiltSheet;
   release: (sheet: LazySheet) => void;
   /** Comments on rewritten sheets, and cells the new layout needs, known before writing. */
   moved: MovedCell[];
+  /** Generated cells typed over outside keyed rows (found by the rows' signatures), by sheet. */
+  typedOverSigned: Map<string, MovedCell[]>;
   edits: UserEditsOutcome;
   labels: ReturnType<typeof sheetLabels>;
 };
@@ -147,20 +160,25 @@ async function prepare<Report>(
   const userSheets = present.filter((name) => !generatedNames.has(foldSheetName(name)));
   const rewritten = (kind: string) => !options.refresh || refreshRewrites(kind);
   const layouts = new Map<string, SheetLayout>();
+  const signatureColumns = new Map<string, number>();
   const kept = new Set<string>();
-  const lazy = planSheets({ ...input, existing: { generated, userSheets }, layouts }).map(
-    (sheet) => {
-      if (sheet.keepExisting || rewritten(sheet.kind)) return sheet;
-      kept.add(sheet.name);
-      return keptAsIs(sheet);
-    },
-  );
+  const lazy = planSheets({
+    ...input,
+    existing: { generated, userSheets },
+    layouts,
+    signatureColumns,
+  }).map((sheet) => {
+    if (sheet.keepExisting || rewritten(sheet.kind)) return sheet;
+    kept.add(sheet.name);
+    return keptAsIs(sheet);
+  });
   const earlier = (sheet: LazySheet) =>
     generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
-  // A sheet kept as it is keeps the layout it was written with.
+  // A sheet kept as it is keeps the layout it was written with, and its rows' signatures.
   for (const sheet of lazy) {
-    const layout = sheet.keepExisting ? earlier(sheet)?.layout : undefined;
-    if (layout) layouts.set(sheet.name, layout);
+    const before = sheet.keepExisting ? earlier(sheet) : undefined;
+    if (before?.layout) layouts.set(sheet.name, before.layout);
+    if (before?.signatures !== undefined) signatureColumns.set(sheet.name, before.signatures);
   }
 
   // What the workbook holds now on each sheet to rewrite: keyed rows users type into, and
@@ -172,6 +190,7 @@ async function prepare<Report>(
   );
   const edits = new Map<string, FoundEdits>();
   const moved: MovedCell[] = [];
+  const typedOverSigned = new Map<string, MovedCell[]>();
   for (const sheet of lazy) {
     if (sheet.keepExisting || sheet.kind === "plan-store") continue;
     const before = earlier(sheet);
@@ -181,6 +200,22 @@ async function prepare<Report>(
       holdsUserRows(sheet.kind) || before.layout || comments.length > 0
         ? await port.readSheetValues(before.name, options)
         : null;
+    // Cells of the plan's that users typed over, told by the signatures of their rows.
+    if (before.signatures !== undefined) {
+      const typed = await port.readTypedOver(before.name, before.signatures, options);
+      if (typed.length > 0) {
+        const details = await port.readCellDetails(before.name, typed);
+        typedOverSigned.set(
+          sheet.name,
+          typed.map((cell, i) => ({
+            sheet: before.name,
+            ...cell,
+            ...details[i],
+            reason: "typed-over" as const,
+          })),
+        );
+      }
+    }
     // A rewritten sheet cannot keep its comments: each is moved with its cell's address.
     for (const { row, column, author, text } of comments) {
       moved.push({
@@ -213,11 +248,16 @@ async function prepare<Report>(
     );
     const found = edits.get(sheet.name);
     if (!found) {
-      const model = carried.model;
+      // The plan store is read by its keys, never typed into: it has no rows to sign.
+      const signed =
+        sheet.kind === "plan-store"
+          ? { model: carried.model, column: null }
+          : signRows(carried.model);
       return {
-        model,
+        model: signed.model,
         report: carried.report,
-        layout: layoutOf(model),
+        layout: layoutOf(signed.model),
+        signatures: signed.column,
         kept: 0,
         keptCells: [],
         columns: 0,
@@ -225,10 +265,12 @@ async function prepare<Report>(
       };
     }
     const placed = placeUserEdits(carried.model, found, labels);
+    const signed = signRows(placed.model, placed.isUsers);
     return {
-      model: placed.model,
+      model: signed.model,
       report: carried.report,
-      layout: layoutOf(placed.model, placed.isUsers),
+      layout: layoutOf(signed.model, placed.isUsers),
+      signatures: signed.column,
       kept: placed.kept,
       keptCells: placed.keptCells,
       columns: placed.columns,
@@ -259,9 +301,11 @@ async function prepare<Report>(
     lazy,
     kept,
     layouts,
+    signatureColumns,
     build,
     release,
     moved,
+    typedOverSigned,
     edits: outcome,
     labels,
   };
@@ -275,20 +319,46 @@ function editsSheetName(prepared: Prepared): string {
   return uniqueSheetName(prepared.labels.edits.sheetName, taken, "Edits");
 }
 
+/** The generated sheet an earlier generation wrote for a sheet of the plan, if any. */
+function earlierOf(prepared: Prepared, sheet: LazySheet): GeneratedSheet | undefined {
+  return prepared.generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
+}
+
 /**
- * The generated cells users typed over since the last write, with what they typed: found by
- * carrying each sheet with keyed rows that an earlier generation wrote (one sheet per turn).
+ * A sheet's typed-over cells in one list, top to bottom and left to right: those of its keyed rows
+ * (from carrying them) and those the signatures of its other rows tell.
+ */
+function sheetTypedOver(
+  prepared: Prepared,
+  sheet: LazySheet,
+  report: CarryReport | null,
+): MovedCell[] {
+  const before = earlierOf(prepared, sheet);
+  if (!before) return [];
+  const cells: MovedCell[] = (report?.overwrittenCells ?? []).map((cell) => ({
+    sheet: before.name,
+    ...cell,
+    reason: "typed-over",
+  }));
+  cells.push(...(prepared.typedOverSigned.get(sheet.name) ?? []));
+  return cells.sort((a, b) => a.row - b.row || a.column - b.column);
+}
+
+/**
+ * The generated cells users typed over since the last write, with what they typed, sheet by
+ * sheet: on sheets with keyed rows, found by carrying them (one sheet per turn); everywhere else,
+ * by the signatures of the rows the plan wrote, read with the workbook.
  */
 async function typedOverCells(prepared: Prepared): Promise<MovedCell[]> {
   const found: MovedCell[] = [];
   for (const sheet of prepared.lazy) {
-    if (sheet.keepExisting || !holdsUserRows(sheet.kind)) continue;
-    const before = prepared.generated.find((g) => g.kind === sheet.kind && g.key === sheet.key);
-    if (!before) continue;
-    await nextTurn();
-    const report = prepared.build(sheet).report;
-    for (const cell of report?.overwrittenCells ?? [])
-      found.push({ sheet: before.name, ...cell, reason: "typed-over" });
+    if (sheet.keepExisting || !earlierOf(prepared, sheet)) continue;
+    let report: CarryReport | null = null;
+    if (holdsUserRows(sheet.kind)) {
+      await nextTurn();
+      report = prepared.build(sheet).report;
+    }
+    found.push(...sheetTypedOver(prepared, sheet, report));
   }
   return found;
 }
@@ -340,9 +410,10 @@ export async function previewPlanWrite<Report>(
  * around the generated sheets, builds the plan's sheets (earlier names kept, users' names never
  * taken), carries the typed cells into them by row key, puts back what users added beside the
  * plan's cells (or, where the new layout needs the cell, moves it to a sheet of the user's edits)
- * and writes them through the port, the layout of every sheet remembered in the plan store. With
- * `keepTypedOver`, generated cells users typed over are copied to that sheet before being
- * rewritten.
+ * and writes them through the port, the layout of every sheet remembered in the plan store and
+ * each row the plan writes signed (`signRows`), so the next write tells which generated cells
+ * users typed over, on every sheet. With `keepTypedOver`, generated cells users typed over are
+ * copied to that sheet before being rewritten; the outcome lists them either way.
  * @example const { sheets } = await writePlan(port, { result, plan, language: "en-US", historySheet: "Sales" });
  */
 export async function writePlan<Report>(
@@ -351,21 +422,27 @@ export async function writePlan<Report>(
   options: PlanWriteOptions = {},
 ): Promise<PlanWriteOutcome<Report>> {
   const prepared = await prepare(port, input, options);
-  const { lazy, layouts, moved, labels } = prepared;
-  if (options.keepTypedOver) {
-    // Typed-over cells are known once their sheets are carried: built ahead, like the edits.
-    moved.push(...(await typedOverCells(prepared)));
-  }
+  const { lazy, layouts, signatureColumns, moved, labels } = prepared;
+  // Typed-over cells of keyed rows are known once their sheets are carried: built ahead, like
+  // the edits, when they are to be kept; told after the write otherwise.
+  const keptTypedOver = options.keepTypedOver ? await typedOverCells(prepared) : null;
+  if (keptTypedOver) moved.push(...keptTypedOver);
 
   const carried: CarryReport[] = [];
+  const typedOver: MovedCell[] = [];
   const sheets: LazySheet[] = lazy.map((sheet) => ({
     ...sheet,
     build: () => {
       if (sheet.keepExisting) return sheet.build();
       const built = prepared.build(sheet);
-      if (sheet.kind !== "plan-store") layouts.set(sheet.name, built.layout);
+      if (sheet.kind !== "plan-store") {
+        layouts.set(sheet.name, built.layout);
+        if (built.signatures === null) signatureColumns.delete(sheet.name);
+        else signatureColumns.set(sheet.name, built.signatures);
+      }
       prepared.release(sheet);
       if (built.report) carried.push(built.report);
+      if (!keptTypedOver) typedOver.push(...sheetTypedOver(prepared, sheet, built.report));
       return built.model;
     },
   }));
@@ -386,5 +463,6 @@ export async function writePlan<Report>(
     sheets: sheets.filter((s) => !s.keepExisting && s.state !== "veryHidden").map((s) => s.name),
     carried,
     edits,
+    typedOver: keptTypedOver ?? typedOver,
   };
 }

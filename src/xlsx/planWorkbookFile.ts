@@ -6,6 +6,7 @@ import { PLAN_STORE_SHEET, type GeneratedSheet, type PlanStore } from "../sheets
 import type { LazySheet } from "../sheets/sheetModel";
 import type { CellDetails, SheetComment } from "../sheets/userEdits";
 import { foldSheetName } from "../sheets/sheetNames";
+import type { TypedOverCell } from "../sheets/sheetSignatures";
 import {
   readCellDetails,
   readGeneratedSheets,
@@ -21,6 +22,7 @@ export type PlanWorkbookFile = {
   sheetNames(): Promise<string[]>;
   sheetMarks(): Promise<{ name: string; mark: SheetMark | null }[]>;
   readSheetValues(name: string): Promise<CellValue[][] | null>;
+  readTypedOver(name: string): Promise<TypedOverCell[]>;
   readComments(name: string): Promise<SheetComment[]>;
   readCellDetails(
     name: string,
@@ -58,6 +60,8 @@ export async function openPlanWorkbookFile(file: string): Promise<PlanWorkbookFi
     sheetNames: async () => ((await read())?.sheets ?? []).map((s) => s.name),
     sheetMarks: async () => (await read())?.marks ?? [],
     readSheetValues: async (name) => (await read())?.values.get(foldSheetName(name)) ?? null,
+    // Found as the sheet was read, by the column of signatures the plan store names.
+    readTypedOver: async (name) => (await read())?.typedOver.get(foldSheetName(name)) ?? [],
     readCellDetails: (name, cells) => readCellDetails(file, name, cells),
     readComments: async (name) =>
       ((await read())?.comments.get(foldSheetName(name)) ?? []).flatMap(({ ref, author, text }) => {

@@ -3,6 +3,7 @@ import type { CellValue } from "../engine/grid";
 import { PLAN_STORE_SHEET, readPlanStore, type PlanStore } from "../sheets/planStoreSheet";
 import { insideLayout, type SheetLayout } from "../sheets/sheetLayout";
 import { foldSheetName } from "../sheets/sheetNames";
+import type { TypedOverCell } from "../sheets/sheetSignatures";
 import type { CellDetails } from "../sheets/userEdits";
 import { CellDetailsScanner } from "./cellDetailsScanner";
 import { CommentsScanner, type CellComment } from "./commentsScanner";
@@ -35,6 +36,11 @@ export type GeneratedSheetsRead = {
   marks: { name: string; mark: SheetMark | null }[];
   /** The comments on each sheet the store lists, by folded name: rewriting the sheet drops them. */
   comments: Map<string, CellComment[]>;
+  /**
+   * The generated cells users typed over on each sheet the store lists with its rows' signatures
+   * (`GeneratedSheet.signatures`), by folded name, with what they hold now.
+   */
+  typedOver: Map<string, TypedOverCell[]>;
 };
 
 /** The comments on a worksheet, from the comments part its relationships name (if any). */
@@ -53,8 +59,9 @@ async function commentsOf(pkg: WorkbookPackage, sheetPart: string): Promise<Cell
 
 /**
  * Reads, from an .xlsx plan workbook about to be regenerated, only what regeneration needs: the
- * names and visibility of all its sheets in tab order, the plan store, and the cell values of the
- * sheets the store lists that carrying user cells reads (see `GeneratedSheetsRead.values`). Each
+ * names and visibility of all its sheets in tab order, the plan store, the cell values of the
+ * sheets the store lists that carrying user cells reads (see `GeneratedSheetsRead.values`) and the
+ * cells of the plan's typed over there, checked row by row against their signatures. Each
  * part is streamed from the zip as it inflates, through a SAX-style scanner: memory holds the
  * values kept, never a whole part or a workbook of objects. Reads what our writer, Excel,
  * ExcelJS, LibreOffice and openpyxl save (shared or inline strings, namespace prefixes, cells and
@@ -68,23 +75,26 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
   const sheets = workbook.sheets;
   const shared = await readSharedStrings(pkg, workbook);
 
-  const valuesOf = async (
+  const scanSheet = async (
     part: string | undefined,
     onlyCarried: boolean,
     firstRowOnly = false,
-    layout?: SheetLayout,
+    listed?: { layout?: SheetLayout; signatures?: number },
   ) => {
     const entry = part === undefined ? undefined : packageEntry(pkg, part);
     if (!entry) return null;
-    const inside = layout ? insideLayout(layout) : null;
+    const inside = listed?.layout ? insideLayout(listed.layout) : null;
     const scanner = new SheetValuesScanner(shared, {
       onlyCarried,
       firstRowOnly,
       ...(inside ? { outside: (row: number, column: number) => !inside(row, column) } : {}),
+      ...(listed?.signatures === undefined ? {} : { signatureColumn: listed.signatures }),
     });
     await scanPart(pkg, entry, scanner, () => scanner.finished);
-    return scanner.values();
+    return { values: scanner.values(), typedOver: scanner.typedOver };
   };
+  const valuesOf = async (part: string | undefined, onlyCarried: boolean, firstRowOnly = false) =>
+    (await scanSheet(part, onlyCarried, firstRowOnly))?.values ?? null;
 
   const storeSheet = sheets.find((s) => foldSheetName(s.name) === foldSheetName(PLAN_STORE_SHEET));
   const storeValues = storeSheet ? await valuesOf(storeSheet.part, false) : null;
@@ -92,12 +102,14 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
 
   const values = new Map<string, CellValue[][]>();
   const comments = new Map<string, CellComment[]>();
+  const typedOver = new Map<string, TypedOverCell[]>();
   const listed = new Map((store?.sheets ?? []).map((g) => [foldSheetName(g.name), g]));
   for (const sheet of sheets) {
     const folded = foldSheetName(sheet.name);
     if (!listed.has(folded) || values.has(folded)) continue;
-    const read = await valuesOf(sheet.part, true, false, listed.get(folded)?.layout);
-    if (read) values.set(folded, read);
+    const read = await scanSheet(sheet.part, true, false, listed.get(folded));
+    if (read) values.set(folded, read.values);
+    if (read && read.typedOver.length > 0) typedOver.set(folded, read.typedOver);
     const found = sheet.part === undefined ? [] : await commentsOf(pkg, sheet.part);
     if (found.length > 0) comments.set(folded, found);
   }
@@ -112,6 +124,7 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
     values,
     marks,
     comments,
+    typedOver,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CellValue } from "../engine/grid";
 import { KEY_COLUMN_ID } from "../sheets/rowSignature";
+import { typedOverInRow, type TypedOverCell } from "../sheets/sheetSignatures";
 import { dateToSerial } from "./excelSerial";
 import { SKIP_ELEMENT, xmlAttribute, type XmlHandler } from "./xmlScanner";
 
@@ -282,13 +283,20 @@ export abstract class WorksheetScanner implements XmlHandler {
  * without an `r` attribute take the next place, as Excel reads them. With `onlyCarried`, it keeps
  * what regeneration carries and nothing more: the rows down to the row of column ids, then only
  * the columns that row names; a sheet with no such row in its first 500 rows is `finished`
- * there, so the reader can stop inflating it.
+ * there, so the reader can stop inflating it. With `signatureColumn`, every row is checked against
+ * the signature it carries there as it ends (`typedOver`): the row's cells are held until then,
+ * and only those of them a user typed over are kept.
  * @example const s = new SheetValuesScanner(shared, { onlyCarried: true }); new XmlScanner(s).feed(bytes); s.values()
  */
 export class SheetValuesScanner extends WorksheetScanner {
   private readonly rows: CellValue[][] = [];
   private idRowFound = false;
   private keptColumns: Set<number> | null = null;
+  /** The generated cells typed over, found by the rows' signatures (with `signatureColumn`). */
+  readonly typedOver: TypedOverCell[] = [];
+  /** The current row's values and formula marks, by column, while its signature is awaited. */
+  private rowValues: CellValue[] = [];
+  private rowFormulas: boolean[] = [];
 
   constructor(
     private readonly shared: readonly string[],
@@ -301,6 +309,8 @@ export class SheetValuesScanner extends WorksheetScanner {
        * only the cells this says are outside.
        */
       outside?: (row: number, column: number) => boolean;
+      /** The column of the rows' signatures (`signRows`): typed-over cells are then found. */
+      signatureColumn?: number;
     },
   ) {
     super();
@@ -331,21 +341,68 @@ export class SheetValuesScanner extends WorksheetScanner {
   }
 
   protected override skipsCell(row: number, column: number): boolean {
-    const outside = this.options.outside;
-    // Keyed rows are carried whole (columns users inserted among them too); elsewhere, past
-    // the rows searched for the id row, only what lies outside the plan's cells is kept.
-    if (outside) return !this.idRowFound && row >= ID_ROW_SEARCH_ROWS && !outside(row, column);
-    return this.keptColumns !== null && !this.keptColumns.has(column);
+    // A signed row's every cell is checked against its signature.
+    return this.options.signatureColumn === undefined && this.passesOver(row, column);
   }
 
-  protected cell(row: number, column: number, type: string | undefined, _s: number, text: string) {
+  protected cell(
+    row: number,
+    column: number,
+    type: string | undefined,
+    _s: number,
+    text: string,
+    formula: boolean,
+  ) {
     const value = cellValue(type, text, this.shared);
+    if (this.options.signatureColumn !== undefined) {
+      if (formula) this.rowFormulas[column] = true;
+      if (value !== null) this.rowValues[column] = value;
+      // What the values would not have kept (a cell of the plan's deep in a sheet) is checked
+      // against the row's signature only.
+      if (this.passesOver(row, column)) return;
+    }
     if (value === null) return;
     (this.rows[row] ??= [])[column] = value;
   }
 
+  /**
+   * Whether the values leave a cell out: keyed rows are carried whole (columns users inserted
+   * among them too); elsewhere, past the rows searched for the id row, only what lies outside
+   * the plan's cells is kept.
+   */
+  private passesOver(row: number, column: number): boolean {
+    const outside = this.options.outside;
+    if (outside) return !this.idRowFound && row >= ID_ROW_SEARCH_ROWS && !outside(row, column);
+    return this.keptColumns !== null && !this.keptColumns.has(column);
+  }
+
+  /** Checks the row that ends against its signature; its held cells are let go. */
+  private checkSignature(): void {
+    const column = this.options.signatureColumn;
+    if (column === undefined || this.row < 0) return;
+    const values = this.rowValues;
+    const formulas = this.rowFormulas;
+    const signature = values[column];
+    if (signature !== undefined) {
+      const typed = typedOverInRow(
+        signature,
+        (c) => values[c],
+        (c) => formulas[c] === true,
+      );
+      for (const c of typed)
+        this.typedOver.push({ row: this.row, column: c, value: values[c] ?? null });
+    }
+    values.length = 0;
+    formulas.length = 0;
+  }
+
   /** At the end of a row: is it the row of column ids, after which only named columns matter? */
   protected override rowEnded(): void {
+    this.checkSignature();
+    this.findIdRow();
+  }
+
+  private findIdRow(): void {
     if (!this.options.onlyCarried || this.idRowFound || this.row < 0) return;
     const row = this.rows[this.row];
     if (!row || !row.includes(KEY_COLUMN_ID)) return;

@@ -182,6 +182,7 @@ export async function writeSheetXml(
   const rowCount = Math.max(model.rows.length, lastHidden + 1);
   const keyColumn = model.userRows?.keyColumn ?? -1;
   const signatureColumn = model.userRows?.signatureColumn ?? -1;
+  const rowSignatures = model.rowSignatures ?? -1;
   // Column letters once per column, not once per cell.
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   // Each row's XML is gathered as pieces and joined once: no string is built cell by cell.
@@ -203,7 +204,7 @@ export async function writeSheetXml(
         letters[c],
         rowNumber,
         context,
-        c === keyColumn || c === signatureColumn,
+        c === keyColumn || c === signatureColumn || c === rowSignatures,
       );
     }
     if (parts.length === empty && !hidden) continue;

@@ -234,6 +234,47 @@ describe("regenerating onto an existing plan workbook keeps what people typed", 
     ]);
   });
 
+  it("lists the generated cells typed over on sheets without keyed rows: a figure of the allocation, a summary total, a tracking formula", async () => {
+    await fsp.rm(out(), { force: true });
+    await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));
+    expect((await runStp(args())).code).toBe(0);
+    expect((await runStp(args())).err.join("\n")).not.toMatch(/typed over/);
+
+    const wb = await load(out());
+    // Allocation!E5 (the first rep's February), the summary's annual target typed over with the
+    // number it showed, a number over Tracking's first variance; a note beside the matrix.
+    wb.getWorksheet("Allocation")!.getCell("E5").value = 400000;
+    const summary = wb.getWorksheet("Plan Summary")!;
+    let annual = 0;
+    summary.eachRow((row, r) => {
+      if (row.getCell(1).value === "Annual") annual = r;
+    });
+    const total = summary.getCell(annual, 2);
+    const shown = (total.value as ExcelJS.CellFormulaValue).result;
+    expect(typeof shown).toBe("number");
+    total.value = shown as number;
+    const tracking = wb.getWorksheet("Tracking")!;
+    expect(tracking.getCell("G5").formula).toBe("F5-E5");
+    tracking.getCell("G5").value = -5;
+    wb.getWorksheet("Allocation")!.getCell("AE2").value = "ask finance";
+    await wb.xlsx.writeFile(out());
+
+    const run = await runStp(args());
+    expect(run.code).toBe(0);
+    expect(run.err.filter((line) => /typed over/.test(line))).toEqual([
+      `warning: Plan Summary: 1 generated cell(s) had been typed over and were rewritten: B${annual}`,
+      "warning: Allocation: 1 generated cell(s) had been typed over and were rewritten: E5",
+      "warning: Tracking: 1 generated cell(s) had been typed over and were rewritten: G5",
+    ]);
+    expect(run.out.join("\n")).toMatch(/Kept 1 cell\(s\) you typed beside the plan's cells/);
+    const after = await load(out());
+    expect(after.getWorksheet("Allocation")!.getCell("E5").value).not.toBe(400000);
+    expect(after.getWorksheet("Tracking")!.getCell("G5").formula).toBe("F5-E5");
+    expect(after.getWorksheet("Allocation")!.getCell("AE2").value).toBe("ask finance");
+    // Rewritten: the next run finds nothing typed over.
+    expect((await runStp(args())).err.join("\n")).not.toMatch(/typed over/);
+  });
+
   it("regenerates by the sheets' marks: a lost plan store duplicates nothing, an edited one deletes no user sheet", async () => {
     await fsp.rm(out(), { force: true });
     await writePlan(folder.file("plan.json"), plan(0.1, "lastYear"));

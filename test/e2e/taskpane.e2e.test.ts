@@ -9,6 +9,7 @@ import { readHistory } from "../../src/engine/reader/readHistory";
 import { generateHistory } from "../../src/sample/generateHistory";
 import { columnsRead } from "../../src/engine/reader/columnsRead";
 import { planSheets } from "../../src/sheets/buildPlanSheets";
+import { signRows } from "../../src/sheets/sheetSignatures";
 import { layoutOf, type SheetLayout } from "../../src/sheets/sheetLayout";
 import { PLAN_STORE_SHEET, readPlanStore } from "../../src/sheets/planStoreSheet";
 import { UI_STRINGS } from "../../src/taskpane/i18n/I18nContext";
@@ -237,8 +238,10 @@ describeWithChromium("the task pane in Chromium", () => {
       });
       const history = readHistory(grid, { columns: parsed.plan.columns });
       const result = computePlan(history, parsed.plan);
-      // The plan store remembers each sheet's layout as the write built it (the sheets before it).
+      // The plan store remembers each sheet's layout and the column of its rows' signatures as
+      // the write built them (the sheets before it); every row the plan writes is signed.
       const layouts = new Map<string, SheetLayout>();
+      const signatureColumns = new Map<string, number>();
       const models = planSheets({
         result,
         plan: parsed.plan,
@@ -246,9 +249,13 @@ describeWithChromium("the task pane in Chromium", () => {
         historySheet: sheet,
         columnsRead: columnsRead(history, result.levels),
         layouts,
+        signatureColumns,
       }).map((lazy) => {
-        const model = lazy.build();
-        if (model.kind !== "plan-store") layouts.set(model.name, layoutOf(model));
+        const built = lazy.build();
+        if (built.kind === "plan-store") return built;
+        const { model, column } = signRows(built);
+        layouts.set(model.name, layoutOf(model));
+        if (column !== null) signatureColumns.set(model.name, column);
         return model;
       });
       expect(dump.order).toEqual([sheet, ...models.map((m) => m.name)]);

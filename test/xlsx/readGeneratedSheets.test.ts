@@ -175,6 +175,7 @@ describe("readGeneratedSheets", () => {
         store: null,
         values: new Map(),
         comments: new Map(),
+        typedOver: new Map(),
       });
     } finally {
       await folder.remove();
