@@ -112,7 +112,7 @@ describeWithChromium("Generate before writing, in Chromium", () => {
   });
 
   it.each(["en-US", "zh-CN"] as const)(
-    "lists a typed-over figure and a note beside a table before the second write; kept, the figure is on the sheet of edits with its address (%s)",
+    "lists typed-over figures (Allocation!E5, an action-plan target) and a note beside a table before the second write; kept, the figures are on the sheet of edits with their addresses (%s)",
     async (language) => {
       const t = UI_STRINGS[language];
       const labels = sheetLabels(language);
@@ -136,6 +136,10 @@ describeWithChromium("Generate before writing, in Chromium", () => {
       const target = plan[header].indexOf(labels.target);
       const typedOver = `${letter(target)}${header + 3}`;
       await typeInto(page, labels.sheetNames.actionPlan, typedOver, 424242);
+      // A figure of the allocation matrix, a sheet without keyed rows (the issue's E5).
+      const allocation = labels.sheetNames.allocation;
+      expect(typeof (await sheetValues(page, allocation))[4][4]).toBe("number");
+      await typeInto(page, allocation, "E5", 400000);
       const store = readPlanStore(
         (await sheetValues(page, PLAN_STORE_SHEET)) as (string | null)[][],
       );
@@ -150,7 +154,7 @@ describeWithChromium("Generate before writing, in Chromium", () => {
       await page.getByRole("tab", { name: `4. ${t.steps.preview}` }).click();
       await page.getByRole("tab", { name: `5. ${t.steps.generate}` }).click();
       await page
-        .getByText(t.writePreview.typedOverTitle(1), { exact: true })
+        .getByText(t.writePreview.typedOverTitle(2), { exact: true })
         .waitFor({ timeout: 60_000 });
       const amount = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(424242);
       await page
@@ -160,6 +164,12 @@ describeWithChromium("Generate before writing, in Chromium", () => {
             exact: true,
           },
         )
+        .waitFor();
+      const matrixFigure = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(
+        400000,
+      );
+      await page
+        .getByText(t.writePreview.cell(`${allocation}!E5`, matrixFigure, null), { exact: true })
         .waitFor();
       await page.getByText(t.writePreview.keptBeside(1), { exact: true }).waitFor();
       await page
@@ -201,7 +211,7 @@ describeWithChromium("Generate before writing, in Chromium", () => {
       // beside the table where it was.
       await keep.check();
       await page.getByRole("button", { name: t.generate.write }).click();
-      const kept = page.getByText(t.writePreview.doneTypedOverKept(1, labels.edits.sheetName), {
+      const kept = page.getByText(t.writePreview.doneTypedOverKept(2, labels.edits.sheetName), {
         exact: true,
       });
       await kept.waitFor({ timeout: 120_000 });
@@ -211,6 +221,8 @@ describeWithChromium("Generate before writing, in Chromium", () => {
         typedOver,
         424242,
       ]);
+      expect(edits.map((row) => row.slice(0, 3))).toContainEqual([allocation, "E5", 400000]);
+      expect((await sheetValues(page, allocation))[4][4]).not.toBe(400000);
       expect((await sheetValues(page, rep))[3][width + 1]).toBe(noteText);
       expect((await sheetValues(page, labels.sheetNames.actionPlan))[header + 2][target]).not.toBe(
         424242,
