@@ -3,6 +3,7 @@ import { CELL_LOOKS } from "../../../src/excel/cellLooks";
 import { columnWidthPoints } from "../../../src/excel/columnWidthPoints";
 import type { SheetModel } from "../../../src/sheets/sheetModel";
 import type { FakeCell, FakeWorkbook, PageLayoutView } from "../../support/excelFake";
+import { cellKey, keyPosition } from "../../support/excelFake/workbookState";
 
 const NO_FOOTERS = {
   leftHeader: "",
@@ -61,7 +62,7 @@ export function expectSheetWritten(fake: FakeWorkbook, model: SheetModel): void 
   const seen = new Set<number>();
   model.rows.forEach((row, r) =>
     row.forEach((_, c) => {
-      const key = r * 16384 + c;
+      const key = cellKey(r, c);
       seen.add(key);
       const expected = expectedCell(model, r, c);
       const actual = sheet.cells.get(key);
@@ -99,7 +100,8 @@ export function expectSheetWritten(fake: FakeWorkbook, model: SheetModel): void 
   );
   for (const [key, cell] of sheet.cells) {
     if (!seen.has(key) && (cell.value !== "" || cell.formula !== undefined)) {
-      const address = toA1(Math.floor(key / 16384), key % 16384);
+      const { row, column } = keyPosition(key);
+      const address = toA1(row, column);
       problems.push(`${address}: not in the model, holds ${JSON.stringify(cell.value)}`);
     }
   }

@@ -12,6 +12,7 @@ import {
   type FakeWorkbookState,
   findSheet,
   tidyCell,
+  usedBounds,
 } from "./workbookState";
 
 /** A sheet the fake workbook starts with, as a file would hold it: raw values, never parsed. */
@@ -126,6 +127,11 @@ function buildState(init: FakeWorkbookInit): FakeWorkbookState {
   }
   for (const [key, value] of Object.entries(init.settings ?? {}))
     state.settings.set(key, { key, value });
+  // Excel knows each sheet's used range when it opens a file: found now, not on the first read.
+  for (const sheet of state.sheets) {
+    usedBounds(sheet, true);
+    usedBounds(sheet, false);
+  }
   return state;
 }
 

@@ -36,11 +36,27 @@ export type FakeStats = {
   calculations: { sync: number; type: string }[];
 };
 
-const encoder = new TextEncoder();
-
-/** UTF-8 bytes of a value's JSON, measured independently of the port's own counting. */
-function wireBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
+/**
+ * UTF-8 bytes of a value's JSON, measured independently of the port's own counting: counted from
+ * the string's code units (a surrogate pair is 4 bytes), without encoding a copy of it.
+ */
+export function wireBytes(value: unknown): number {
+  const json = JSON.stringify(value);
+  if (json === undefined) return 0;
+  let bytes = json.length;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < json.length) {
+      const next = json.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 2;
+        i++;
+      } else bytes += 2;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 function parseVersion(version: string): [number, number] {

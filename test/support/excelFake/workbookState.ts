@@ -1,5 +1,5 @@
 import type { FakeCommentEntry } from "./comments";
-import { type Bounds, cellCount, MAX_COLUMNS } from "./addresses";
+import { type Bounds, cellCount, MAX_ROWS } from "./addresses";
 
 /** One edge of a cell's border. */
 export type FakeBorder = { style?: string; color?: string; weight?: string };
@@ -80,7 +80,7 @@ export type FakeSheet = {
   id: string;
   name: string;
   visibility: FakeVisibility;
-  /** Cells by `row * MAX_COLUMNS + column`; a missing cell is blank with the default look. */
+  /** Cells by `cellKey(row, column)`; a missing cell is blank with the default look. */
   cells: Map<number, FakeCell>;
   /** Column widths in points, where not the standard width. */
   columnWidths: Map<number, number>;
@@ -128,14 +128,18 @@ export const DEFAULT_FORMAT: FakeCellFormat = Object.freeze({}) as FakeCellForma
 export const STANDARD_WIDTH = 48;
 export const STANDARD_HEIGHT = 15;
 
-/** Map key of a cell. */
+/**
+ * Map key of a cell, column by column: below column 1024 (every cell a plan or a history uses) the
+ * key is a small integer, which the page keeps without allocating — a key by row would not be past
+ * row 65,536, and reading a 100,000-row sheet would then fill the page's memory with keys.
+ */
 export function cellKey(row: number, column: number): number {
-  return row * MAX_COLUMNS + column;
+  return column * MAX_ROWS + row;
 }
 
 /** Row and column of a map key. */
 export function keyPosition(key: number): { row: number; column: number } {
-  return { row: Math.floor(key / MAX_COLUMNS), column: key % MAX_COLUMNS };
+  return { row: key % MAX_ROWS, column: Math.floor(key / MAX_ROWS) };
 }
 
 /** A fresh, empty worksheet. */
@@ -271,8 +275,7 @@ function walkUsedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null {
       cell.formula !== undefined ||
       (!valuesOnly && (cell.numberFormat !== "General" || Object.keys(cell.format).length > 0));
     if (!counts) continue;
-    const row = Math.floor(key / MAX_COLUMNS);
-    const column = key % MAX_COLUMNS;
+    const { row, column } = keyPosition(key);
     if (!bounds) bounds = { top: row, left: column, bottom: row, right: column };
     else {
       bounds.top = Math.min(bounds.top, row);
