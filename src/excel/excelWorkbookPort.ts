@@ -1,7 +1,8 @@
 import type { SheetMark } from "../sheets/generatedMark";
 import type { CellValue, Grid } from "../engine/grid";
 import { readPlanStore, type GeneratedSheet, type PlanStore } from "../sheets/planStoreSheet";
-import { sheetOf, type LazySheet } from "../sheets/sheetModel";
+import { sheetOf, type LazySheet, type SheetModel } from "../sheets/sheetModel";
+import { TurnSlicer } from "./pageTurns";
 import type { ExcelPort, ExcelWriteReport, RunOptions } from "./excelPort";
 import { ExcelPortError } from "./excelPortError";
 import type { CellDetails, SheetComment } from "../sheets/userEdits";
@@ -102,10 +103,17 @@ export function excelWorkbook(port: ExcelPort): ExcelWorkbook {
     },
     readComments: (name) => port.readComments(name),
     readCellDetails: (name, cells) => port.readCellDetails(name, cells),
-    // Excel takes the sheets whole: the write measures every request before sending it.
-    writeSheets: (sheets, _previous, options) => {
+    // Excel takes the sheets whole (the write measures every request before sending it), built one
+    // slice of the page's time after another.
+    writeSheets: async (sheets, _previous, options) => {
       last = null;
-      return port.writeSheets(sheets.map(sheetOf), options);
+      const slices = new TurnSlicer();
+      const models: SheetModel[] = [];
+      for (const sheet of sheets) {
+        models.push(sheetOf(sheet));
+        await slices.pause();
+      }
+      return port.writeSheets(models, options);
     },
   };
 }

@@ -11,6 +11,7 @@ import { ACTION_OVERHEAD_BYTES, REQUEST_BUDGET_BYTES } from "./payloadBytes";
 import { folded, placeOrRefuse, type SheetWritePlan } from "../sheets/sheetPlacement";
 import { EMPTYING_BYTES, setupStep, withEmptying } from "./setupStep";
 import { SyncCounter } from "./syncCounter";
+import { TurnSlicer } from "./pageTurns";
 import { readWorkbookInventory, type WorkbookInventory } from "./workbookInventory";
 import { packSteps, type WriteStep } from "./writeStep";
 
@@ -94,15 +95,21 @@ export async function writeSheetModels(
         ...marks,
       ];
       const budget = REQUEST_BUDGET_BYTES - SUSPEND_BYTES;
-      const blocks = ordered.flatMap((model) =>
-        withEmptying(
-          blockSteps(model, features, budget - EMPTYING_BYTES),
-          model,
-          plan,
-          inventory.tables,
-          features,
-        ),
-      );
+      // Measuring and queueing a large write is sliced, so the page keeps its turns.
+      const slices = new TurnSlicer();
+      const blocks: WriteStep[] = [];
+      for (const model of ordered) {
+        blocks.push(
+          ...withEmptying(
+            blockSteps(model, features, budget - EMPTYING_BYTES),
+            model,
+            plan,
+            inventory.tables,
+            features,
+          ),
+        );
+        await slices.pause();
+      }
       const setup = setupStep(
         rewritten,
         plan,
@@ -139,7 +146,10 @@ export async function writeSheetModels(
         report();
         syncs.throwIfCancelled(() => ({ written: written.join(", "), done, total }));
         suspend(context, features);
-        for (const step of pack) step.queue(context);
+        for (const step of pack) {
+          step.queue(context);
+          await slices.pause();
+        }
         const sheets = [...new Set(pack.filter((s) => s.kind !== "setup").map((s) => s.sheet))];
         stage = {
           phase: "write",
