@@ -7,6 +7,7 @@ import { parsePlanFileText, type PlanFileProblem } from "../../engine/plan/valid
 import type { ExcelPort, HistorySource, WorkbookOutline } from "../../excel/excelPort";
 import { readPlanStore } from "../../sheets/planStoreSheet";
 import { checkDraft, type DraftCheck } from "../model/checkDraft";
+import { gridHead } from "../model/headerTexts";
 import { historyCandidates, sourceKey } from "../model/historySources";
 import {
   askedReadMeasures,
@@ -44,6 +45,7 @@ export type Planner = {
   reading: boolean;
   /** Why the last read of the workbook failed. */
   readFailure: Notice | null;
+  /** The head of the grid read (`gridHead`): the rows its header is found in. */
   grid: Grid | null;
   /** The grid read as a history with the draft's column choices. */
   history: HistoryReadResult | null;
@@ -136,7 +138,7 @@ async function openWorkbook(
     const read = await engine.readHistory(id, options);
     const found: Found = {
       source,
-      grid: { grid, id, read, readKey: JSON.stringify(options) },
+      grid: { grid: gridHead(grid), id, read, readKey: JSON.stringify(options) },
       historyId: read.id,
     };
     first ??= found;
@@ -255,7 +257,7 @@ export function usePlanner(port: ExcelPort, language: Language, engine: Planning
             ? null
             : await engine.defaultDraft((await engine.readHistory(id, {})).id, language);
           if (serial !== readSerial.current) return;
-          setGrid({ grid: nextGrid, id });
+          setGrid({ grid: gridHead(nextGrid), id });
           setOutline(nextOutline);
           if (fresh && !keepDraft.current) setDraft(fresh);
         })
@@ -396,7 +398,7 @@ export function usePlanner(port: ExcelPort, language: Language, engine: Planning
           lastRead.current = `${id}|${JSON.stringify(draftOptions)}`;
           setRead({ ...nextRead, grid: id });
         }
-        setGrid({ grid: next, id });
+        setGrid({ grid: gridHead(next), id });
       },
       [],
     ),

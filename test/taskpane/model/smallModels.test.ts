@@ -13,7 +13,8 @@ import {
   fieldPathAncestors,
   stepOfField,
 } from "../../../src/taskpane/model/fieldPaths";
-import { headerTexts } from "../../../src/taskpane/model/headerTexts";
+import { gridHead, headerTexts } from "../../../src/taskpane/model/headerTexts";
+import { readHistory } from "../../../src/engine/reader/readHistory";
 import {
   historyCandidates,
   sourceFromKey,
@@ -136,6 +137,27 @@ describe("members, header texts and sources", () => {
       { header: "Date", column: "B" },
       { header: "Amount", column: "D" },
     ]);
+  });
+
+  it("keeps of a long history only the rows its header is found in, and offers the same texts", () => {
+    const title = Array.from({ length: 14 }, (_, i) => (i === 0 ? ["Sales ledger 2023–2025"] : []));
+    const data = Array.from({ length: 5000 }, (_, i) => [
+      `2024-${String((i % 12) + 1).padStart(2, "0")}-01`,
+      ["East", "West"][i % 2],
+      100 + i,
+    ]);
+    const grid = {
+      sheet: "Sales",
+      values: [...title, ["Date", "Region", "Amount"], ...data],
+      origin: { row: 1, column: 2 },
+    };
+    const { headerRow } = readHistory(grid, {});
+    expect(headerRow).toBe(15);
+    const head = gridHead(grid);
+    expect(head.values.length).toBeLessThan(30);
+    expect(head.origin).toEqual(grid.origin);
+    expect(headerTexts(head, headerRow)).toEqual(headerTexts(grid, headerRow));
+    expect(headerTexts(head, headerRow).map((o) => o.column)).toEqual(["C", "D", "E"]);
   });
 
   it("puts the active sheet first and leaves out generated and hidden sheets", () => {
