@@ -22,6 +22,9 @@ export class XmlFormatError extends Error {
   }
 }
 
+/** Bytes decoded into one string at a time (see `XmlScanner.feed`). */
+const DECODED_SLICE = 64 * 1024;
+
 /** What `XmlHandler.open` returns to pass over an element's content unscanned. */
 export const SKIP_ELEMENT = 1;
 
@@ -117,6 +120,14 @@ export class XmlScanner {
     const bytes = Buffer.isBuffer(chunk)
       ? chunk
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // Decoded in slices: a string past 128 KB is allocated apart from the others and costs the
+    // process many times more per byte to make and to collect.
+    for (let start = 0; start < bytes.length; start += DECODED_SLICE) {
+      this.feedSlice(bytes.subarray(start, Math.min(bytes.length, start + DECODED_SLICE)));
+    }
+  }
+
+  private feedSlice(bytes: Buffer): void {
     let text: string;
     if (this.decoderEmpty && isAscii(bytes)) {
       // Most of a sheet's XML is ASCII, and ASCII is its own Latin-1: no decoding to do.
