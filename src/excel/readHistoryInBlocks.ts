@@ -14,6 +14,8 @@ const MEASURED_ROWS = 250;
  * so round trips do not grow; small blocks keep each piece of the response the page handles short.
  */
 export const READ_BLOCK_ROWS = 1000;
+/** Most cells one block reads: a wide sheet (a plan's action plan) is read in shorter blocks. */
+export const READ_BLOCK_CELLS = 10_000;
 /** Bytes a cell's value and number format are assumed to take before any has been measured. */
 const FIRST_CELL_BYTES = 64;
 /** Never assume less than this per cell (`"",` and `"General",`). */
@@ -26,7 +28,14 @@ type Extent = { sheet: string; top: number; left: number; rows: number; columns:
 /** How many rows a block takes and how many blocks one request carries, for a cell size. */
 function blockShape(columns: number, cellBytes: number): { rows: number; blocks: number } {
   const rowBytes = columns * cellBytes;
-  const rows = Math.max(1, Math.min(READ_BLOCK_ROWS, Math.floor(RESPONSE_BUDGET_BYTES / rowBytes)));
+  const rows = Math.max(
+    1,
+    Math.min(
+      READ_BLOCK_ROWS,
+      Math.floor(READ_BLOCK_CELLS / columns),
+      Math.floor(RESPONSE_BUDGET_BYTES / rowBytes),
+    ),
+  );
   const blocks = Math.max(1, Math.floor(RESPONSE_BUDGET_BYTES / (rows * rowBytes)));
   return { rows, blocks };
 }

@@ -1,6 +1,7 @@
 import type { CellValue, Grid } from "../../src/engine/grid";
 import { readHistory } from "../../src/engine/reader/readHistory";
 import type { Progress } from "../../src/excel";
+import { READ_BLOCK_CELLS } from "../../src/excel/readHistoryInBlocks";
 import { generateHistory } from "../../src/sample/generateHistory";
 import type { FakeSheetInit } from "../support/excelFake";
 import { open, portError } from "./support/openPort";
@@ -138,6 +139,25 @@ describe("reading a history", () => {
     expect(small).toBe(2);
     expect(large).toBeGreaterThan(small);
     expect(large).toBeLessThanOrEqual(40_000 / 5000 + 3);
+  });
+
+  it("reads a wide sheet in blocks of at most 10,000 cells, without more requests for it", async () => {
+    const columns = 40;
+    const values = Array.from({ length: 4000 }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => (r === 0 ? `Column ${c + 1}` : r * columns + c)),
+    );
+    const { fake, port } = open([{ name: "Wide", values }]);
+    const progress: Progress[] = [];
+    const grid = await port.readHistory(
+      { kind: "sheet", name: "Wide" },
+      { onProgress: (p) => progress.push(p) },
+    );
+    expect(grid.values).toEqual(values);
+    const blocks = progress.slice(1).map((p, i) => p.done - progress[i].done);
+    expect(blocks.length).toBe(4000 / (READ_BLOCK_CELLS / columns));
+    expect(Math.max(...blocks) * columns).toBeLessThanOrEqual(READ_BLOCK_CELLS);
+    // Blocks share requests: round trips follow the bytes, not the blocks.
+    expect(fake.stats.syncs).toBeLessThanOrEqual(4);
   });
 
   it("gives an empty grid for a blank sheet, in one request", async () => {
