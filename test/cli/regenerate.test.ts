@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import { seededRandom } from "../../src/sample/random";
 import { QUOTA_CHART_NAME } from "../../src/sheets/repTabs";
 import { drawCharts, sheetPartNumber } from "../support/drawCharts";
-import { runStp, tempFolder, writePlan } from "./runStp";
+import { regionRepPlan, runStp, tempFolder, writePlan } from "./runStp";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
 
@@ -399,17 +399,7 @@ describe("regenerating onto a workbook holding charts and pivot tables", () => {
 
   beforeAll(async () => {
     folder = await tempFolder();
-    await writePlan(folder.file("plan.json"), {
-      version: 1,
-      planYear: 2026,
-      target: { growth: 0.1 },
-      levels: [
-        { dimension: "region", method: "lastYear" },
-        { dimension: "rep", method: "lastYear" },
-      ],
-      rounding: { unit: 100 },
-      language: "en-US",
-    });
+    await writePlan(folder.file("plan.json"), regionRepPlan());
   });
   afterAll(() => folder.remove());
 

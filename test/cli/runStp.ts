@@ -35,3 +35,32 @@ export async function tempFolder(): Promise<{
 export async function writePlan(file: string, plan: unknown): Promise<void> {
   await fsp.writeFile(file, JSON.stringify(plan, null, 2));
 }
+
+/**
+ * The plan many `stp plan` tests run: region, then rep, each by last year's sales, 10 % growth,
+ * targets rounded to 100, in English; `changes` replace fields of it.
+ */
+export function regionRepPlan(changes: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    version: 1,
+    planYear: 2026,
+    target: { growth: 0.1 },
+    levels: [
+      { dimension: "region", method: "lastYear" },
+      { dimension: "rep", method: "lastYear" },
+    ],
+    rounding: { unit: 100 },
+    language: "en-US",
+    ...changes,
+  };
+}
+
+/** The arguments of `stp plan` from a history and a plan file into a workbook, and any more. */
+export function planArgs(
+  history: string,
+  config: string,
+  out: string,
+  ...more: string[]
+): string[] {
+  return ["plan", "--history", history, "--config", config, "--out", out, ...more];
+}

@@ -2,7 +2,7 @@ import { promises as fsp } from "node:fs";
 import { recalculate } from "../support/libreoffice";
 import { describeWithTools, runPython } from "../support/openpyxl";
 import { HISTORY } from "../support/resavedPlans";
-import { runStp, tempFolder, writePlan } from "./runStp";
+import { planArgs, regionRepPlan, runStp, tempFolder, writePlan } from "./runStp";
 
 /** openpyxl opens the plan and saves it, typing the cells given (sheet, address, value) first. */
 const TYPE_AND_SAVE = `
@@ -30,32 +30,12 @@ describeWithTools(
   () => {
     let folder: Awaited<ReturnType<typeof tempFolder>>;
     const out = () => folder.file("plan.xlsx");
-    const args = () => [
-      "plan",
-      "--history",
-      HISTORY,
-      "--config",
-      folder.file("plan.json"),
-      "--out",
-      out(),
-      "--as-of",
-      "2026-03",
-    ];
+    const args = () => planArgs(HISTORY, folder.file("plan.json"), out(), "--as-of", "2026-03");
     const typedOverLines = (err: string[]) => err.filter((line) => /typed over/.test(line));
 
     beforeAll(async () => {
       folder = await tempFolder();
-      await writePlan(folder.file("plan.json"), {
-        version: 1,
-        planYear: 2026,
-        target: { growth: 0.1 },
-        levels: [
-          { dimension: "region", method: "lastYear" },
-          { dimension: "rep", method: "lastYear" },
-        ],
-        rounding: { unit: 100 },
-        language: "en-US",
-      });
+      await writePlan(folder.file("plan.json"), regionRepPlan());
     });
     afterAll(() => folder.remove());
 
