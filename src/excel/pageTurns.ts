@@ -1,4 +1,7 @@
-/** Lets the page's event loop turn: input and painting that wait run before the work goes on. */
+/**
+ * Lets the page's event loop turn: input and painting that wait run before the work goes on.
+ * (`src/workflow/writePlan.ts` keeps a twin: the workflow may not import a port.)
+ */
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -14,7 +17,7 @@ export class TurnSlicer {
   constructor(private readonly sliceMs = 20) {}
 
   async pause(): Promise<void> {
-    if (performance.now() - this.since < this.sliceMs) return;
+    if (performance.now() - this.since <= this.sliceMs) return;
     await nextTurn();
     this.since = performance.now();
   }

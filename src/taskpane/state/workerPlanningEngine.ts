@@ -3,6 +3,7 @@ import type { PlanningEngine } from "./planningEngine";
 import type { HistoryRecord } from "../../engine/history";
 import type { PlanDraft } from "../model/planDraft";
 import type { PlanPreview } from "../model/previewPlan";
+import { nextTurn, TurnSlicer } from "../../excel/pageTurns";
 import { decodeRecords } from "./recordColumns";
 
 /** Rows per message when a grid goes to the worker: each copy stays far below 50 ms. */
@@ -16,11 +17,6 @@ export const DECODE_PIECE_RECORDS = 500;
  * time rather than of records, so that a slow or busy machine still yields often.
  */
 export const DECODE_BUDGET_MS = 12;
-
-/** Lets the page paint and handle input before the next piece of work. */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The part of a `Worker` the engine uses (a test passes a stand-in). */
 export type WorkerEndpoint = {
@@ -69,7 +65,7 @@ export function workerPlanningEngine(worker: WorkerEndpoint): PlanningEngine {
       const { values, numberFormats, ...head } = grid;
       worker.postMessage({ type: "grid", grid: id, head }, []);
       for (let first = 0; first < values.length; first += GRID_SLICE_ROWS) {
-        await yieldToPage();
+        await nextTurn();
         worker.postMessage(
           {
             type: "rows",
@@ -88,12 +84,9 @@ export function workerPlanningEngine(worker: WorkerEndpoint): PlanningEngine {
       // Decoding is the page's share of the work: a few milliseconds at a time, letting the page
       // paint between.
       const records: HistoryRecord[] = [];
-      let since = performance.now();
+      const slices = new TurnSlicer(DECODE_BUDGET_MS);
       for (let first = 0; first < parts.records.count; first += DECODE_PIECE_RECORDS) {
-        if (performance.now() - since > DECODE_BUDGET_MS) {
-          await yieldToPage();
-          since = performance.now();
-        }
+        await slices.pause();
         for (const record of decodeRecords(parts.records, first, first + DECODE_PIECE_RECORDS))
           records.push(record);
       }
