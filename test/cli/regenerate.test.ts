@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import { seededRandom } from "../../src/sample/random";
 import { QUOTA_CHART_NAME } from "../../src/sheets/repTabs";
 import { drawCharts, sheetPartNumber } from "../support/drawCharts";
-import { regionRepPlan, runStp, tempFolder, writePlan } from "./runStp";
+import { planArgs, regionRepPlan, runStp, tempFolder, writePlan } from "./runStp";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
 
@@ -49,17 +49,14 @@ async function sheetDump(file: string): Promise<string[]> {
 describe("regenerating onto an existing plan workbook keeps what people typed", () => {
   let folder: Folder;
   const out = () => folder.file("plan.xlsx");
-  const args = () => [
-    "plan",
-    "--history",
-    path.join(SAMPLES, "sales-history-en.xlsx"),
-    "--config",
-    folder.file("plan.json"),
-    "--out",
-    out(),
-    "--as-of",
-    "2026-03",
-  ];
+  const args = () =>
+    planArgs(
+      path.join(SAMPLES, "sales-history-en.xlsx"),
+      folder.file("plan.json"),
+      out(),
+      "--as-of",
+      "2026-03",
+    );
   const plan = (growth: number, method: string) => ({
     version: 1,
     planYear: 2026,
@@ -387,15 +384,8 @@ describe("regenerating onto an existing plan workbook keeps what people typed", 
 describe("regenerating onto a workbook holding charts and pivot tables", () => {
   let folder: Folder;
   const out = () => folder.file("plan.xlsx");
-  const args = () => [
-    "plan",
-    "--history",
-    path.join(SAMPLES, "sales-history-en.xlsx"),
-    "--config",
-    folder.file("plan.json"),
-    "--out",
-    out(),
-  ];
+  const args = () =>
+    planArgs(path.join(SAMPLES, "sales-history-en.xlsx"), folder.file("plan.json"), out());
 
   beforeAll(async () => {
     folder = await tempFolder();

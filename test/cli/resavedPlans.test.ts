@@ -14,7 +14,7 @@ import {
   typingFor,
   TYPE_WITH_OPENPYXL,
 } from "../support/resavedPlans";
-import { runStp, tempFolder, writePlan } from "./runStp";
+import { planArgs, regionRepPlan, runStp, tempFolder, writePlan } from "./runStp";
 
 describeWithTools(
   "a plan re-saved by LibreOffice regenerates with every typed cell kept",
@@ -67,26 +67,8 @@ describeWithTools("reading what regeneration needs from re-saved plans", ["openp
     const folder = await tempFolder();
     try {
       const out = folder.file("plan.xlsx");
-      await writePlan(folder.file("plan.json"), {
-        version: 1,
-        planYear: 2026,
-        target: { growth: 0.1 },
-        levels: [
-          { dimension: "region", method: "lastYear" },
-          { dimension: "rep", method: "lastYear" },
-        ],
-        rounding: { unit: 100 },
-        language: "en-US",
-      });
-      const args = [
-        "plan",
-        "--history",
-        HISTORY,
-        "--config",
-        folder.file("plan.json"),
-        "--out",
-        out,
-      ];
+      await writePlan(folder.file("plan.json"), regionRepPlan());
+      const args = planArgs(HISTORY, folder.file("plan.json"), out);
       expect((await runStp(args)).code).toBe(0);
       const ours = await readGeneratedSheets(out);
       // Our own writer's file, read by ExcelJS: the streamed reader gives the same carried cells.

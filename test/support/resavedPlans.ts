@@ -3,7 +3,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { seededRandom } from "../../src/sample/random";
 import { runPython } from "./openpyxl";
-import { runStp, tempFolder, writePlan } from "../cli/runStp";
+import { planArgs, runStp, tempFolder, writePlan } from "../cli/runStp";
 
 export const HISTORY = path.join(__dirname, "..", "..", "samples", "sales-history-en.xlsx");
 
@@ -163,15 +163,7 @@ export function regeneratesAfter(resave: Resave): () => Promise<void> {
     const folder = await tempFolder();
     try {
       const out = folder.file("plan.xlsx");
-      const args = [
-        "plan",
-        "--history",
-        HISTORY,
-        "--config",
-        folder.file("plan.json"),
-        "--out",
-        out,
-      ];
+      const args = planArgs(HISTORY, folder.file("plan.json"), out);
       const plan = (growth: number, method: string) => ({
         version: 1,
         planYear: 2026,
