@@ -7,6 +7,7 @@ import { UI_STRINGS } from "../../src/taskpane/i18n/I18nContext";
 import { STEPS } from "../../src/taskpane/i18n/uiStrings";
 import { buildAddin, DIST } from "./support/buildAddin";
 import { describeWithChromium, launchChromium } from "./support/chromium";
+import { pageHealth, recordLongTasks } from "./support/pageHealth";
 import { shootWholePane } from "./support/screenshot";
 import { serveFolder, type StaticServer } from "./support/serveDist";
 
@@ -316,122 +317,129 @@ describeWithChromium("the task pane's layout in Chromium", () => {
           ? route.continue()
           : route.abort("blockedbyclient"),
       );
+      await recordLongTasks(context);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(`${server.origin}/test-host.html?lang=${language}&theme=${theme}`);
-      await page.getByRole("combobox", { name: t.roles.amount }).waitFor({ timeout: 30_000 });
-      const shoot = async (name: string) => {
-        // The screenshots kept in docs/: every step at 320 px, the Breakdown at every width.
-        if (theme !== "light" || (width !== 320 && !name.includes("breakdown"))) return;
-        await shootWholePane(page, path.join(SHOTS, `${language}-${width}px-${name}.png`));
-      };
-      const tab = (step: (typeof STEPS)[number]) =>
-        page.getByRole("tab", { name: `${STEPS.indexOf(step) + 1}. ${t.steps[step]}` });
-      // Every place is measured before the test fails, so one run shows all there is to fix.
-      const found: unknown[] = [];
-      const check = async (where: string) => {
-        const layout = await measureLayout(page);
-        if (JSON.stringify(layout) !== JSON.stringify(CLEAN)) found.push({ where, ...layout });
-        const bar = await measureBar(page);
-        if (bar.length > 0) found.push({ where, bar });
-        const violations = await axeViolations(page);
-        if (violations.length > 0) found.push({ where, violations });
-      };
-      // After the screenshot: leaving each field shows the problems of those left empty.
-      const checkKeyboard = async (where: string) => {
-        const keyboard = await tabThrough(page);
-        if (keyboard.length > 0) found.push({ where, keyboard });
-      };
+      try {
+        await page.goto(`${server.origin}/test-host.html?lang=${language}&theme=${theme}`);
+        await page.getByRole("combobox", { name: t.roles.amount }).waitFor({ timeout: 30_000 });
+        const shoot = async (name: string) => {
+          // The screenshots kept in docs/: every step at 320 px, the Breakdown at every width.
+          if (theme !== "light" || (width !== 320 && !name.includes("breakdown"))) return;
+          await shootWholePane(page, path.join(SHOTS, `${language}-${width}px-${name}.png`));
+        };
+        const tab = (step: (typeof STEPS)[number]) =>
+          page.getByRole("tab", { name: `${STEPS.indexOf(step) + 1}. ${t.steps[step]}` });
+        // Every place is measured before the test fails, so one run shows all there is to fix.
+        const found: unknown[] = [];
+        const check = async (where: string) => {
+          const layout = await measureLayout(page);
+          if (JSON.stringify(layout) !== JSON.stringify(CLEAN)) found.push({ where, ...layout });
+          const bar = await measureBar(page);
+          if (bar.length > 0) found.push({ where, bar });
+          const violations = await axeViolations(page);
+          if (violations.length > 0) found.push({ where, violations });
+        };
+        // After the screenshot: leaving each field shows the problems of those left empty.
+        const checkKeyboard = async (where: string) => {
+          const keyboard = await tabThrough(page);
+          if (keyboard.length > 0) found.push({ where, keyboard });
+        };
 
-      // Data, as the pane opens.
-      await check("data");
-      await shoot("1-data");
-      await checkKeyboard("data");
+        // Data, as the pane opens.
+        await check("data");
+        await shoot("1-data");
+        await checkKeyboard("data");
 
-      // Target: a growth that is not a number, its problem under the input, the base figure beside.
-      await tab("target").click();
-      const growth = page.getByRole("textbox", { name: t.target.growth });
-      await growth.fill("abc");
-      await growth.press("Tab");
-      await page.locator(".fui-Field__validationMessage").first().waitFor();
-      await page.getByText(t.target.baseActual(2025)).waitFor();
-      await check("target");
-      await shoot("2-target-error");
-      await checkKeyboard("target");
-      await growth.fill("12");
-      await growth.press("Tab");
+        // Target: a growth that is not a number, its problem under the input, the base figure beside.
+        await tab("target").click();
+        const growth = page.getByRole("textbox", { name: t.target.growth });
+        await growth.fill("abc");
+        await growth.press("Tab");
+        await page.locator(".fui-Field__validationMessage").first().waitFor();
+        await page.getByText(t.target.baseActual(2025)).waitFor();
+        await check("target");
+        await shoot("2-target-error");
+        await checkKeyboard("target");
+        await growth.fill("12");
+        await growth.press("Tab");
 
-      // Breakdown: a lock with its member but no amount, and a maximum per rep that cannot hold.
-      await tab("breakdown").click();
-      await page.getByRole("button", { name: t.breakdown.addLock }).click();
-      const lock = page.getByRole("group", { name: t.breakdown.lockTitle(1) });
-      const member = lock.getByRole("combobox", { name: t.roles.region });
-      await member.fill(zh ? "华南" : "South");
-      await member.press("Tab");
-      const amount = lock.getByRole("textbox", { name: t.breakdown.lockValue("amount") });
-      await amount.focus();
-      await amount.press("Tab");
-      await lock.locator(".fui-Field__validationMessage").first().waitFor();
-      await check("breakdown, the lock's problem");
-      await shoot("3-breakdown-lock-problem");
+        // Breakdown: a lock with its member but no amount, and a maximum per rep that cannot hold.
+        await tab("breakdown").click();
+        await page.getByRole("button", { name: t.breakdown.addLock }).click();
+        const lock = page.getByRole("group", { name: t.breakdown.lockTitle(1) });
+        const member = lock.getByRole("combobox", { name: t.roles.region });
+        await member.fill(zh ? "华南" : "South");
+        await member.press("Tab");
+        const amount = lock.getByRole("textbox", { name: t.breakdown.lockValue("amount") });
+        await amount.focus();
+        await amount.press("Tab");
+        await lock.locator(".fui-Field__validationMessage").first().waitFor();
+        await check("breakdown, the lock's problem");
+        await shoot("3-breakdown-lock-problem");
 
-      // The lock filled in, a second lock; a maximum per rep that cannot hold.
-      await amount.fill("100000");
-      await amount.press("Tab");
-      await page.getByRole("button", { name: t.breakdown.addLock }).click();
-      const second = page.getByRole("group", { name: t.breakdown.lockTitle(2) });
-      const secondMember = second.getByRole("combobox", { name: t.roles.region });
-      await secondMember.fill(zh ? "华北" : "North");
-      await secondMember.press("Tab");
-      const secondAmount = second.getByRole("textbox", { name: t.breakdown.lockValue("amount") });
-      await secondAmount.fill("200000");
-      await secondAmount.press("Tab");
-      const repsTitle = t.breakdown.levelTitle(2, t.roles.rep);
-      const reps = page.getByRole("group", { name: repsTitle });
-      await reps
-        .getByRole("button", { name: new RegExp(`^${repsTitle.replace(/[()]/g, "\\$&")}`) })
-        .click();
-      await reps.getByRole("button", { name: t.breakdown.moreOptions }).click();
-      await reps.getByRole("combobox", { name: t.breakdown.maxCap }).click();
-      await page.getByRole("option", { name: t.breakdown.boundKinds.ofLastYear }).click();
-      const cap = reps
-        .getByRole("group", { name: t.breakdown.maxCap })
-        .getByRole("textbox", { name: t.breakdown.boundValue("ofLastYear") });
-      await cap.fill("50");
-      await cap.press("Tab");
-      await reps.locator(".fui-Field__validationMessage").first().waitFor({ timeout: 15_000 });
-      // The problem counted on the step's tab.
-      await page
-        .getByRole("tab", { name: new RegExp(`^3\\. ${t.steps.breakdown}[,，]`) })
-        .waitFor();
-      await check("breakdown, the cap conflict");
-      await shoot("3-breakdown-cap-conflict");
-      await checkKeyboard("breakdown");
+        // The lock filled in, a second lock; a maximum per rep that cannot hold.
+        await amount.fill("100000");
+        await amount.press("Tab");
+        await page.getByRole("button", { name: t.breakdown.addLock }).click();
+        const second = page.getByRole("group", { name: t.breakdown.lockTitle(2) });
+        const secondMember = second.getByRole("combobox", { name: t.roles.region });
+        await secondMember.fill(zh ? "华北" : "North");
+        await secondMember.press("Tab");
+        const secondAmount = second.getByRole("textbox", { name: t.breakdown.lockValue("amount") });
+        await secondAmount.fill("200000");
+        await secondAmount.press("Tab");
+        const repsTitle = t.breakdown.levelTitle(2, t.roles.rep);
+        const reps = page.getByRole("group", { name: repsTitle });
+        await reps
+          .getByRole("button", { name: new RegExp(`^${repsTitle.replace(/[()]/g, "\\$&")}`) })
+          .click();
+        await reps.getByRole("button", { name: t.breakdown.moreOptions }).click();
+        await reps.getByRole("combobox", { name: t.breakdown.maxCap }).click();
+        await page.getByRole("option", { name: t.breakdown.boundKinds.ofLastYear }).click();
+        const cap = reps
+          .getByRole("group", { name: t.breakdown.maxCap })
+          .getByRole("textbox", { name: t.breakdown.boundValue("ofLastYear") });
+        await cap.fill("50");
+        await cap.press("Tab");
+        await reps.locator(".fui-Field__validationMessage").first().waitFor({ timeout: 15_000 });
+        // The problem counted on the step's tab.
+        await page
+          .getByRole("tab", { name: new RegExp(`^3\\. ${t.steps.breakdown}[,，]`) })
+          .waitFor();
+        await check("breakdown, the cap conflict");
+        await shoot("3-breakdown-cap-conflict");
+        await checkKeyboard("breakdown");
 
-      // Preview: the problems in words, and the totals still there beside them.
-      await tab("preview").click();
-      await page.getByText(t.preview.blocking).waitFor();
-      await page.getByRole("table", { name: t.preview.byLevel(t.roles.region) }).waitFor();
-      const listed = await page.locator(".fui-MessageBar li").allTextContents();
-      expect(listed.join(" ")).not.toMatch(/locks\[|levels\[|\.amount|"amount"|planYear/);
-      await check("preview");
-      await shoot("4-preview-conflict");
-      await checkKeyboard("preview");
+        // Preview: the problems in words, and the totals still there beside them.
+        await tab("preview").click();
+        await page.getByText(t.preview.blocking).waitFor();
+        await page.getByRole("table", { name: t.preview.byLevel(t.roles.region) }).waitFor();
+        const listed = await page.locator(".fui-MessageBar li").allTextContents();
+        expect(listed.join(" ")).not.toMatch(/locks\[|levels\[|\.amount|"amount"|planYear/);
+        await check("preview");
+        await shoot("4-preview-conflict");
+        await checkKeyboard("preview");
 
-      // Generate: blocked by the problems, its action in the bar.
-      await tab("generate").click();
-      await page.getByText(t.generate.blocked).waitFor();
-      await page
-        .locator("[data-stp-step-bar]")
-        .getByRole("button", { name: t.generate.write })
-        .waitFor();
-      await check("generate");
-      await shoot("5-generate-blocked");
-      await checkKeyboard("generate");
+        // Generate: blocked by the problems, its action in the bar.
+        await tab("generate").click();
+        await page.getByText(t.generate.blocked).waitFor();
+        await page
+          .locator("[data-stp-step-bar]")
+          .getByRole("button", { name: t.generate.write })
+          .waitFor();
+        await check("generate");
+        await shoot("5-generate-blocked");
+        await checkKeyboard("generate");
 
-      expect(found).toEqual([]);
-      expect(errors).toEqual([]);
+        expect(found).toEqual([]);
+        expect(errors).toEqual([]);
+      } catch (error) {
+        // A step that timed out: was the page blocked, or did the browser stop drawing?
+        if (error instanceof Error) error.message += `\n${await pageHealth(page)}`;
+        throw error;
+      }
       await context.close();
     },
     120_000,
