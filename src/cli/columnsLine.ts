@@ -1,14 +1,17 @@
-import type { Language } from "../engine/language";
+import { PUNCTUATION, type Language } from "../engine/language";
 import type { ColumnRead } from "../engine/reader/columnsRead";
 import { roleWord } from "../engine/roleWords";
 
 /**
  * The columns a plan read, as one line of `stp`'s summary: `amount ← 价税合计 (G), …`.
- * @example columnsLine([{ role: "amount", header: "价税合计", column: "G" }], "zh-CN") === "金额 ← 价税合计 (G)"
+ * @example columnsLine([{ role: "amount", header: "价税合计", column: "G" }], "zh-CN") === "金额 ← 价税合计（G）"
  */
 export function columnsLine(columns: readonly ColumnRead[], language: Language): string {
-  const separator = language === "zh-CN" ? "，" : ", ";
+  const zh = language === "zh-CN";
   return columns
-    .map((c) => `${roleWord(c.role, language)} ← ${c.header} (${c.column})`)
-    .join(separator);
+    .map(
+      (c) =>
+        `${roleWord(c.role, language)} ← ${c.header}${zh ? `（${c.column}）` : ` (${c.column})`}`,
+    )
+    .join(zh ? "，" : PUNCTUATION[language].list);
 }

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { toA1 } from "../engine/address";
 import { formatAmount } from "../engine/formatNumber";
 import type { HistoryReadResult, Notice } from "../engine/history";
-import { pickLanguage, type Language } from "../engine/language";
+import { pickLanguage, PUNCTUATION, type Language } from "../engine/language";
 import { formatNotice } from "../engine/messages";
 import { computePlan } from "../engine/plan/computePlan";
 import type { PlanResult } from "../engine/plan/planResult";
@@ -124,8 +124,10 @@ function chooseHistory(
   plan: PlanFile,
   sheet: string | undefined,
   say: (n: Notice) => string,
+  language: Language,
 ): HistoryReadResult {
   const names = grids.map((g) => g.sheet);
+  const { list } = PUNCTUATION[language];
   const options = historyReadOptions(plan);
   if (sheet !== undefined) {
     const grid =
@@ -137,7 +139,7 @@ function chooseHistory(
         EXIT.badInput,
         say({
           code: "sheet-not-found",
-          params: { sheet, sheets: names.join(", "), ...(suggestion ? { suggestion } : {}) },
+          params: { sheet, sheets: names.join(list), ...(suggestion ? { suggestion } : {}) },
         }),
       );
     }
@@ -164,7 +166,7 @@ function chooseHistory(
   if (candidates.length === 1 && first) return first;
   throw new CliFailure(
     EXIT.badInput,
-    say({ code: "no-history-sheet", params: { sheets: names.join(", ") } }),
+    say({ code: "no-history-sheet", params: { sheets: names.join(list) } }),
   );
 }
 
@@ -189,12 +191,20 @@ async function planFromHistory(
   args: { history: string; config: string; sheet?: string; asOf?: string },
   plan: PlanFile,
   say: (n: Notice) => string,
+  language: Language,
 ): Promise<{ result: PlanResult; history: HistorySummary }> {
+  const { colon } = PUNCTUATION[language];
   // The file's cells are let go once read into records, before planning.
-  const history = chooseHistory(await readHistoryFile(args.history), plan, args.sheet, say);
+  const history = chooseHistory(
+    await readHistoryFile(args.history),
+    plan,
+    args.sheet,
+    say,
+    language,
+  );
   if (history.error) {
     const where = history.error.cell ? `${history.sheet}!${history.error.cell}` : history.sheet;
-    throw new CliFailure(EXIT.badInput, `${where}: ${say(history.error)}`);
+    throw new CliFailure(EXIT.badInput, `${where}${colon}${say(history.error)}`);
   }
 
   let result: PlanResult;
@@ -203,9 +213,9 @@ async function planFromHistory(
   } catch (e) {
     if (e instanceof PlanError) {
       const where = e.where
-        ? `${path.basename(args.config)}: ${e.where}`
+        ? `${path.basename(args.config)}${colon}${e.where}`
         : path.basename(args.config);
-      throw new CliFailure(EXIT.badInput, `${where}: ${say(e.toNotice())}`);
+      throw new CliFailure(EXIT.badInput, `${where}${colon}${say(e.toNotice())}`);
     }
     throw e;
   }
@@ -248,17 +258,20 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   if (!validation.ok) {
     // A plan that says its language is answered in it, even when something else in it is wrong.
     if (validation.language) language = validation.language;
+    const { colon, clause } = PUNCTUATION[language];
     const lines = validation.problems.map((p) =>
-      p.field === "(plan)" ? say(p) : `${p.field}: ${say(p)}`,
+      p.field === "(plan)" ? say(p) : `${p.field}${colon}${say(p)}`,
     );
-    const separator = language === "zh-CN" ? "；" : "; ";
-    throw new CliFailure(EXIT.badInput, `${path.basename(args.config)}: ${lines.join(separator)}`);
+    throw new CliFailure(
+      EXIT.badInput,
+      `${path.basename(args.config)}${colon}${lines.join(clause)}`,
+    );
   }
   const plan = validation.plan;
   if (plan.language) language = plan.language;
 
   // The history's cells and records are needed only here: once planned, they can be let go.
-  const { result, history } = await planFromHistory(args, plan, say);
+  const { result, history } = await planFromHistory(args, plan, say, language);
   // The result JSON as text before anything is written: a failure here leaves no file half-done.
   const jsonText = args.json
     ? `${JSON.stringify(toResultJson(result, history, say), null, 2)}\n`
@@ -304,7 +317,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
     }) +
       // The measures' totals, when the plan asks for any, on the same line.
       (measures
-        ? `${language === "zh-CN" ? "；" : "; "}${say({ code: "summary-measures", params: measures })}`
+        ? `${PUNCTUATION[language].clause}${say({ code: "summary-measures", params: measures })}`
         : ""),
   );
   io.out(
@@ -332,12 +345,14 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
       }),
     );
   }
+  // "warning: …" / "警告：…": the colons and lists are the language's own.
+  const { colon, list } = PUNCTUATION[language];
   const skippedLabel = say({ code: "label-skipped", params: {} });
   for (const s of history.skipped.slice(0, 10))
-    io.err(`${skippedLabel} ${s.sheet}!${s.cell}: ${say(s)}`);
-  if (history.skipped.length > 10) io.err(`${skippedLabel}: … +${history.skipped.length - 10}`);
-  // "warning: …" / "警告：…": the label's colon is the language's own.
-  const warningLabel = `${say({ code: "label-warning", params: {} })}${language === "zh-CN" ? "：" : ": "}`;
+    io.err(`${skippedLabel} ${s.sheet}!${s.cell}${colon}${say(s)}`);
+  if (history.skipped.length > 10)
+    io.err(`${skippedLabel}${colon}… +${history.skipped.length - 10}`);
+  const warningLabel = `${say({ code: "label-warning", params: {} })}${colon}`;
   for (const r of reports) {
     if (r.carried > 0 || r.orphaned > 0) {
       io.out(
@@ -356,7 +371,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
     typedOver.set(cell.sheet, cells);
   }
   for (const [sheet, addresses] of typedOver) {
-    const cells = addresses.slice(0, 8).join(", ") + (addresses.length > 8 ? ", …" : "");
+    const cells = addresses.slice(0, 8).join(list) + (addresses.length > 8 ? `${list}…` : "");
     io.err(
       `${warningLabel}${say({ code: "generated-cells-overwritten", params: { sheet, count: addresses.length, cells } })}`,
     );
@@ -371,13 +386,13 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
     const cells = edits.moved
       .slice(0, 8)
       .map((cell) => `${cell.sheet}!${toA1(cell.row, cell.column)}`)
-      .join(", ");
+      .join(list);
     io.err(
       `${warningLabel}${say({
         code: "edits-moved",
         params: {
           count: edits.moved.length,
-          cells: edits.moved.length > 8 ? `${cells}, …` : cells,
+          cells: edits.moved.length > 8 ? `${cells}${list}…` : cells,
           sheet: edits.sheet,
         },
       })}`,
@@ -386,7 +401,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
   for (const part of writeReport.dropped)
     io.err(`${warningLabel}${say({ code: `dropped-${part}`, params: { path: args.out } })}`);
   for (const w of [...history.notes, ...result.warnings]) io.err(`${warningLabel}${say(w)}`);
-  io.out(say({ code: "summary-wrote", params: { files: written.join(", ") } }));
+  io.out(say({ code: "summary-wrote", params: { files: written.join(list) } }));
   return EXIT.ok;
 }
 

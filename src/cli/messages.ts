@@ -22,11 +22,11 @@ const megabytes = (p: MessageParams, k: string) =>
 export const CLI_MESSAGES: MessageCatalog = {
   "usage-unknown-command": {
     "en-US": (p) => `unknown command "${s(p, "command")}"`,
-    "zh-CN": (p) => `未知命令 "${s(p, "command")}"`,
+    "zh-CN": (p) => `未知命令 “${s(p, "command")}”`,
   },
   "usage-bad-option": {
     "en-US": (p) => s(p, "detail"),
-    "zh-CN": (p) => `参数错误:${s(p, "detail")}`,
+    "zh-CN": (p) => `参数错误：${s(p, "detail")}`,
   },
   "usage-unknown-option": {
     "en-US": (p) =>
@@ -54,24 +54,24 @@ export const CLI_MESSAGES: MessageCatalog = {
   },
   "usage-not-whole-number": {
     "en-US": (p) => `--${s(p, "option")} must be a whole number, got "${s(p, "value")}"`,
-    "zh-CN": (p) => `--${s(p, "option")} 必须是非负整数，实际为 "${s(p, "value")}"`,
+    "zh-CN": (p) => `--${s(p, "option")} 必须是非负整数，实际为 “${s(p, "value")}”`,
   },
   "usage-sample-out-type": {
     "en-US": (p) => `--out must end in .xlsx or .csv, got "${s(p, "path")}"`,
-    "zh-CN": (p) => `--out 必须以 .xlsx 或 .csv 结尾，实际为 "${s(p, "path")}"`,
+    "zh-CN": (p) => `--out 必须以 .xlsx 或 .csv 结尾，实际为 “${s(p, "path")}”`,
   },
   "summary-sample": {
     "en-US": (p) => `${s(p, "path")}: ${s(p, "rows")} rows (sheet "${s(p, "sheet")}")`,
-    "zh-CN": (p) => `${s(p, "path")}：${s(p, "rows")} 行（工作表 "${s(p, "sheet")}"）`,
+    "zh-CN": (p) => `${s(p, "path")}：${s(p, "rows")} 行（工作表 “${s(p, "sheet")}”）`,
   },
   "usage-out-is-history": {
     "en-US": () => "--out must not be the history file: the history is never modified",
-    "zh-CN": () => "--out 不能是历史数据文件:历史数据永远不会被修改",
+    "zh-CN": () => "--out 不能是历史数据文件：历史数据永远不会被修改",
   },
   "usage-json-clash": {
     "en-US": (p) =>
       `--json must not be the --${s(p, "option")} file ("${s(p, "path")}"): it would be replaced by the result`,
-    "zh-CN": (p) => `--json 不能是 --${s(p, "option")} 的文件（"${s(p, "path")}"）：它会被结果覆盖`,
+    "zh-CN": (p) => `--json 不能是 --${s(p, "option")} 的文件（“${s(p, "path")}”）：它会被结果覆盖`,
   },
   "workbook-left-unchanged": {
     "en-US": (p) => `${s(p, "path")} was left as it was`,
@@ -79,29 +79,29 @@ export const CLI_MESSAGES: MessageCatalog = {
   },
   "usage-out-not-xlsx": {
     "en-US": (p) => `--out must be an .xlsx file, got "${s(p, "path")}"`,
-    "zh-CN": (p) => `--out 必须是 .xlsx 文件,实际为 "${s(p, "path")}"`,
+    "zh-CN": (p) => `--out 必须是 .xlsx 文件，实际为 “${s(p, "path")}”`,
   },
   "file-not-found": {
     "en-US": (p) => `${s(p, "path")}: file not found`,
-    "zh-CN": (p) => `${s(p, "path")}:文件不存在`,
+    "zh-CN": (p) => `${s(p, "path")}：文件不存在`,
   },
   "file-unreadable": {
     "en-US": (p) =>
       `${s(p, "path")}: cannot be read${p.reason ? ` (${s(p, "reason")})` : ""}; nothing was written: check that Excel opens it, then run stp again`,
     "zh-CN": (p) =>
-      `${s(p, "path")}:无法读取${p.reason ? `(${s(p, "reason")})` : ""};未写入任何内容:请确认 Excel 能打开它,然后再次运行 stp`,
+      `${s(p, "path")}：无法读取${p.reason ? `（${s(p, "reason")}）` : ""}；未写入任何内容：请确认 Excel 能打开它，然后再次运行 stp`,
   },
   "file-unwritable": {
     "en-US": (p) =>
       `${s(p, "path")}: cannot be written${p.reason ? ` (${s(p, "reason")})` : ""}; it was left as it was: close it in any program that has it open and check that its folder can be written, then run stp again, or choose another path`,
     "zh-CN": (p) =>
-      `${s(p, "path")}:无法写入${p.reason ? `(${s(p, "reason")})` : ""};原文件保持不变:请在打开它的程序中关闭它,并确认所在文件夹可写,然后再次运行 stp,或换一个路径`,
+      `${s(p, "path")}：无法写入${p.reason ? `（${s(p, "reason")}）` : ""}；原文件保持不变：请在打开它的程序中关闭它，并确认所在文件夹可写，然后再次运行 stp，或换一个路径`,
   },
   "file-changed": {
     "en-US": (p) =>
       `${s(p, "path")}: changed while the plan was being written (saved, replaced or removed by another program); nothing was written: run stp again`,
     "zh-CN": (p) =>
-      `${s(p, "path")}:在写入计划期间被其他程序保存、替换或删除;未写入任何内容:请再次运行 stp`,
+      `${s(p, "path")}：在写入计划期间被其他程序保存、替换或删除；未写入任何内容：请再次运行 stp`,
   },
   "file-not-regular": {
     "en-US": (p) =>
@@ -119,7 +119,7 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `${s(p, "path")}: not an .xlsx or .csv file${p.reason ? ` (${s(p, "reason")})` : ""}`,
     "zh-CN": (p) =>
-      `${s(p, "path")}:不是 .xlsx 或 .csv 文件${p.reason ? `(${s(p, "reason")})` : ""}`,
+      `${s(p, "path")}：不是 .xlsx 或 .csv 文件${p.reason ? `（${s(p, "reason")}）` : ""}`,
   },
   "zip-bomb": {
     "en-US": (p) =>
@@ -167,7 +167,7 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `${s(p, "path")}: a sheet named "${s(p, "sheet")}" is yours, not generated: rename it or choose another --out`,
     "zh-CN": (p) =>
-      `${s(p, "path")}:工作表 "${s(p, "sheet")}" 是用户自己的工作表:请重命名或换一个 --out`,
+      `${s(p, "path")}：工作表 “${s(p, "sheet")}” 是用户自己的工作表：请重命名或换一个 --out`,
   },
   "table-name-taken": {
     "en-US": (p) =>
@@ -179,15 +179,15 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `${s(p, "path")}: holds ${s(p, "parts")}, which rewriting would lose: nothing was written; choose another --out`,
     "zh-CN": (p) =>
-      `${s(p, "path")}:包含 ${s(p, "parts")},重写会丢失这些内容:未写入任何内容;请换一个 --out`,
+      `${s(p, "path")}：包含 ${s(p, "parts")}，重写会丢失这些内容：未写入任何内容；请换一个 --out`,
   },
   "sheet-name-invalid": {
     "en-US": (p) => `"${s(p, "sheet")}" cannot be a sheet name (${s(p, "reason")})`,
-    "zh-CN": (p) => `"${s(p, "sheet")}" 不能作为工作表名(${s(p, "reason")})`,
+    "zh-CN": (p) => `“${s(p, "sheet")}” 不能作为工作表名（${s(p, "reason")}）`,
   },
   "cell-value-invalid": {
     "en-US": (p) => `${s(p, "cell")}: cannot be written (${s(p, "reason")})`,
-    "zh-CN": (p) => `${s(p, "cell")}:无法写入(${s(p, "reason")})`,
+    "zh-CN": (p) => `${s(p, "cell")}：无法写入（${s(p, "reason")}）`,
   },
   "no-visible-sheet": {
     "en-US": () => "the workbook would have no visible sheet",
@@ -197,24 +197,24 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `no sheet named "${s(p, "sheet")}"${p.suggestion ? ` (did you mean "${s(p, "suggestion")}"?)` : ""}; sheets: ${s(p, "sheets")}`,
     "zh-CN": (p) =>
-      `没有名为 "${s(p, "sheet")}" 的工作表${p.suggestion ? `(是否应为 "${s(p, "suggestion")}"?)` : ""};现有工作表:${s(p, "sheets")}`,
+      `没有名为 “${s(p, "sheet")}” 的工作表${p.suggestion ? `（是否应为 “${s(p, "suggestion")}”？）` : ""}；现有工作表：${s(p, "sheets")}`,
   },
   "no-history-sheet": {
     "en-US": (p) =>
       `no sheet has a header row with a date (or month columns) and an amount; sheets: ${s(p, "sheets")}`,
-    "zh-CN": (p) => `没有工作表的表头同时包含日期(或月份列)与金额;现有工作表:${s(p, "sheets")}`,
+    "zh-CN": (p) => `没有工作表的表头同时包含日期（或月份列）与金额；现有工作表：${s(p, "sheets")}`,
   },
   "history-sheet-hidden": {
     "en-US": (p) =>
       `the history was read from the hidden sheet "${s(p, "sheet")}": no visible sheet holds a history; name another with --sheet`,
     "zh-CN": (p) =>
-      `历史数据读自隐藏的工作表 "${s(p, "sheet")}"：没有可见的工作表包含历史数据；如需其他工作表，请用 --sheet 指定`,
+      `历史数据读自隐藏的工作表 “${s(p, "sheet")}”：没有可见的工作表包含历史数据；如需其他工作表，请用 --sheet 指定`,
   },
   "summary-plan": {
     "en-US": (p) =>
       `Plan ${s(p, "year")}: target ${s(p, "target")} (base ${s(p, "base")}${p.growth ? `, ${s(p, "growth")}` : ""}), ${s(p, "rows")} row(s), rounded to ${s(p, "unit")}`,
     "zh-CN": (p) =>
-      `${s(p, "year")} 年计划:目标 ${s(p, "target")}(基准 ${s(p, "base")}${p.growth ? `,${s(p, "growth")}` : ""}),${s(p, "rows")} 行,取整到 ${s(p, "unit")}`,
+      `${s(p, "year")} 年计划：目标 ${s(p, "target")}（基准 ${s(p, "base")}${p.growth ? `，${s(p, "growth")}` : ""}），${s(p, "rows")} 行，取整到 ${s(p, "unit")}`,
   },
   "summary-measures": {
     "en-US": (p) =>
@@ -246,7 +246,7 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `History: sheet "${s(p, "sheet")}", ${s(p, "layout")} layout, ${s(p, "records")} record(s), ${s(p, "skipped")} row(s) skipped`,
     "zh-CN": (p) =>
-      `历史数据:工作表 "${s(p, "sheet")}",${p.layout === "wide" ? "宽表" : "长表"},${s(p, "records")} 条记录,跳过 ${s(p, "skipped")} 行`,
+      `历史数据：工作表 “${s(p, "sheet")}”，${p.layout === "wide" ? "宽表" : "长表"}，${s(p, "records")} 条记录，跳过 ${s(p, "skipped")} 行`,
   },
   "summary-columns": {
     "en-US": (p) => `Columns: ${s(p, "columns")}`,
@@ -255,7 +255,7 @@ export const CLI_MESSAGES: MessageCatalog = {
   "summary-tracking": {
     "en-US": (p) =>
       `Tracking: ${s(p, "closed")} month(s) closed (to ${s(p, "asOf")}), re-forecast for the rest`,
-    "zh-CN": (p) => `跟踪:已结 ${s(p, "closed")} 个月(截至 ${s(p, "asOf")}),其余月份滚动预测`,
+    "zh-CN": (p) => `跟踪：已结 ${s(p, "closed")} 个月（截至 ${s(p, "asOf")}），其余月份滚动预测`,
   },
   "summary-wrote": {
     "en-US": (p) => `Wrote ${s(p, "files")}`,
@@ -265,7 +265,7 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `${s(p, "sheet")}: kept ${s(p, "carried")} cell(s) you typed${Number(p.orphaned) > 0 ? `; ${s(p, "orphaned")} row(s) no longer in the plan kept below the data` : ""}`,
     "zh-CN": (p) =>
-      `${s(p, "sheet")}:保留了 ${s(p, "carried")} 个手填单元格${Number(p.orphaned) > 0 ? `;${s(p, "orphaned")} 行已不在计划中,保留在数据下方` : ""}`,
+      `${s(p, "sheet")}：保留了 ${s(p, "carried")} 个手填单元格${Number(p.orphaned) > 0 ? `；${s(p, "orphaned")} 行已不在计划中，保留在数据下方` : ""}`,
   },
   "summary-edits-kept": {
     "en-US": (p) =>
@@ -283,18 +283,19 @@ export const CLI_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `${s(p, "sheet")}: ${s(p, "count")} generated cell(s) had been typed over and were rewritten: ${s(p, "cells")}`,
     "zh-CN": (p) =>
-      `${s(p, "sheet")}:${s(p, "count")} 个生成的单元格曾被手工修改,已重新写入:${s(p, "cells")}`,
+      `${s(p, "sheet")}：${s(p, "count")} 个生成的单元格曾被手工修改，已重新写入：${s(p, "cells")}`,
   },
   "dropped-add-in-settings": {
     "en-US": (p) =>
       `${s(p, "path")}: the Office add-in's task-pane settings were not written back; the add-in sets them again when it is opened`,
-    "zh-CN": (p) => `${s(p, "path")}:未写回 Office 加载项的任务窗格设置;再次打开加载项时会重新设置`,
+    "zh-CN": (p) =>
+      `${s(p, "path")}：未写回 Office 加载项的任务窗格设置；再次打开加载项时会重新设置`,
   },
   "dropped-add-in-charts": {
     "en-US": (p) =>
       `${s(p, "path")}: the quota charts the add-in drew on rep tabs are not written by stp; Generate in Excel draws them again`,
     "zh-CN": (p) =>
-      `${s(p, "path")}:stp 不写入加载项在销售代表工作表上绘制的配额图表;在 Excel 中点击"生成"会重新绘制`,
+      `${s(p, "path")}：stp 不写入加载项在销售代表工作表上绘制的配额图表；在 Excel 中点击“生成”会重新绘制`,
   },
   "label-warning": {
     "en-US": () => "warning",

@@ -312,7 +312,7 @@ describe("stp plan on ERP and CRM exports, with no columns mapping", () => {
     expect(result.base).toBe(base2025(rows, (s) => s.gross));
     expect(result.columns.amount).toEqual({ header: "金额 价税合计", column: "G" });
     expect(result.skipped).toEqual([]);
-    expect(out.join("\n")).toContain("读取的列：日期 ← 单据日期 (A)，金额 ← 金额 价税合计 (G)");
+    expect(out.join("\n")).toContain("读取的列：日期 ← 单据日期（A），金额 ← 金额 价税合计（G）");
   });
 
   it("金蝶 K3: 金额 (net) over 价税合计, 产品名称 as the product", async () => {

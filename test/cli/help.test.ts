@@ -73,7 +73,7 @@ describe("stp --help and --version", () => {
     expect(sample.out.join("\n")).toContain("退出码：0 成功");
     const bad = await runStp(["sample", "--out", "x.txt"], "zh_CN.UTF-8");
     expect(bad.code).toBe(2);
-    expect(bad.err[0]).toBe('--out 必须以 .xlsx 或 .csv 结尾，实际为 "x.txt"');
+    expect(bad.err[0]).toBe("--out 必须以 .xlsx 或 .csv 结尾，实际为 “x.txt”");
   });
 
   it("prints the version of package.json", async () => {
@@ -92,7 +92,7 @@ describe("stp --help and --version", () => {
       expect(run.code).toBe(0);
       expect(run.out).toHaveLength(1);
       expect(run.out[0].startsWith(`${out}：`)).toBe(true);
-      expect(run.out[0]).toMatch(/：\d+ 行（工作表 "Sales"）$/);
+      expect(run.out[0]).toMatch(/：\d+ 行（工作表 “Sales”）$/);
     } finally {
       await folder.remove();
     }

@@ -68,7 +68,7 @@ describe("stp plan: a hidden sheet is never chosen before a visible one", () => 
     );
     const zh = await planOn("hidden-only.xlsx", "zh_CN.UTF-8");
     expect(zh.err).toContain(
-      '警告：历史数据读自隐藏的工作表 "Old ledger"：没有可见的工作表包含历史数据；如需其他工作表，请用 --sheet 指定',
+      "警告：历史数据读自隐藏的工作表 “Old ledger”：没有可见的工作表包含历史数据；如需其他工作表，请用 --sheet 指定",
     );
   });
 });

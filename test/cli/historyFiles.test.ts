@@ -91,7 +91,7 @@ describe("an .xlsx whose formulas were never calculated", () => {
     const run = await plan(file, "zh_CN.UTF-8");
     expect(run.code).toBe(1);
     expect(run.err).toEqual([
-      "销售明细!G3: 金额是公式，但文件中没有保存它的计算结果：请用 Excel 或 LibreOffice 打开文件，重新计算后保存",
+      "销售明细!G3：金额是公式，但文件中没有保存它的计算结果：请用 Excel 或 LibreOffice 打开文件，重新计算后保存",
     ]);
   });
 });

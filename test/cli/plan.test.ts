@@ -329,7 +329,7 @@ describe("stp plan — failures", () => {
     await expect(fsp.access(folder.file("o.xlsx"))).rejects.toThrow();
     const zh = await runStp(plan("sales.csv"), "zh_CN.UTF-8");
     expect(zh.code).toBe(1);
-    expect(zh.err).toEqual(["sales: 工作表有标题行，但其下没有数据行"]);
+    expect(zh.err).toEqual(["sales：工作表有标题行，但其下没有数据行"]);
   });
 
   it("exits 1 when no amount of a CSV can be read, with the first skipped cell", async () => {

@@ -160,7 +160,7 @@ describe("stp plan with measures", () => {
     ]);
     expect(failed.code).toBe(1);
     expect(failed.err[0]).toBe(
-      'Zh.json: measures.grossProfit: 计划毛利需要历史数据中的成本或毛利列，但未找到：请在 "columns" 中指定其表头（如 "columns": { "cost": "<表头>" }），或从 "measures" 中去掉毛利',
+      'Zh.json：measures.grossProfit：计划毛利需要历史数据中的成本或毛利列，但未找到：请在 "columns" 中指定其表头（如 "columns": { "cost": "<表头>" }），或从 "measures" 中去掉毛利',
     );
   });
 

@@ -64,7 +64,7 @@ describe("stp plan: what is wrong with a plan file's value", () => {
       "en_US.UTF-8",
     );
     expect(run.code).toBe(1);
-    expect(run.err).toEqual(['plan.json: target.growth: 必须是数字，实际为 "15%"']);
+    expect(run.err).toEqual(['plan.json：target.growth：必须是数字，实际为 "15%"']);
   });
 
   it("says what is wrong with a cap's value", async () => {
@@ -107,7 +107,7 @@ describe("stp plan: what is wrong with a plan file's value", () => {
       language: "zh-CN",
     });
     expect(zh.err).toEqual([
-      'p.json: locks[1]: 与 locks[0] 锁定的是同一节点（East 下的销售代表 "Ann"）：每个节点只能有一个锁定',
+      "p.json：locks[1]：与 locks[0] 锁定的是同一节点（East 下的销售代表 “Ann”）：每个节点只能有一个锁定",
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, promises as fsp } from "node:fs";
 import fc from "fast-check";
 import type { CellValue } from "../../src/engine/grid";
-import { LANGUAGES } from "../../src/engine/language";
+import { LANGUAGES, PUNCTUATION } from "../../src/engine/language";
 import { formatNotice } from "../../src/engine/messages";
 import { computePlan } from "../../src/engine/plan/computePlan";
 import { parsePlanFileText, validatePlanFile } from "../../src/engine/plan/validatePlanFile";
@@ -404,10 +404,14 @@ describe("plan files, random and broken, through stp plan", () => {
           const result = await planWith(text, lang);
           if (!validation.ok) {
             expect(result.code).toBe(1);
-            expect(result.err[0].startsWith(`${result.config}: `)).toBe(true);
+            // The colons are those of the language the problems are told in.
+            const { colon } =
+              PUNCTUATION[validation.language ?? (lang.startsWith("zh") ? "zh-CN" : "en-US")];
+            expect(result.err[0].startsWith(`${result.config}${colon}`)).toBe(true);
             // A problem of the whole plan follows the file's name; any other names its field.
             for (const problem of validation.problems) {
-              if (problem.field !== "(plan)") expect(result.err[0]).toContain(`${problem.field}: `);
+              if (problem.field !== "(plan)")
+                expect(result.err[0]).toContain(`${problem.field}${colon}`);
             }
           }
         },
@@ -420,12 +424,12 @@ describe("plan files, random and broken, through stp plan", () => {
     const plan = JSON.parse(JSON.stringify(FULL_PLAN)) as Partial<typeof FULL_PLAN>;
     (plan.levels![1] as { method: string }).method = "histroy";
     const english = `levels[1].method: must be one of lastYear, history, equal, manual, blend, got "histroy" (did you mean "history"?)`;
-    const chinese = `levels[1].method: 必须是以下之一：lastYear, history, equal, manual, blend；实际为 "histroy"（是否应为 "history"？）`;
+    const chinese = `levels[1].method：必须是以下之一：lastYear, history, equal, manual, blend；实际为 "histroy"（是否应为 “history”？）`;
     // The plan says zh-CN: its problems are told in Chinese whatever the environment.
     for (const lang of ["en_US.UTF-8", "zh_CN.UTF-8"]) {
       const zh = await planWith(JSON.stringify(plan), lang);
       expect(zh.code).toBe(1);
-      expect(zh.err[0]).toBe(`${zh.config}: ${chinese}`);
+      expect(zh.err[0]).toBe(`${zh.config}：${chinese}`);
     }
     const en = await planWith(JSON.stringify({ ...plan, language: "en-US" }), "zh_CN.UTF-8");
     expect(en.err[0]).toBe(`${en.config}: ${english}`);
@@ -433,7 +437,7 @@ describe("plan files, random and broken, through stp plan", () => {
     const enEnvironment = await planWith(JSON.stringify(plan), "en_US.UTF-8");
     expect(enEnvironment.err[0]).toBe(`${enEnvironment.config}: ${english}`);
     const zhEnvironment = await planWith(JSON.stringify(plan), "zh_CN.UTF-8");
-    expect(zhEnvironment.err[0]).toBe(`${zhEnvironment.config}: ${chinese}`);
+    expect(zhEnvironment.err[0]).toBe(`${zhEnvironment.config}：${chinese}`);
     // A language the product does not speak is a problem of its own, told in the environment's.
     const unknown = await planWith(JSON.stringify({ ...plan, language: "fr-FR" }), "en_US.UTF-8");
     expect(unknown.err[0]).toContain(english);

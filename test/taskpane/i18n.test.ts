@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import * as ts from "typescript";
 import { LANGUAGES } from "../../src/engine/language";
 import { makeI18n, UI_STRINGS } from "../../src/taskpane/i18n/I18nContext";
 import { makeFormatters } from "../../src/taskpane/i18n/formatters";
 import { PANE_NOTICES } from "../../src/taskpane/i18n/paneNotices";
+import { halfWidthIn, literalTexts } from "../support/halfWidth";
 
 /** Every text of a catalog, functions called with sample arguments. */
 function texts(value: unknown, path = ""): [string, string][] {
@@ -79,42 +78,6 @@ describe("the pane's texts", () => {
     ).toMatch(/华东/);
   });
 });
-
-/** The literal text of every string and template in a source file, placeholders left out. */
-function literalTexts(file: string): { line: number; text: string }[] {
-  const source = ts.createSourceFile(
-    file,
-    readFileSync(file, "utf8"),
-    ts.ScriptTarget.Latest,
-    true,
-  );
-  const found: { line: number; text: string }[] = [];
-  const visit = (node: ts.Node) => {
-    if (
-      ts.isStringLiteral(node) ||
-      ts.isNoSubstitutionTemplateLiteral(node) ||
-      ts.isTemplateHead(node) ||
-      ts.isTemplateMiddle(node) ||
-      ts.isTemplateTail(node)
-    ) {
-      // Keys and the language codes ("zh-CN") are not text the pane shows.
-      const key = ts.isPropertyAssignment(node.parent) && node.parent.name === node;
-      if (!key && !ts.isLiteralTypeNode(node.parent))
-        found.push({
-          line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
-          text: node.text,
-        });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
-
-/** Half-width punctuation in Chinese prose, once numbers (1,234.5 or 70%) are set aside. */
-function halfWidthIn(text: string): string[] {
-  return [...text.replace(/\d[\d,.]*/g, "0").matchAll(/[,:;()!?"]/g)].map((m) => m[0]);
-}
 
 describe("the Chinese pane", () => {
   it("writes every text of its catalog with full-width punctuation ，：；（）“”", () => {

@@ -103,7 +103,7 @@ describe("computePlan — targets", () => {
     expect(e.code).toBe("growth-needs-full-base-year");
     expect(e.params.missing).toBe("3, 11");
     expect(formatNotice(e.toNotice(), "en-US")).toContain("missing: Mar, Nov");
-    expect(formatNotice(e.toNotice(), "zh-CN")).toContain("缺少:3月、11月");
+    expect(formatNotice(e.toNotice(), "zh-CN")).toContain("缺少：3月、11月");
   });
 
   it("never lets plan-year or later rows feed weights or seasonality", () => {
@@ -431,7 +431,7 @@ describe("computePlan — locks and caps", () => {
     expect(e.where).toBe("locks[0].where.region");
     expect(e.params).toMatchObject({ member: "Eats", parent: "(total)", suggestion: "East" });
     expect(formatNotice(e.toNotice(), "zh-CN")).toBe(
-      '历史数据中 整个计划 下没有区域 "Eats"，无法放置此锁定：是否应为 "East"？（如是新增，请先用 "new": true 单独锁定它）',
+      '历史数据中 整个计划 下没有区域 “Eats”，无法放置此锁定：是否应为 “East”？（如是新增，请先用 "new": true 单独锁定它）',
     );
   });
 

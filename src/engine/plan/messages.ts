@@ -106,12 +106,12 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "plan-unknown-key-suggest": {
     "en-US": (p) => `unknown key "${s(p, "key")}" (did you mean "${s(p, "suggestion")}"?)`,
-    "zh-CN": (p) => `未知的键 "${s(p, "key")}"（是否应为 "${s(p, "suggestion")}"？）`,
+    "zh-CN": (p) => `未知的键 “${s(p, "key")}”（是否应为 “${s(p, "suggestion")}”？）`,
   },
   "plan-unknown-key": {
     "en-US": (p) =>
       `unknown key "${s(p, "key")}"${p.known ? ` (known keys: ${s(p, "known")})` : ""}`,
-    "zh-CN": (p) => `未知的键 "${s(p, "key")}"${p.known ? `（可用的键：${s(p, "known")}）` : ""}`,
+    "zh-CN": (p) => `未知的键 “${s(p, "key")}”${p.known ? `（可用的键：${s(p, "known")}）` : ""}`,
   },
   "plan-missing": {
     "en-US": () => "is required",
@@ -129,7 +129,7 @@ export const PLAN_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `must be one of ${s(p, "allowed")}, got ${s(p, "got")} (did you mean "${s(p, "suggestion")}"?)`,
     "zh-CN": (p) =>
-      `必须是以下之一：${s(p, "allowed")}；实际为 ${s(p, "got")}（是否应为 "${s(p, "suggestion")}"？）`,
+      `必须是以下之一：${s(p, "allowed")}；实际为 ${s(p, "got")}（是否应为 “${s(p, "suggestion")}”？）`,
   },
   "plan-too-small": {
     "en-US": (p) =>
@@ -173,7 +173,7 @@ export const PLAN_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `the same node as ${s(p, "other")} (${s(p, "level")} "${s(p, "member")}"${p.parent ? ` under ${parentName(p, "en")}` : ""}): a node takes one lock`,
     "zh-CN": (p) =>
-      `与 ${s(p, "other")} 锁定的是同一节点（${p.parent ? `${parentName(p, "zh")} 下的` : ""}${dimZh(p, "level")} "${s(p, "member")}"）：每个节点只能有一个锁定`,
+      `与 ${s(p, "other")} 锁定的是同一节点（${p.parent ? `${parentName(p, "zh")} 下的` : ""}${dimZh(p, "level")} “${s(p, "member")}”）：每个节点只能有一个锁定`,
   },
   "plan-dimension-reserved": {
     "en-US": () =>
@@ -199,13 +199,13 @@ export const PLAN_MESSAGES: MessageCatalog = {
   "no-sales-in-window": {
     "en-US": (p) =>
       `no positive sales in ${s(p, "window")} (${s(p, "scope")}) to learn the seasonality from`,
-    "zh-CN": (p) => `${s(p, "window")}(${s(p, "scope")})没有正的销售额,无法计算季节性`,
+    "zh-CN": (p) => `${s(p, "window")}（${s(p, "scope")}）没有正的销售额，无法计算季节性`,
   },
   "moving-average-needs-24-months": {
     "en-US": (p) =>
       `the moving-average ratio needs at least 24 months of history in ${s(p, "window")}, found ${s(p, "months")}`,
     "zh-CN": (p) =>
-      `移动平均比率法至少需要 24 个月的历史(${s(p, "window")}),实际只有 ${s(p, "months")} 个月`,
+      `移动平均比率法至少需要 24 个月的历史（${s(p, "window")}），实际只有 ${s(p, "months")} 个月`,
   },
   "lock-not-multiple-of-unit": {
     "en-US": (p) =>
@@ -216,42 +216,42 @@ export const PLAN_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `no ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")} in the history (add "new": true for a new one)`,
     "zh-CN": (p) =>
-      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} "${s(p, "member")}"(新增请加 "new": true)`,
+      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} “${s(p, "member")}”（新增请加 "new": true）`,
   },
   "lock-unknown-node-suggest": {
     "en-US": (p) =>
       `no ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")} in the history: did you mean "${s(p, "suggestion")}"? (add "new": true for a new one)`,
     "zh-CN": (p) =>
-      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} "${s(p, "member")}":是否应为 "${s(p, "suggestion")}"?(新增请加 "new": true)`,
+      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} “${s(p, "member")}”：是否应为 “${s(p, "suggestion")}”？（新增请加 "new": true）`,
   },
   "lock-parent-unknown": {
     "en-US": (p) =>
       `no ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")} in the history to hold this lock (a new one needs its own lock with "new": true)`,
     "zh-CN": (p) =>
-      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} "${s(p, "member")}"，无法放置此锁定（如是新增，请先用 "new": true 单独锁定它）`,
+      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} “${s(p, "member")}”，无法放置此锁定（如是新增，请先用 "new": true 单独锁定它）`,
   },
   "lock-parent-unknown-suggest": {
     "en-US": (p) =>
       `no ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")} in the history to hold this lock: did you mean "${s(p, "suggestion")}"? (a new one needs its own lock with "new": true)`,
     "zh-CN": (p) =>
-      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} "${s(p, "member")}"，无法放置此锁定：是否应为 "${s(p, "suggestion")}"？（如是新增，请先用 "new": true 单独锁定它）`,
+      `历史数据中 ${parentName(p, "zh")} 下没有${dimZh(p, "level")} “${s(p, "member")}”，无法放置此锁定：是否应为 “${s(p, "suggestion")}”？（如是新增，请先用 "new": true 单独锁定它）`,
   },
   "lock-growth-without-base": {
     "en-US": (p) =>
       `"${s(p, "member")}" under ${parentName(p, "en")} has no base-year sales to grow from: lock an amount or a share instead`,
     "zh-CN": (p) =>
-      `${parentName(p, "zh")} 下的 "${s(p, "member")}" 没有基准年销售额,无法按增长率锁定:请改为锁定金额或占比`,
+      `${parentName(p, "zh")} 下的 “${s(p, "member")}” 没有基准年销售额，无法按增长率锁定：请改为锁定金额或占比`,
   },
   "locks-exceed-parent": {
     "en-US": (p) =>
       `locks on ${s(p, "members")} total ${n(p, "locked")}, more than their parent ${parentName(p, "en")} (${n(p, "parentAmount")})`,
     "zh-CN": (p) =>
-      `${s(p, "members")} 的锁定合计 ${n(p, "locked")},超过其上级 ${parentName(p, "zh")}(${n(p, "parentAmount")})`,
+      `${s(p, "members")} 的锁定合计 ${n(p, "locked")}，超过其上级 ${parentName(p, "zh")}（${n(p, "parentAmount")}）`,
   },
   "locks-leave-remainder": {
     "en-US": (p) =>
       `every member of ${parentName(p, "en")} is locked, leaving ${n(p, "remainder")} with nowhere to go`,
-    "zh-CN": (p) => `${parentName(p, "zh")} 的所有成员都已锁定,剩余 ${n(p, "remainder")} 无处分配`,
+    "zh-CN": (p) => `${parentName(p, "zh")} 的所有成员都已锁定，剩余 ${n(p, "remainder")} 无处分配`,
   },
   "caps-infeasible": {
     "en-US": (p) =>
@@ -284,15 +284,15 @@ export const PLAN_MESSAGES: MessageCatalog = {
   "level-column-missing": {
     "en-US": (p) =>
       `the history has no ${s(p, "dimension")} column (name it in "columns" if its header is unusual)`,
-    "zh-CN": (p) => `历史数据中没有${dimZh(p, "dimension")}列(表头特殊时可在 "columns" 中指定)`,
+    "zh-CN": (p) => `历史数据中没有${dimZh(p, "dimension")}列（表头特殊时可在 "columns" 中指定）`,
   },
   "asof-bad-format": {
     "en-US": (p) => `"${s(p, "value")}" is not a month like 2026-04`,
-    "zh-CN": (p) => `"${s(p, "value")}" 不是形如 2026-04 的月份`,
+    "zh-CN": (p) => `“${s(p, "value")}” 不是形如 2026-04 的月份`,
   },
   "asof-outside-plan-year": {
     "en-US": (p) => `"${s(p, "value")}" is not in the plan year ${s(p, "planYear")}`,
-    "zh-CN": (p) => `"${s(p, "value")}" 不在计划年度 ${s(p, "planYear")} 内`,
+    "zh-CN": (p) => `“${s(p, "value")}” 不在计划年度 ${s(p, "planYear")} 内`,
   },
   "target-not-multiple-of-unit": {
     "en-US": (p) =>
@@ -302,13 +302,13 @@ export const PLAN_MESSAGES: MessageCatalog = {
   "target-too-large": {
     "en-US": (p) =>
       `the target ${n(p, "amount")} is too large: at most ${n(p, "limit")} can be split in whole units`,
-    "zh-CN": (p) => `目标 ${n(p, "amount")} 过大:最多只能按整单位分解 ${n(p, "limit")}`,
+    "zh-CN": (p) => `目标 ${n(p, "amount")} 过大：最多只能按整单位分解 ${n(p, "limit")}`,
   },
   "growth-needs-full-base-year": {
     "en-US": (p) =>
       `a growth target needs sales in all 12 months of ${s(p, "baseYear")}; missing: ${monthList(p, "missing", "en")}`,
     "zh-CN": (p) =>
-      `按增长率设定目标需要 ${s(p, "baseYear")} 年全部 12 个月的销售数据;缺少:${monthList(p, "missing", "zh")}`,
+      `按增长率设定目标需要 ${s(p, "baseYear")} 年全部 12 个月的销售数据；缺少：${monthList(p, "missing", "zh")}`,
   },
   "no-history-before-plan-year": {
     "en-US": (p) =>
@@ -326,7 +326,7 @@ export const PLAN_MESSAGES: MessageCatalog = {
     "en-US": (p) =>
       `net sales of ${s(p, "baseYear")} are ${n(p, "base")}: a growth target needs a positive base; give an amount`,
     "zh-CN": (p) =>
-      `${s(p, "baseYear")} 年净销售额为 ${n(p, "base")}:按增长率设定目标需要正的基数;请改为填写金额`,
+      `${s(p, "baseYear")} 年净销售额为 ${n(p, "base")}：按增长率设定目标需要正的基数；请改为填写金额`,
   },
   "no-base-year-sales": {
     "en-US": (p) =>
@@ -337,25 +337,25 @@ export const PLAN_MESSAGES: MessageCatalog = {
   "negative-month-clamped": {
     "en-US": (p) =>
       `net sales of month(s) ${s(p, "months")} are negative (${s(p, "scope")}): counted as zero in the seasonality`,
-    "zh-CN": (p) => `第 ${s(p, "months")} 月净销售额为负(${s(p, "scope")}):季节性计算中按零处理`,
+    "zh-CN": (p) => `第 ${s(p, "months")} 月净销售额为负（${s(p, "scope")}）：季节性计算中按零处理`,
   },
   "equal-fallback": {
     "en-US": (p) =>
       `no ${s(p, "level")} under ${parentName(p, "en")} has positive sales in the window: split equally among those with any history`,
     "zh-CN": (p) =>
-      `${parentName(p, "zh")} 下没有${dimZh(p, "level")}在窗口期内有正的销售额:在有历史记录的成员间平均分配`,
+      `${parentName(p, "zh")} 下没有${dimZh(p, "level")}在窗口期内有正的销售额：在有历史记录的成员间平均分配`,
   },
   "manual-member-without-history": {
     "en-US": (p) =>
       `manual weight for ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")}, which has no history`,
     "zh-CN": (p) =>
-      `${parentName(p, "zh")} 下手工权重中的${dimZh(p, "level")} "${s(p, "member")}" 没有历史数据`,
+      `${parentName(p, "zh")} 下手工权重中的${dimZh(p, "level")} “${s(p, "member")}” 没有历史数据`,
   },
   "manual-member-without-history-suggest": {
     "en-US": (p) =>
       `manual weight for ${s(p, "level")} "${s(p, "member")}" under ${parentName(p, "en")}, which has no history: did you mean "${s(p, "suggestion")}"?`,
     "zh-CN": (p) =>
-      `${parentName(p, "zh")} 下手工权重中的${dimZh(p, "level")} "${s(p, "member")}" 没有历史数据:是否应为 "${s(p, "suggestion")}"?`,
+      `${parentName(p, "zh")} 下手工权重中的${dimZh(p, "level")} “${s(p, "member")}” 没有历史数据：是否应为 “${s(p, "suggestion")}”？`,
   },
   "negative-net-members": {
     "en-US": (p) =>
@@ -383,18 +383,18 @@ export const PLAN_MESSAGES: MessageCatalog = {
   },
   "rows-after-plan-year": {
     "en-US": (p) => `${s(p, "count")} row(s) dated after ${s(p, "planYear")} were ignored`,
-    "zh-CN": (p) => `${s(p, "count")} 行日期晚于 ${s(p, "planYear")} 年,已忽略`,
+    "zh-CN": (p) => `${s(p, "count")} 行日期晚于 ${s(p, "planYear")} 年，已忽略`,
   },
   "actuals-after-as-of": {
     "en-US": (p) =>
       `${s(p, "count")} plan-year row(s) after ${s(p, "asOf")} are not yet counted in tracking`,
-    "zh-CN": (p) => `${s(p, "count")} 行计划年度数据晚于 ${s(p, "asOf")},暂不计入跟踪`,
+    "zh-CN": (p) => `${s(p, "count")} 行计划年度数据晚于 ${s(p, "asOf")}，暂不计入跟踪`,
   },
   "segment-growth-far": {
     "en-US": (p) =>
       `${s(p, "segment")}: target implies ${s(p, "growth")} growth on its base year, far from the plan's ${s(p, "overall")}`,
     "zh-CN": (p) =>
-      `${s(p, "segment")}:目标相对其基准年增长 ${s(p, "growth")},与整体计划的 ${s(p, "overall")} 相差较大`,
+      `${s(p, "segment")}：目标相对其基准年增长 ${s(p, "growth")}，与整体计划的 ${s(p, "overall")} 相差较大`,
   },
   "measure-column-missing": {
     "en-US": (p) =>
@@ -460,6 +460,7 @@ export const PLAN_MESSAGES: MessageCatalog = {
   "unplanned-actuals": {
     "en-US": (p) =>
       `actual sales of ${s(p, "count")} segment(s) not in the plan are shown as unplanned: ${s(p, "members")}`,
-    "zh-CN": (p) => `${s(p, "count")} 个不在计划中的细分有实际销售,已列为计划外:${s(p, "members")}`,
+    "zh-CN": (p) =>
+      `${s(p, "count")} 个不在计划中的细分有实际销售，已列为计划外：${s(p, "members")}`,
   },
 };

@@ -189,7 +189,7 @@ describe("validatePlanFile", () => {
       ["locks[3]", 'the same node as locks[0] (region "East"): a node takes one lock'],
     ]);
     expect(formatNotice(twice[0], "zh-CN")).toBe(
-      '与 locks[1] 锁定的是同一节点（East 下的销售代表 "Ann"）：每个节点只能有一个锁定',
+      "与 locks[1] 锁定的是同一节点（East 下的销售代表 “Ann”）：每个节点只能有一个锁定",
     );
     // The same member under different parents is another node.
     expect(

@@ -15,6 +15,7 @@ import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import { DIMENSIONS, type HistoryRole } from "../../engine/history";
 import { PlanField } from "../components/PlanField";
 import { Section } from "../components/Section";
+import { PUNCTUATION } from "../../engine/language";
 import { useI18n } from "../i18n/I18nContext";
 import { headerTexts } from "../model/headerTexts";
 import { historyCandidates, sourceFromKey, sourceKey } from "../model/historySources";
@@ -49,7 +50,7 @@ const LONG_ROLES: readonly HistoryRole[] = [
 /** Step 1: which sheet or table holds the history, its columns, and the rows it skipped. */
 export function DataStep(props: { planner: Planner }) {
   const { planner } = props;
-  const { t, format, notice } = useI18n();
+  const { t, format, notice, language } = useI18n();
   const styles = useStyles();
   const { outline, history, grid } = planner;
 
@@ -131,7 +132,9 @@ export function DataStep(props: { planner: Planner }) {
       {history && !planner.reading && history.error && (
         <MessageBar intent="error" id="stp-field-history">
           <MessageBarBody>
-            {history.error.cell ? `${history.sheet}!${history.error.cell}: ` : ""}
+            {history.error.cell
+              ? `${history.sheet}!${history.error.cell}${PUNCTUATION[language].colon}`
+              : ""}
             {notice(history.error)}
           </MessageBarBody>
         </MessageBar>
