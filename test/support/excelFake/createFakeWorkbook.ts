@@ -89,6 +89,7 @@ function buildState(init: FakeWorkbookInit): FakeWorkbookState {
         if (typeof value === "number" && !Number.isFinite(value))
           throw new Error(`${spec.name}: ${value} in row ${r + 1}`);
         cellForWrite(sheet, r, c).value = value;
+        tidyCell(sheet, r, c);
       }),
     );
     spec.numberFormats?.forEach((row, r) =>

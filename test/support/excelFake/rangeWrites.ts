@@ -99,8 +99,8 @@ export function writeCells(
       if (property === "numberFormat") {
         cellForWrite(sheet, r, c).numberFormat = value === "" ? "General" : (value as string);
       } else if (value === "") {
-        const cell = sheet.cells.get(cellKey(r, c));
-        if (cell) {
+        if (sheet.cells.get(cellKey(r, c))) {
+          const cell = cellForWrite(sheet, r, c);
           cell.value = "";
           delete cell.formula;
         }
@@ -130,12 +130,13 @@ export function clearCells(target: RangeTarget, applyTo: string): void {
         c.column > bounds.right,
     );
   }
-  forEachStoredCell(sheet, bounds, (cell, r, c) => {
+  forEachStoredCell(sheet, bounds, (_, r, c) => {
     if (applyTo === "All") {
       cellsChanging(sheet);
       sheet.cells.delete(cellKey(r, c));
       return;
     }
+    const cell = cellForWrite(sheet, r, c);
     if (applyTo === "Contents") {
       cell.value = "";
       delete cell.formula;

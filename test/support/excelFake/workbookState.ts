@@ -81,7 +81,7 @@ export type FakeSheet = {
   name: string;
   visibility: FakeVisibility;
   /** Cells by `cellKey(row, column)`; a missing cell is blank with the default look. */
-  cells: Map<number, FakeCell>;
+  cells: CellStore;
   /** Column widths in points, where not the standard width. */
   columnWidths: Map<number, number>;
   standardWidth: number;
@@ -142,13 +142,123 @@ export function keyPosition(key: number): { row: number; column: number } {
   return { row: key % MAX_ROWS, column: Math.floor(key / MAX_ROWS) };
 }
 
+/** True when a cell holds a value and a number format and nothing else: no formula, no look. */
+function plain(cell: FakeCell): boolean {
+  return (
+    cell.formula === undefined &&
+    (cell.format === DEFAULT_FORMAT || Object.keys(cell.format).length === 0)
+  );
+}
+
+/**
+ * A sheet's cells by `cellKey`. A cell that holds only a value and a number format (every cell of
+ * a history) is kept as that value, its number format beside it when not General: Excel keeps a
+ * workbook's cells outside the page, and 800,000 cell objects in the page's memory would make the
+ * page's garbage collection stand for work the pane does not do. `get` answers such a cell with a
+ * fresh copy, to read; a cell to change comes from `forWrite`, and `settle` stores it back.
+ */
+export class CellStore {
+  private readonly bare = new Map<number, FakeCellValue>();
+  /** Number formats of bare cells, where not General. */
+  private readonly bareFormats = new Map<number, string>();
+  private readonly full = new Map<number, FakeCell>();
+
+  get size(): number {
+    return this.bare.size + this.full.size;
+  }
+
+  private copy(key: number, value: FakeCellValue): FakeCell {
+    return {
+      value,
+      numberFormat: this.bareFormats.get(key) ?? "General",
+      format: DEFAULT_FORMAT,
+    };
+  }
+
+  /** The cell at a key, to read (a plain cell comes as a copy: change it through `forWrite`). */
+  get(key: number): FakeCell | undefined {
+    const cell = this.full.get(key);
+    if (cell) return cell;
+    const value = this.bare.get(key);
+    return value === undefined ? undefined : this.copy(key, value);
+  }
+
+  /** The cell at a key as stored, to change; created blank when missing. Call `settle` after. */
+  forWrite(key: number): FakeCell {
+    let cell = this.full.get(key);
+    if (cell) return cell;
+    const value = this.bare.get(key);
+    cell = value === undefined ? this.copy(key, "") : this.copy(key, value);
+    this.bare.delete(key);
+    this.bareFormats.delete(key);
+    this.full.set(key, cell);
+    return cell;
+  }
+
+  /**
+   * Once a cell was changed: drops it when it holds nothing but defaults, keeps it bare when it
+   * holds only a value and a number format.
+   */
+  settle(key: number): void {
+    const cell = this.full.get(key);
+    if (!cell || !plain(cell)) return;
+    this.full.delete(key);
+    if (cell.value === "" && cell.numberFormat === "General") return;
+    this.bare.set(key, cell.value);
+    if (cell.numberFormat !== "General") this.bareFormats.set(key, cell.numberFormat);
+  }
+
+  /** Stores a cell as given (bare when it is plain). */
+  set(key: number, cell: FakeCell): void {
+    this.bare.delete(key);
+    this.bareFormats.delete(key);
+    this.full.set(key, cell);
+    this.settle(key);
+  }
+
+  delete(key: number): boolean {
+    this.bareFormats.delete(key);
+    return this.full.delete(key) || this.bare.delete(key);
+  }
+
+  /** Every stored cell with its key, bare cells as copies. */
+  *entries(): IterableIterator<[number, FakeCell]> {
+    yield* this.full.entries();
+    for (const [key, value] of this.bare) yield [key, this.copy(key, value)];
+  }
+
+  /**
+   * The keys of the cells that count towards a used range: with a value or formula
+   * (`valuesOnly`), or also with a number format or look. No copies made.
+   */
+  *usedKeys(valuesOnly: boolean): IterableIterator<number> {
+    for (const [key, cell] of this.full) {
+      const counts =
+        cell.value !== "" ||
+        cell.formula !== undefined ||
+        (!valuesOnly && (cell.numberFormat !== "General" || Object.keys(cell.format).length > 0));
+      if (counts) yield key;
+    }
+    for (const [key, value] of this.bare) if (!valuesOnly || value !== "") yield key;
+  }
+
+  /** Every stored cell, bare cells as copies. */
+  *values(): IterableIterator<FakeCell> {
+    for (const [, cell] of this.entries()) yield cell;
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, FakeCell]> {
+    return this.entries();
+  }
+}
+
 /** A fresh, empty worksheet. */
 export function newSheet(id: string, name: string): FakeSheet {
   return {
     id,
     name,
     visibility: "Visible",
-    cells: new Map(),
+    cells: new CellStore(),
     columnWidths: new Map(),
     standardWidth: STANDARD_WIDTH,
     rowHeights: new Map(),
@@ -197,29 +307,16 @@ export function cellsChanging(sheet: FakeSheet): void {
 /** The cell at a position, created blank when missing (for writing). */
 export function cellForWrite(sheet: FakeSheet, row: number, column: number): FakeCell {
   cellsChanging(sheet);
-  const key = cellKey(row, column);
-  let cell = sheet.cells.get(key);
-  if (!cell) {
-    cell = { value: "", numberFormat: "General", format: DEFAULT_FORMAT };
-    sheet.cells.set(key, cell);
-  }
-  return cell;
+  return sheet.cells.forWrite(cellKey(row, column));
 }
 
-/** Drops a cell that holds nothing but defaults, so used ranges stay true. */
+/**
+ * After a change: drops a cell that holds nothing but defaults, so used ranges stay true, and keeps
+ * one that holds only a value as that value.
+ */
 export function tidyCell(sheet: FakeSheet, row: number, column: number): void {
   cellsChanging(sheet);
-  const key = cellKey(row, column);
-  const cell = sheet.cells.get(key);
-  if (
-    cell &&
-    cell.value === "" &&
-    cell.formula === undefined &&
-    cell.numberFormat === "General" &&
-    Object.keys(cell.format).length === 0
-  ) {
-    sheet.cells.delete(key);
-  }
+  sheet.cells.settle(cellKey(row, column));
 }
 
 /**
@@ -269,12 +366,7 @@ export function usedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null
 
 function walkUsedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null {
   let bounds: Bounds | null = null;
-  for (const [key, cell] of sheet.cells) {
-    const counts =
-      cell.value !== "" ||
-      cell.formula !== undefined ||
-      (!valuesOnly && (cell.numberFormat !== "General" || Object.keys(cell.format).length > 0));
-    if (!counts) continue;
+  for (const key of sheet.cells.usedKeys(valuesOnly)) {
     const { row, column } = keyPosition(key);
     if (!bounds) bounds = { top: row, left: column, bottom: row, right: column };
     else {
