@@ -108,6 +108,67 @@ export function recordBuffers(columns: RecordColumns): ArrayBuffer[] {
 }
 
 /**
+ * Turns columns back into records, piece by piece (`decode(first, end)`). Records with the same
+ * members share one frozen `dims` object: a history of 100,000 rows has a few thousand
+ * combinations of members, and one object per combination keeps the page's memory, and its garbage
+ * collection's pauses, small.
+ */
+export function recordDecoder(
+  columns: RecordColumns,
+): (first?: number, end?: number) => HistoryRecord[] {
+  const keys = Object.keys(columns.dims);
+  const codes = keys.map((key) => columns.dims[key]);
+  const names = keys.map((key) => columns.members[key]);
+  // A combination's number: each dimension's member (+1, 0 for none) in mixed radix, while exact.
+  const radix = names.map((list) => list.length + 1);
+  const exact = radix.reduce((product, r) => product * r, 1) <= Number.MAX_SAFE_INTEGER;
+  const shared = new Map<number | string, Partial<Record<string, string>>>();
+  const dimsAt = (i: number) => {
+    let key: number | string = 0;
+    if (exact)
+      for (let k = 0; k < codes.length; k++) key = (key as number) * radix[k] + codes[k][i] + 1;
+    else key = codes.map((code) => code[i]).join(",");
+    let dims = shared.get(key);
+    if (!dims) {
+      const made: Record<string, string> = {};
+      for (let k = 0; k < codes.length; k++) {
+        const member = codes[k][i];
+        if (member >= 0) made[keys[k]] = names[k][member];
+      }
+      dims = Object.freeze(made);
+      shared.set(key, dims);
+    }
+    return dims;
+  };
+  return (first = 0, end = columns.count) => {
+    const last = Math.min(end, columns.count);
+    const records = new Array<HistoryRecord>(Math.max(0, last - first));
+    for (let i = first; i < last; i++) {
+      const year = columns.year[i];
+      const month = columns.month[i];
+      const amount = columns.amount[i];
+      const dims = dimsAt(i);
+      const cell = `${columns.letters[columns.cellLetters[i]]}${columns.cellRow[i]}`;
+      const transaction = columns.transaction[i] === 1;
+      const quantity = columns.quantity[i];
+      const cost = columns.cost[i];
+      // One literal per set of fields: a record's shape fixed when made, none added after.
+      const hasQuantity = !Number.isNaN(quantity);
+      const hasCost = !Number.isNaN(cost);
+      records[i - first] =
+        hasQuantity && hasCost
+          ? { year, month, amount, quantity, cost, dims, cell, transaction }
+          : hasQuantity
+            ? { year, month, amount, quantity, dims, cell, transaction }
+            : hasCost
+              ? { year, month, amount, cost, dims, cell, transaction }
+              : { year, month, amount, dims, cell, transaction };
+    }
+    return records;
+  };
+}
+
+/**
  * The records back from columns, each as the reader made it (optional fields only when set); the
  * records from `first` up to (not including) `end`, all by default.
  */
@@ -116,26 +177,5 @@ export function decodeRecords(
   first = 0,
   end = columns.count,
 ): HistoryRecord[] {
-  const keys = Object.keys(columns.dims);
-  const last = Math.min(end, columns.count);
-  const records = new Array<HistoryRecord>(Math.max(0, last - first));
-  for (let i = first; i < last; i++) {
-    const dims: Record<string, string> = {};
-    for (const key of keys) {
-      const member = columns.dims[key][i];
-      if (member >= 0) dims[key] = columns.members[key][member];
-    }
-    const record: HistoryRecord = {
-      year: columns.year[i],
-      month: columns.month[i],
-      amount: columns.amount[i],
-      dims,
-      cell: `${columns.letters[columns.cellLetters[i]]}${columns.cellRow[i]}`,
-      transaction: columns.transaction[i] === 1,
-    };
-    if (!Number.isNaN(columns.quantity[i])) record.quantity = columns.quantity[i];
-    if (!Number.isNaN(columns.cost[i])) record.cost = columns.cost[i];
-    records[i - first] = record;
-  }
-  return records;
+  return recordDecoder(columns)(first, end);
 }

@@ -4,7 +4,7 @@ import type { HistoryRecord } from "../../engine/history";
 import type { PlanDraft } from "../model/planDraft";
 import type { PlanPreview } from "../model/previewPlan";
 import { nextTurn, TurnSlicer } from "../../excel/pageTurns";
-import { decodeRecords } from "./recordColumns";
+import { recordDecoder } from "./recordColumns";
 
 /** Rows per message when a grid goes to the worker: each copy stays far below 50 ms. */
 export const GRID_SLICE_ROWS = 2000;
@@ -85,10 +85,10 @@ export function workerPlanningEngine(worker: WorkerEndpoint): PlanningEngine {
       // paint between.
       const records: HistoryRecord[] = [];
       const slices = new TurnSlicer(DECODE_BUDGET_MS);
+      const decode = recordDecoder(parts.records);
       for (let first = 0; first < parts.records.count; first += DECODE_PIECE_RECORDS) {
         await slices.pause();
-        for (const record of decodeRecords(parts.records, first, first + DECODE_PIECE_RECORDS))
-          records.push(record);
+        for (const record of decode(first, first + DECODE_PIECE_RECORDS)) records.push(record);
       }
       return { id, history: { ...parts.history, records }, yearTotals: parts.yearTotals };
     },

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import fc from "fast-check";
+import type { HistoryRecord } from "../../../src/engine/history";
 import { parsePlanFileText } from "../../../src/engine/plan/validatePlanFile";
 import { readHistory } from "../../../src/engine/reader/readHistory";
 import { generateHistory } from "../../../src/sample/generateHistory";
@@ -71,8 +73,77 @@ describe("the planning engine", () => {
   it("turns records into columns and back, each record as the reader made it", () => {
     const columns = encodeRecords(expected.records);
     expect(columns.count).toBe(expected.records.length);
-    expect(decodeRecords(columns)).toEqual(expected.records);
-    expect(decodeRecords(columns, 10, 20)).toEqual(expected.records.slice(10, 20));
+    expect(decodeRecords(columns)).toStrictEqual(expected.records);
+    expect(decodeRecords(columns, 10, 20)).toStrictEqual(expected.records.slice(10, 20));
+  });
+
+  it("gives records with the same members one frozen dims object", () => {
+    const decoded = decodeRecords(encodeRecords(expected.records));
+    const byMembers = new Map<string, object>();
+    for (const record of decoded) {
+      expect(Object.isFrozen(record.dims)).toBe(true);
+      const key = JSON.stringify(record.dims);
+      const seen = byMembers.get(key);
+      if (seen) expect(record.dims).toBe(seen);
+      else byMembers.set(key, record.dims);
+    }
+    expect(byMembers.size).toBeLessThan(decoded.length / 2);
+  });
+
+  it("turns any records into columns and back, optional fields only where set", () => {
+    const member = fc.option(fc.constantFrom("East", "West", "华东", " ", "=1+1", "a,b", ""), {
+      nil: undefined,
+    });
+    const record = fc.record(
+      {
+        year: fc.integer({ min: 1990, max: 2100 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        amount: fc.double({ noNaN: true, noDefaultInfinity: true }),
+        quantity: fc.double({ noNaN: true, noDefaultInfinity: true }),
+        cost: fc.double({ noNaN: true, noDefaultInfinity: true }),
+        dims: fc.record({ region: member, rep: member, 产品: member }, { requiredKeys: [] }),
+        cell: fc.tuple(fc.constantFrom("A", "G", "XFD"), fc.integer({ min: 1, max: 1048576 })),
+        transaction: fc.boolean(),
+      },
+      { requiredKeys: ["year", "month", "amount", "dims", "cell", "transaction"] },
+    );
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 40 }), fc.nat(40), (drafts, first) => {
+        const records: HistoryRecord[] = drafts.map(({ cell, dims, ...rest }) => ({
+          ...rest,
+          cell: `${cell[0]}${cell[1]}`,
+          // Blank members are absent, as the reader leaves them.
+          dims: Object.fromEntries(Object.entries(dims).filter(([, m]) => m !== undefined)),
+        }));
+        const columns = encodeRecords(records);
+        expect(decodeRecords(columns)).toStrictEqual(records);
+        expect(decodeRecords(columns, first, first + 5)).toStrictEqual(
+          records.slice(first, first + 5),
+        );
+      }),
+    );
+  });
+
+  it("shares dims by their members also where the combinations outnumber exact numbers", () => {
+    // Six dimensions of 2,000 members each: 2,001^6 combinations, past 2^53.
+    const keys = ["a", "b", "c", "d", "e", "f"];
+    const members = Array.from({ length: 2000 }, (_, i) => `m${i}`);
+    const records: HistoryRecord[] = [0, 1999, 0, 7].map((m, i) => ({
+      year: 2025,
+      month: 1 + i,
+      amount: i,
+      dims: Object.fromEntries(keys.map((key, k) => [key, members[(m + k) % 2000]])),
+      cell: `G${i + 2}`,
+      transaction: true,
+    }));
+    const columns = encodeRecords(records);
+    for (const key of keys) columns.members[key] = [...members];
+    for (const key of keys)
+      columns.dims[key] = Int32Array.from(records, (r) => members.indexOf(r.dims[key] as string));
+    const decoded = decodeRecords(columns);
+    expect(decoded).toStrictEqual(records);
+    expect(decoded[2].dims).toBe(decoded[0].dims);
+    expect(decoded[1].dims).not.toBe(decoded[0].dims);
   });
 
   it("reads the history and computes the plan in the worker exactly as on the page", async () => {
