@@ -47,7 +47,7 @@ function grid(
   for (let r = bounds.top; r <= bounds.bottom; r++) {
     const row: unknown[] = [];
     for (let c = bounds.left; c <= bounds.right; c++)
-      row.push(read(sheet.cells.get(cellKey(r, c))));
+      row.push(read(sheet.cells.peek(cellKey(r, c))));
     rows.push(row);
   }
   return rows;

@@ -183,6 +183,26 @@ export class CellStore {
     return value === undefined ? undefined : this.copy(key, value);
   }
 
+  private readonly scratch: FakeCell = {
+    value: "",
+    numberFormat: "General",
+    format: DEFAULT_FORMAT,
+  };
+
+  /**
+   * The cell at a key, to read at once and let go: a bare cell comes in one object reused by the
+   * next `peek` (reading a 100,000-row range makes no object per cell).
+   */
+  peek(key: number): FakeCell | undefined {
+    const cell = this.full.get(key);
+    if (cell) return cell;
+    const value = this.bare.get(key);
+    if (value === undefined) return undefined;
+    this.scratch.value = value;
+    this.scratch.numberFormat = this.bareFormats.get(key) ?? "General";
+    return this.scratch;
+  }
+
   /** The cell at a key as stored, to change; created blank when missing. Call `settle` after. */
   forWrite(key: number): FakeCell {
     let cell = this.full.get(key);
