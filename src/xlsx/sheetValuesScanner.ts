@@ -2,7 +2,13 @@ import type { CellValue } from "../engine/grid";
 import { KEY_COLUMN_ID } from "../sheets/rowSignature";
 import { typedOverInRow, type TypedOverCell } from "../sheets/sheetSignatures";
 import { dateToSerial } from "./excelSerial";
-import { SKIP_ELEMENT, xmlAttribute, type XmlHandler } from "./xmlScanner";
+import {
+  attributeEnd,
+  attributeStart,
+  SKIP_ELEMENT,
+  xmlAttribute,
+  type XmlHandler,
+} from "./xmlScanner";
 
 /**
  * Rows searched for the row of column ids, as `carryUserCells` searches them: a sheet without one
@@ -10,29 +16,56 @@ import { SKIP_ELEMENT, xmlAttribute, type XmlHandler } from "./xmlScanner";
  */
 export const ID_ROW_SEARCH_ROWS = 500;
 
+/** Where `parseCellRef` puts what it read: 0-based row and column. */
+const parsed = { row: 0, column: 0 };
+
 /**
- * A cell reference (`B3`, `$B$3`) as 0-based row and column, read without a regular expression:
- * it is parsed for every cell of every sheet read. Null when it is not one.
+ * Reads a cell reference (`B3`, `$B$3`) in `text[start…end)` into `parsed`, without a regular
+ * expression or a string of its own: it is read for every cell of every sheet. False when it is
+ * not one (an entity in it included: the caller then decodes it first).
  */
-export function cellAddress(ref: string): { row: number; column: number } | null {
+function parseCellRef(text: string, start: number, end: number): boolean {
   let column = 0;
   let row = 0;
-  let i = 0;
-  if (ref.charCodeAt(i) === 36 /* $ */) i++;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) & ~32; // upper case
+  let i = start;
+  if (text.charCodeAt(i) === 36 /* $ */) i++;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i) & ~32; // upper case
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
   }
-  if (ref.charCodeAt(i) === 36) i++;
+  if (i < end && text.charCodeAt(i) === 36) i++;
   const digits = i;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 48 || code > 57) return null;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
     row = row * 10 + (code - 48);
   }
-  if (column === 0 || i === digits || row === 0) return null;
-  return { row: row - 1, column: column - 1 };
+  if (column === 0 || i === digits || row === 0) return false;
+  parsed.row = row - 1;
+  parsed.column = column - 1;
+  return true;
+}
+
+/**
+ * A cell reference (`B3`, `$B$3`) as 0-based row and column. Null when it is not one.
+ * @example cellAddress("$B$3") → { row: 2, column: 1 }
+ */
+export function cellAddress(ref: string): { row: number; column: number } | null {
+  return parseCellRef(ref, 0, ref.length) ? { row: parsed.row, column: parsed.column } : null;
+}
+
+/** The cell types a sheet writes (`t="…"`), each made once: read for every cell. */
+const CELL_TYPES = ["s", "n", "b", "e", "str", "inlineStr", "d"];
+
+/** A cell's type attribute (`t`), as written; undefined when it has none. */
+function cellTypeOf(attributes: string): string | undefined {
+  const start = attributeStart(attributes, "t");
+  if (start < 0) return undefined;
+  const end = attributeEnd(attributes, start);
+  for (const type of CELL_TYPES)
+    if (end - start === type.length && attributes.startsWith(type, start)) return type;
+  return xmlAttribute(attributes, "t");
 }
 
 /** Excel writes text cells with `_xHHHH_` for characters XML cannot hold (`_x000D_`). */
@@ -187,13 +220,18 @@ export abstract class WorksheetScanner implements XmlHandler {
         return;
       }
       case "c": {
-        const address = xmlAttribute(attributes, "r");
-        const at = address === undefined ? null : cellAddress(address);
+        const start = attributeStart(attributes, "r");
+        let at: { row: number; column: number } | null = null;
+        if (start >= 0) {
+          if (parseCellRef(attributes, start, attributeEnd(attributes, start))) at = parsed;
+          // A reference written with entities (`&#66;3`) is decoded first.
+          else at = cellAddress(xmlAttribute(attributes, "r") ?? "");
+        }
         this.cellColumn = at ? at.column : this.column + 1;
         if (at) this.row = at.row;
         this.column = this.cellColumn;
         if (this.skipsCell(this.row < 0 ? 0 : this.row, this.cellColumn)) return SKIP_ELEMENT;
-        this.cellType = xmlAttribute(attributes, "t");
+        this.cellType = cellTypeOf(attributes);
         if (this.readsStyles) {
           const style = parseInt(xmlAttribute(attributes, "s") ?? "", 10);
           this.cellStyle = style > 0 ? style : 0;

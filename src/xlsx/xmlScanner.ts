@@ -44,11 +44,12 @@ export function decodeXmlText(text: string): string {
 }
 
 /**
- * The value of one attribute in an element's attribute text, decoded; undefined when absent.
- * The name may carry a prefix (`r:id`); it is matched as written.
- * @example xmlAttribute(' r="B3" t="s"', "t") === "s"
+ * Where the value of one attribute starts in an element's attribute text (just past its opening
+ * quote), or -1 when absent; the value ends at the next quote of the same kind. The name may carry
+ * a prefix (`r:id`); it is matched as written.
+ * @example attributeStart(' r="B3" t="s"', "t") === 11
  */
-export function xmlAttribute(attributes: string, name: string): string | undefined {
+export function attributeStart(attributes: string, name: string): number {
   for (let at = attributes.indexOf(name); at >= 0; at = attributes.indexOf(name, at + 1)) {
     const before = attributes.charCodeAt(at - 1);
     // The name must stand alone: `t` is not the end of `ht` nor of `x:t`.
@@ -59,12 +60,26 @@ export function xmlAttribute(attributes: string, name: string): string | undefin
     i++;
     while (attributes[i] === " " || attributes[i] === "\t" || attributes[i] === "\n") i++;
     const quote = attributes[i];
-    if (quote !== '"' && quote !== "'") return undefined;
-    const end = attributes.indexOf(quote, i + 1);
-    if (end < 0) return undefined;
-    return decodeXmlText(attributes.slice(i + 1, end));
+    if (quote !== '"' && quote !== "'") return -1;
+    return attributes.indexOf(quote, i + 1) < 0 ? -1 : i + 1;
   }
-  return undefined;
+  return -1;
+}
+
+/** The end (the closing quote) of an attribute's value that starts at `start`. */
+export function attributeEnd(attributes: string, start: number): number {
+  return attributes.indexOf(attributes[start - 1], start);
+}
+
+/**
+ * The value of one attribute in an element's attribute text, decoded; undefined when absent.
+ * The name may carry a prefix (`r:id`); it is matched as written.
+ * @example xmlAttribute(' r="B3" t="s"', "t") === "s"
+ */
+export function xmlAttribute(attributes: string, name: string): string | undefined {
+  const start = attributeStart(attributes, name);
+  if (start < 0) return undefined;
+  return decodeXmlText(attributes.slice(start, attributeEnd(attributes, start)));
 }
 
 /** The index of the `>` that ends a tag opened at `from`, skipping any inside quoted values. */
@@ -92,9 +107,44 @@ function nameEnd(text: string, from: number, end: number): number {
   return end;
 }
 
-function localName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
+/** Short element names met before, by their character codes: `c`, `v`, `row`… made once. */
+const SHORT_NAMES = new Map<number, string>();
+
+/**
+ * The local name (without its namespace prefix) of an element whose name is `text[start…end)`.
+ * The names of cells and values, met millions of times in a sheet, are not made anew each time:
+ * one string per cell tag would be most of what the scan leaves to the garbage collector.
+ */
+function elementName(text: string, start: number, end: number): string {
+  for (let i = end - 1; i >= start; i--) {
+    if (text.charCodeAt(i) === 0x3a /* : */) {
+      start = i + 1;
+      break;
+    }
+  }
+  if (end - start > 4) return text.slice(start, end);
+  let key = 1;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return text.slice(start, end);
+    key = key * 128 + code;
+  }
+  let name = SHORT_NAMES.get(key);
+  if (name === undefined) {
+    name = text.slice(start, end);
+    SHORT_NAMES.set(key, name);
+  }
+  return name;
+}
+
+/** The end of a closing tag's name (`</x:c >`): before any white space. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start) {
+    const code = text.charCodeAt(end - 1);
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) break;
+    end--;
+  }
+  return end;
 }
 
 /**
@@ -213,15 +263,18 @@ export class XmlScanner {
       end = tagEnd(text, lt + 1);
       if (end < 0) return this.keep(text, lt);
       if (next === 0x2f /* / */) {
-        handler.close(localName(text.slice(lt + 2, end).trim()));
+        handler.close(elementName(text, lt + 2, trimmedEnd(text, lt + 2, end)));
       } else {
         const selfClosing = text.charCodeAt(end - 1) === 0x2f;
         const innerEnd = selfClosing ? end - 1 : end;
         const named = nameEnd(text, lt + 1, innerEnd);
-        const name = text.slice(lt + 1, named);
-        const asked = handler.open(localName(name), text.slice(named, innerEnd), selfClosing);
+        const asked = handler.open(
+          elementName(text, lt + 1, named),
+          text.slice(named, innerEnd),
+          selfClosing,
+        );
         if (asked === SKIP_ELEMENT && !selfClosing) {
-          this.skipping = `</${name}`;
+          this.skipping = `</${text.slice(lt + 1, named)}`;
           at = this.skipFrom(text, end + 1);
           if (at < 0) return;
           continue;

@@ -278,6 +278,40 @@ describe("XmlScanner", () => {
     for (let size = 1; size <= 12; size++) expect(events(size)).toBe(whole);
   });
 
+  test("names elements by their local name, short or long, in any script, prefixed or not", () => {
+    const xml =
+      `<x:row><数据 a="1">t</数据 ><sheetData/><rowX></rowX><x:c/><c/><é/><ab:cd:ef/>` +
+      `<ROW/></x:row\n>`;
+    const names: string[] = [];
+    const scanner = new XmlScanner({
+      open: (name) => {
+        names.push(`<${name}`);
+      },
+      close: (name) => {
+        names.push(`</${name}`);
+      },
+      text() {},
+    });
+    // Twice: names met before come back the same.
+    for (let i = 0; i < 2; i++) scanner.feed(Buffer.from(xml));
+    scanner.end();
+    const once = [
+      "<row",
+      "<数据",
+      "</数据",
+      "<sheetData",
+      "<rowX",
+      "</rowX",
+      "<c",
+      "<c",
+      "<é",
+      "<ef",
+      "<ROW",
+      "</row",
+    ];
+    expect(names).toEqual([...once, ...once]);
+  });
+
   test("says the XML ends inside an element being passed over", () => {
     const scanner = new XmlScanner({ open: () => SKIP_ELEMENT, close() {}, text() {} });
     scanner.feed(Buffer.from(`<c r="A1"><v>1</v>`));
