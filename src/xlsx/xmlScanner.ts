@@ -113,7 +113,7 @@ const SHORT_NAMES = new Map<number, string>();
 /**
  * The local name (without its namespace prefix) of an element whose name is `text[start…end)`.
  * The names of cells and values, met millions of times in a sheet, are not made anew each time:
- * one string per cell tag would be most of what the scan leaves to the garbage collector.
+ * a string per tag would be millions of strings left to the garbage collector.
  */
 function elementName(text: string, start: number, end: number): string {
   for (let i = end - 1; i >= start; i--) {

@@ -7,7 +7,7 @@ import { UI_STRINGS } from "../../src/taskpane/i18n/I18nContext";
 import { STEPS } from "../../src/taskpane/i18n/uiStrings";
 import { buildAddin, DIST } from "./support/buildAddin";
 import { describeWithChromium, launchChromium } from "./support/chromium";
-import { pageHealth, recordLongTasks } from "./support/pageHealth";
+import { clickWhenDrawn, pageHealth, recordLongTasks } from "./support/pageHealth";
 import { shootWholePane } from "./support/screenshot";
 import { serveFolder, type StaticServer } from "./support/serveDist";
 
@@ -353,7 +353,7 @@ describeWithChromium("the task pane's layout in Chromium", () => {
         await checkKeyboard("data");
 
         // Target: a growth that is not a number, its problem under the input, the base figure beside.
-        await tab("target").click();
+        await clickWhenDrawn(page, tab("target"));
         const growth = page.getByRole("textbox", { name: t.target.growth });
         await growth.fill("abc");
         await growth.press("Tab");
@@ -366,8 +366,8 @@ describeWithChromium("the task pane's layout in Chromium", () => {
         await growth.press("Tab");
 
         // Breakdown: a lock with its member but no amount, and a maximum per rep that cannot hold.
-        await tab("breakdown").click();
-        await page.getByRole("button", { name: t.breakdown.addLock }).click();
+        await clickWhenDrawn(page, tab("breakdown"));
+        await clickWhenDrawn(page, page.getByRole("button", { name: t.breakdown.addLock }));
         const lock = page.getByRole("group", { name: t.breakdown.lockTitle(1) });
         const member = lock.getByRole("combobox", { name: t.roles.region });
         await member.fill(zh ? "华南" : "South");
@@ -382,7 +382,7 @@ describeWithChromium("the task pane's layout in Chromium", () => {
         // The lock filled in, a second lock; a maximum per rep that cannot hold.
         await amount.fill("100000");
         await amount.press("Tab");
-        await page.getByRole("button", { name: t.breakdown.addLock }).click();
+        await clickWhenDrawn(page, page.getByRole("button", { name: t.breakdown.addLock }));
         const second = page.getByRole("group", { name: t.breakdown.lockTitle(2) });
         const secondMember = second.getByRole("combobox", { name: t.roles.region });
         await secondMember.fill(zh ? "华北" : "North");
@@ -392,12 +392,18 @@ describeWithChromium("the task pane's layout in Chromium", () => {
         await secondAmount.press("Tab");
         const repsTitle = t.breakdown.levelTitle(2, t.roles.rep);
         const reps = page.getByRole("group", { name: repsTitle });
-        await reps
-          .getByRole("button", { name: new RegExp(`^${repsTitle.replace(/[()]/g, "\\$&")}`) })
-          .click();
-        await reps.getByRole("button", { name: t.breakdown.moreOptions }).click();
-        await reps.getByRole("combobox", { name: t.breakdown.maxCap }).click();
-        await page.getByRole("option", { name: t.breakdown.boundKinds.ofLastYear }).click();
+        await clickWhenDrawn(
+          page,
+          reps.getByRole("button", {
+            name: new RegExp(`^${repsTitle.replace(/[()]/g, "\\$&")}`),
+          }),
+        );
+        await clickWhenDrawn(page, reps.getByRole("button", { name: t.breakdown.moreOptions }));
+        await clickWhenDrawn(page, reps.getByRole("combobox", { name: t.breakdown.maxCap }));
+        await clickWhenDrawn(
+          page,
+          page.getByRole("option", { name: t.breakdown.boundKinds.ofLastYear }),
+        );
         const cap = reps
           .getByRole("group", { name: t.breakdown.maxCap })
           .getByRole("textbox", { name: t.breakdown.boundValue("ofLastYear") });
@@ -413,7 +419,7 @@ describeWithChromium("the task pane's layout in Chromium", () => {
         await checkKeyboard("breakdown");
 
         // Preview: the problems in words, and the totals still there beside them.
-        await tab("preview").click();
+        await clickWhenDrawn(page, tab("preview"));
         await page.getByText(t.preview.blocking).waitFor();
         await page.getByRole("table", { name: t.preview.byLevel(t.roles.region) }).waitFor();
         const listed = await page.locator(".fui-MessageBar li").allTextContents();
@@ -423,7 +429,7 @@ describeWithChromium("the task pane's layout in Chromium", () => {
         await checkKeyboard("preview");
 
         // Generate: blocked by the problems, its action in the bar.
-        await tab("generate").click();
+        await clickWhenDrawn(page, tab("generate"));
         await page.getByText(t.generate.blocked).waitFor();
         await page
           .locator("[data-stp-step-bar]")

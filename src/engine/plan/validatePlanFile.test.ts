@@ -231,6 +231,20 @@ describe("validatePlanFile", () => {
     });
   });
 
+  it("says a lock names no node when its where holds only __proto__ (a key JSON keeps, the schema passes over)", () => {
+    const plan = {
+      ...minimal,
+      levels: [{ dimension: "region", method: "lastYear" }],
+      locks: [{ where: {}, amount: 5 }],
+    };
+    const text = JSON.stringify(plan).replace('"where":{}', '"where":{"__proto__":{}}');
+    const validation = parsePlanFileText(text);
+    expect(validation.ok).toBe(false);
+    expect(validation.ok ? [] : validation.problems).toEqual([
+      expect.objectContaining({ field: "locks[0].where", code: "plan-lock-where-empty" }),
+    ]);
+  });
+
   it("reports JSON syntax errors and strips a byte-order mark", () => {
     const bad = parsePlanFileText("{ version: 1 }");
     expect(!bad.ok && bad.problems[0].code).toBe("plan-not-json");

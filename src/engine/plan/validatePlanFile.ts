@@ -148,8 +148,14 @@ function problemsFromIssue(issue: z.core.$ZodIssue, root: unknown): PlanFileProb
     case "invalid_union":
       return unionProblems(issue, path, input, root);
     case "custom":
-      // An emptied `where` whose keys were all unknown is already reported key by key.
-      if (issue.message === "lock-where-empty" && input && Object.keys(input).length > 0) return [];
+      // An emptied `where` whose keys were all unknown is already reported key by key (all but
+      // `__proto__`, which the schema passes over without a word: a `where` of only that is empty).
+      if (
+        issue.message === "lock-where-empty" &&
+        input &&
+        Object.keys(input).some((key) => key !== "__proto__")
+      )
+        return [];
       return [
         {
           field,

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 
 /**
  * Records the page's long tasks from its first script on, for `pageHealth` to report when a step
@@ -61,4 +61,35 @@ export async function pageHealth(page: Page): Promise<string> {
   return `page health: ${JSON.stringify(answer)}; next frame: ${
     frame === "no answer" ? "none within 5 s" : `${String(frame)} ms`
   }`;
+}
+
+/** How long a click waits for its control before the page's health is looked at. */
+const CLICK_TIMEOUT_MS = 30_000;
+
+/**
+ * Clicks a control as `locator.click()` does. When the click times out waiting for the control
+ * to be steady, the page is looked at: a page whose main thread does not answer fails the test (the
+ * pane blocked it); a page that answers but draws no frame (headless Chromium under load has been
+ * seen to stop drawing for good) is brought to the front and resized to its own size, which makes
+ * the browser draw again, and clicked once more — said on the console, never silently.
+ */
+export async function clickWhenDrawn(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.click({ timeout: CLICK_TIMEOUT_MS });
+    return;
+  } catch (error) {
+    const health = await pageHealth(page);
+    if (!health.includes("next frame: none")) {
+      if (error instanceof Error) error.message += `\n${health}`;
+      throw error;
+    }
+    console.warn(`the browser stopped drawing; drawing again and clicking once more (${health})`);
+    await page.bringToFront();
+    const size = page.viewportSize();
+    if (size) {
+      await page.setViewportSize({ width: size.width, height: size.height + 1 });
+      await page.setViewportSize(size);
+    }
+    await locator.click({ timeout: CLICK_TIMEOUT_MS });
+  }
 }
