@@ -1,4 +1,4 @@
-import { PUNCTUATION, type Language } from "../engine/language";
+import type { Language } from "../engine/language";
 import type { ColumnRead } from "../engine/reader/columnsRead";
 import { roleWord } from "../engine/roleWords";
 
@@ -9,9 +9,9 @@ import { roleWord } from "../engine/roleWords";
 export function columnsLine(columns: readonly ColumnRead[], language: Language): string {
   const zh = language === "zh-CN";
   return columns
-    .map(
-      (c) =>
-        `${roleWord(c.role, language)} ← ${c.header}${zh ? `（${c.column}）` : ` (${c.column})`}`,
-    )
-    .join(zh ? "，" : PUNCTUATION[language].list);
+    .map((c) => {
+      const role = roleWord(c.role, language);
+      return zh ? `${role} ← ${c.header}（${c.column}）` : `${role} ← ${c.header} (${c.column})`;
+    })
+    .join(zh ? "，" : ", ");
 }

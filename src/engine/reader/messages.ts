@@ -1,4 +1,4 @@
-import type { Language } from "../language";
+import { PUNCTUATION, type Language } from "../language";
 import type { MessageCatalog, MessageParams } from "../messageCatalog";
 import { roleWord } from "../roleWords";
 import { HEADER_SEPARATOR } from "./headerSeparator";
@@ -58,8 +58,7 @@ const firstSkip = (p: MessageParams, language: Language): string => {
     if (key.startsWith(FIRST)) params[key.slice(FIRST.length)] = value;
   }
   const message = READER_MESSAGES[text(p.firstCode)];
-  const colon = language === "zh-CN" ? "：" : ": ";
-  return `${text(p.firstCell)}${colon}${message ? message[language](params) : text(p.firstCode)}`;
+  return `${text(p.firstCell)}${PUNCTUATION[language].colon}${message ? message[language](params) : text(p.firstCode)}`;
 };
 const rows = (p: MessageParams): number => (typeof p.rows === "number" ? p.rows : 1);
 const areas = (p: MessageParams): string =>

@@ -1,5 +1,5 @@
 import type { Notice } from "../../engine/history";
-import type { Language } from "../../engine/language";
+import { PUNCTUATION, type Language } from "../../engine/language";
 import type { MessageParams } from "../../engine/messageCatalog";
 import { formatNotice } from "../../engine/messages";
 import { roleWord } from "../../engine/roleWords";
@@ -104,7 +104,7 @@ const months = (w: Words, k: string) =>
     .map((m) => Number(m.trim()))
     .filter((m) => m >= 1 && m <= 12)
     .map((m) => w.format.monthName(m))
-    .join(isZh(w) ? "、" : ", ");
+    .join(PUNCTUATION[w.ctx.language].list);
 /** "company" or a segment's members, as the engine names a seasonality's scope. */
 const scope = (w: Words) => {
   const v = s(w.p, "scope");
