@@ -6,6 +6,7 @@ import {
   parseRowKey,
   rowSignature,
   SIGNATURE_COLUMN_ID,
+  signedColumns,
 } from "./rowSignature";
 import type { SheetCell, SheetModel } from "./sheetModel";
 
@@ -52,7 +53,9 @@ export function findIdRow(
  * sheet it replaces. User cells follow their row key (the leaf's path and month) and their column
  * id, wherever rows and columns moved. Generated cells a user typed over are listed (and get the
  * new value). Rows whose key is no longer in the plan but hold typed cells are kept below the data
- * under a note, keys and all, so they come back if their key returns.
+ * under a note, keys and all, so they come back if their key returns. A keyed row read without
+ * its signature is taken as unchanged: a reader may leave out the generated cells and signature
+ * of a row whose signature it found holding (the .xlsx reader does, to keep little in memory).
  * @example carryUserCells(newModel, previousValues, labels.notInPlanRows).report.carried === 30
  */
 export function carryUserCells(
@@ -80,9 +83,7 @@ export function carryUserCells(
     .filter((v): v is string => typeof v === "string");
   // The signature covers the previous generation's own generated columns, in its order: the
   // plan's levels may have changed since, and with them which columns are generated.
-  const prevGenerated = [...found.ids.entries()]
-    .filter(([id]) => id !== KEY_COLUMN_ID && id !== SIGNATURE_COLUMN_ID && !userIds.includes(id))
-    .sort((a, b) => a[1] - b[1]);
+  const prevGenerated = signedColumns(found.ids, userIds);
   // A formula saved without its result (openpyxl writes formulas so) reads as blank: not an edit.
   const formulaIds = new Set(
     layout.generatedColumns

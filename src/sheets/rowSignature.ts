@@ -4,6 +4,11 @@ import type { CellValue } from "../engine/grid";
 export const KEY_COLUMN_ID = "__key";
 /** Id of the hidden column holding each row's signature. */
 export const SIGNATURE_COLUMN_ID = "__sig";
+/**
+ * The id a column a user added to a keyed table carries in the hidden id row once the plan has
+ * written it back: the next regeneration knows it for the user's again.
+ */
+export const USER_COLUMN_ID = "__user";
 
 /** A cell as the signature sees it: numbers to 6 decimals, so a recalculation's noise is not an edit. */
 function canonical(value: CellValue | undefined): string {
@@ -47,6 +52,46 @@ export function changedCells(
     if (signature.slice(4 * i, 4 * i + 4) !== cellHash(canonical(v))) changed.push(i);
   });
   return changed;
+}
+
+/**
+ * Whether a row's cells are all as its signature says: the signature covers exactly `count`
+ * cells and `valueAt(i)` of each matches. Allocates nothing: it is asked of every keyed row a
+ * workbook holds.
+ * @example signatureHolds(rowSignature(["Ann", 5]), 2, (i) => ["Ann", 5][i]) === true
+ */
+export function signatureHolds(
+  signature: string,
+  count: number,
+  valueAt: (index: number) => CellValue | undefined,
+): boolean {
+  if (signature.length !== 4 * count) return false;
+  for (let i = 0; i < count; i++) {
+    const hash = cellHash(canonical(valueAt(i)));
+    if (!signature.startsWith(hash, 4 * i)) return false;
+  }
+  return true;
+}
+
+/**
+ * The columns a keyed row's signature covers, in its order, from the ids of the row of column
+ * ids: every named column but the key, the signature, the columns users type into (`userIds`)
+ * and those users inserted.
+ * @example signedColumns(new Map([["period", 0], ["notes", 1], ["__key", 2]]), ["notes"]) → [["period", 0]]
+ */
+export function signedColumns(
+  ids: ReadonlyMap<string, number>,
+  userIds: readonly string[],
+): [string, number][] {
+  return [...ids.entries()]
+    .filter(
+      ([id]) =>
+        id !== KEY_COLUMN_ID &&
+        id !== SIGNATURE_COLUMN_ID &&
+        id !== USER_COLUMN_ID &&
+        !userIds.includes(id),
+    )
+    .sort((a, b) => a[1] - b[1]);
 }
 
 /**

@@ -4,15 +4,11 @@ import { text } from "./cells";
 import { findIdRow } from "./carryUserCells";
 import { MARK_PREFIX, withMark } from "./generatedMark";
 import type { SheetLabels, UserEditReason } from "./labels";
-import { KEY_COLUMN_ID, parseRowKey } from "./rowSignature";
+import { KEY_COLUMN_ID, parseRowKey, USER_COLUMN_ID } from "./rowSignature";
 import { insideLayout, type SheetLayout } from "./sheetLayout";
 import type { CellBlock, SheetCell, SheetModel } from "./sheetModel";
 
-/**
- * The id a column a user added to a keyed table carries in the hidden id row once the plan has
- * written it back: the next regeneration knows it for the user's again.
- */
-export const USER_COLUMN_ID = "__user";
+export { USER_COLUMN_ID };
 
 /** A cell a user typed where the plan writes nothing, at its address on the sheet (0-based). */
 export type UserCell = {

@@ -8,7 +8,7 @@ import type { CellDetails } from "../sheets/userEdits";
 import { CellDetailsScanner } from "./cellDetailsScanner";
 import { CommentsScanner, type CellComment } from "./commentsScanner";
 import { StyleFormatsScanner } from "./styleFormats";
-import { SheetValuesScanner } from "./sheetValuesScanner";
+import { cellAddress, SheetValuesScanner } from "./sheetValuesScanner";
 import {
   openWorkbookPackage,
   packageEntry,
@@ -80,6 +80,7 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
     onlyCarried: boolean,
     firstRowOnly = false,
     listed?: { layout?: SheetLayout; signatures?: number },
+    keep?: ReadonlySet<string>,
   ) => {
     const entry = part === undefined ? undefined : packageEntry(pkg, part);
     if (!entry) return null;
@@ -89,6 +90,7 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
       firstRowOnly,
       ...(inside ? { outside: (row: number, column: number) => !inside(row, column) } : {}),
       ...(listed?.signatures === undefined ? {} : { signatureColumn: listed.signatures }),
+      ...(keep ? { keep } : {}),
     });
     await scanPart(pkg, entry, scanner, () => scanner.finished);
     return { values: scanner.values(), typedOver: scanner.typedOver };
@@ -104,19 +106,31 @@ export async function readGeneratedSheets(filePath: string): Promise<GeneratedSh
   const comments = new Map<string, CellComment[]>();
   const typedOver = new Map<string, TypedOverCell[]>();
   const listed = new Map((store?.sheets ?? []).map((g) => [foldSheetName(g.name), g]));
+  // The values read of each sheet the store lists, by its part.
+  const scanned = new Map<string, CellValue[][]>();
   for (const sheet of sheets) {
     const folded = foldSheetName(sheet.name);
     if (!listed.has(folded) || values.has(folded)) continue;
-    const read = await scanSheet(sheet.part, true, false, listed.get(folded));
-    if (read) values.set(folded, read.values);
-    if (read && read.typedOver.length > 0) typedOver.set(folded, read.typedOver);
+    // The cells commented on keep their values, whatever the scan would leave out.
     const found = sheet.part === undefined ? [] : await commentsOf(pkg, sheet.part);
     if (found.length > 0) comments.set(folded, found);
+    const keep = new Set(
+      found.flatMap(({ ref }) => {
+        const at = cellAddress(ref);
+        return at ? [`${at.row}:${at.column}`] : [];
+      }),
+    );
+    const read = await scanSheet(sheet.part, true, false, listed.get(folded), keep);
+    if (read) values.set(folded, read.values);
+    if (read && sheet.part !== undefined) scanned.set(sheet.part, read.values);
+    if (read && read.typedOver.length > 0) typedOver.set(folded, read.typedOver);
   }
   const marks: GeneratedSheetsRead["marks"] = [];
   for (const sheet of sheets) {
-    const first = (await valuesOf(sheet.part, false, true)) ?? [];
-    marks.push({ name: sheet.name, mark: markOf(first) });
+    // A sheet read above has its first row whole among its values: it is not read again.
+    const read = scanned.get(sheet.part ?? "");
+    const first = read ?? (await valuesOf(sheet.part, false, true)) ?? [];
+    marks.push({ name: sheet.name, mark: markOf(first.slice(0, 1)) });
   }
   return {
     sheets: sheets.map(({ name, state }) => ({ name, state })),

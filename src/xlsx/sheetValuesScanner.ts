@@ -1,5 +1,11 @@
 import type { CellValue } from "../engine/grid";
-import { KEY_COLUMN_ID } from "../sheets/rowSignature";
+import { ACTION_USER_COLUMNS } from "../sheets/actionRows";
+import {
+  KEY_COLUMN_ID,
+  SIGNATURE_COLUMN_ID,
+  signatureHolds,
+  signedColumns,
+} from "../sheets/rowSignature";
 import { typedOverInRow, type TypedOverCell } from "../sheets/sheetSignatures";
 import { dateToSerial } from "./excelSerial";
 import {
@@ -53,6 +59,14 @@ function parseCellRef(text: string, start: number, end: number): boolean {
  */
 export function cellAddress(ref: string): { row: number; column: number } | null {
   return parseCellRef(ref, 0, ref.length) ? { row: parsed.row, column: parsed.column } : null;
+}
+
+/**
+ * A value as kept past the scan: a text of its own. A text cut from the piece of the part being
+ * scanned would hold that whole piece in memory (V8 slices strings), as long as it is kept.
+ */
+function kept(value: CellValue): CellValue {
+  return typeof value === "string" && value.length > 12 ? (" " + value).slice(1) : value;
 }
 
 /** The cell types a sheet writes (`t="…"`), each made once: read for every cell. */
@@ -323,7 +337,10 @@ export abstract class WorksheetScanner implements XmlHandler {
  * the columns that row names; a sheet with no such row in its first 500 rows is `finished`
  * there, so the reader can stop inflating it. With `signatureColumn`, every row is checked against
  * the signature it carries there as it ends (`typedOver`): the row's cells are held until then,
- * and only those of them a user typed over are kept.
+ * and only those of them a user typed over are kept. Below the row of column ids, a keyed row
+ * whose generated cells all match its signature (`__sig`) is kept without them and without its
+ * signature: what carrying it needs is its key and what users typed; a row a user changed is kept
+ * whole, for `carryUserCells` to tell which cells. Cells `keep` names are kept whatever they are.
  * @example const s = new SheetValuesScanner(shared, { onlyCarried: true }); new XmlScanner(s).feed(bytes); s.values()
  */
 export class SheetValuesScanner extends WorksheetScanner {
@@ -335,6 +352,17 @@ export class SheetValuesScanner extends WorksheetScanner {
   /** The current row's values and formula marks, by column, while its signature is awaited. */
   private rowValues: CellValue[] = [];
   private rowFormulas: boolean[] = [];
+  /**
+   * Once the row of column ids names a key and a signature column: where they are, and the
+   * columns keyed rows' signatures cover (left out of a row whose signature holds).
+   */
+  private keyed: {
+    idRow: number;
+    keyColumn: number;
+    signatureColumn: number;
+    signed: number[];
+    signedSet: Set<number>;
+  } | null = null;
 
   constructor(
     private readonly shared: readonly string[],
@@ -349,6 +377,8 @@ export class SheetValuesScanner extends WorksheetScanner {
       outside?: (row: number, column: number) => boolean;
       /** The column of the rows' signatures (`signRows`): typed-over cells are then found. */
       signatureColumn?: number;
+      /** Cells (`row:column`, 0-based) kept whatever they are: those users put comments on. */
+      keep?: ReadonlySet<string>;
     },
   ) {
     super();
@@ -392,15 +422,46 @@ export class SheetValuesScanner extends WorksheetScanner {
     formula: boolean,
   ) {
     const value = cellValue(type, text, this.shared);
-    if (this.options.signatureColumn !== undefined) {
+    // A row below the ids waits for its end: whether its signature holds tells what is kept.
+    const held = this.keyed !== null && row > this.keyed.idRow;
+    if (held || this.options.signatureColumn !== undefined) {
       if (formula) this.rowFormulas[column] = true;
       if (value !== null) this.rowValues[column] = value;
       // What the values would not have kept (a cell of the plan's deep in a sheet) is checked
       // against the row's signature only.
-      if (this.passesOver(row, column)) return;
+      if (held || this.passesOver(row, column)) return;
     }
     if (value === null) return;
-    (this.rows[row] ??= [])[column] = value;
+    (this.rows[row] ??= [])[column] = kept(value);
+  }
+
+  /**
+   * Keeps the held cells of the row that ends, below the row of ids: a keyed row whose signature
+   * holds without its generated cells and signature, any other row as it is.
+   */
+  private keepHeldRow(): void {
+    const keyed = this.keyed;
+    if (keyed === null || this.row <= keyed.idRow) return;
+    const values = this.rowValues;
+    const key = values[keyed.keyColumn];
+    const signature = values[keyed.signatureColumn];
+    const unchanged =
+      typeof key === "string" &&
+      key.startsWith("[") &&
+      typeof signature === "string" &&
+      signatureHolds(signature, keyed.signed.length, (i) => values[keyed.signed[i]]);
+    const keep = this.options.keep;
+    let into: CellValue[] | undefined;
+    for (let c = 0; c < values.length; c++) {
+      const value = values[c];
+      if (value === undefined) continue;
+      const cell = keep !== undefined && keep.has(`${this.row}:${c}`);
+      if (!cell) {
+        if (this.passesOver(this.row, c)) continue;
+        if (unchanged && (c === keyed.signatureColumn || keyed.signedSet.has(c))) continue;
+      }
+      (into ??= this.rows[this.row] ??= [])[c] = kept(value);
+    }
   }
 
   /**
@@ -414,7 +475,7 @@ export class SheetValuesScanner extends WorksheetScanner {
     return this.keptColumns !== null && !this.keptColumns.has(column);
   }
 
-  /** Checks the row that ends against its signature; its held cells are let go. */
+  /** Checks the row that ends against its signature. */
   private checkSignature(): void {
     const column = this.options.signatureColumn;
     if (column === undefined || this.row < 0) return;
@@ -430,13 +491,17 @@ export class SheetValuesScanner extends WorksheetScanner {
       for (const c of typed)
         this.typedOver.push({ row: this.row, column: c, value: values[c] ?? null });
     }
-    values.length = 0;
-    formulas.length = 0;
   }
 
-  /** At the end of a row: is it the row of column ids, after which only named columns matter? */
+  /**
+   * At the end of a row: its held cells are checked and kept (or let go), then is it the row of
+   * column ids, after which only named columns matter?
+   */
   protected override rowEnded(): void {
     this.checkSignature();
+    this.keepHeldRow();
+    this.rowValues.length = 0;
+    this.rowFormulas.length = 0;
     this.findIdRow();
   }
 
@@ -446,8 +511,23 @@ export class SheetValuesScanner extends WorksheetScanner {
     if (!row || !row.includes(KEY_COLUMN_ID)) return;
     this.idRowFound = true;
     this.keptColumns = new Set();
+    const ids = new Map<string, number>();
     row.forEach((value, c) => {
-      if (typeof value === "string" && value !== "") this.keptColumns!.add(c);
+      if (typeof value !== "string" || value === "") return;
+      this.keptColumns!.add(c);
+      ids.set(value, c);
     });
+    const keyColumn = ids.get(KEY_COLUMN_ID);
+    const signatureColumn = ids.get(SIGNATURE_COLUMN_ID);
+    if (keyColumn === undefined || signatureColumn === undefined) return;
+    // Rows are carried by the ids of the columns users type into, the same on every keyed sheet.
+    const signed = signedColumns(ids, ACTION_USER_COLUMNS).map(([, c]) => c);
+    this.keyed = {
+      idRow: this.row,
+      keyColumn,
+      signatureColumn,
+      signed,
+      signedSet: new Set(signed),
+    };
   }
 }

@@ -37,6 +37,9 @@ export type PackageWorkbook = {
 /** The size of the pieces a part is inflated in. */
 const INFLATED_PIECE = 256 * 1024;
 
+/** How many inflated pieces may wait to be scanned before inflating pauses. */
+const PIECES_AHEAD = 4;
+
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 const WORKSHEET = /\/worksheet$/;
 const SHARED_STRINGS = /\/sharedStrings$/;
@@ -138,12 +141,39 @@ function streamPart(
     const inflate = zlib.createInflateRaw({ chunkSize: INFLATED_PIECE });
     let size = 0;
     let settled = false;
+    let ended = false;
+    let looking = false;
+    // Pieces inflated, not yet looked at: zlib inflates the next one while `look` reads these.
+    const pending: Buffer[] = [];
     const settle = (error?: unknown) => {
       if (settled) return;
       settled = true;
+      pending.length = 0;
       inflate.destroy();
       if (error === undefined) resolve();
       else reject(fail(error));
+    };
+    const lookAtPending = () => {
+      looking = false;
+      try {
+        while (pending.length > 0 && !settled) {
+          look(pending.shift()!, false);
+          if (done()) return settle();
+        }
+        if (settled) return;
+        if (ended) {
+          look(new Uint8Array(0), true);
+          return settle();
+        }
+        inflate.resume();
+      } catch (error) {
+        settle(error);
+      }
+    };
+    const later = () => {
+      if (looking || settled) return;
+      looking = true;
+      setImmediate(lookAtPending);
     };
     inflate.on("data", (chunk: Buffer) => {
       if (settled) return;
@@ -157,20 +187,14 @@ function streamPart(
         );
         return;
       }
-      try {
-        look(chunk, false);
-        if (done()) settle();
-      } catch (error) {
-        settle(error);
-      }
+      pending.push(chunk);
+      // Memory holds a few pieces ahead, never the part.
+      if (pending.length >= PIECES_AHEAD) inflate.pause();
+      later();
     });
     inflate.on("end", () => {
-      try {
-        look(new Uint8Array(0), true);
-        settle();
-      } catch (error) {
-        settle(error);
-      }
+      ended = true;
+      later();
     });
     inflate.on("error", (error) => settle(error));
     inflate.end(data);

@@ -1,9 +1,21 @@
+import fc from "fast-check";
 import { promises as fsp } from "node:fs";
 import JSZip from "jszip";
+import { toA1 } from "../../src/engine/address";
+import type { CellValue } from "../../src/engine/grid";
+import { ACTION_USER_COLUMNS } from "../../src/sheets/actionRows";
+import { carryUserCells } from "../../src/sheets/carryUserCells";
+import type { SheetCell, SheetModel } from "../../src/sheets/sheetModel";
 import { planStoreSheet } from "../../src/sheets/planStoreSheet";
-import { KEY_COLUMN_ID, SIGNATURE_COLUMN_ID } from "../../src/sheets/rowSignature";
+import {
+  KEY_COLUMN_ID,
+  rowKey,
+  rowSignature,
+  SIGNATURE_COLUMN_ID,
+} from "../../src/sheets/rowSignature";
 import { foldSheetName } from "../../src/sheets/sheetNames";
 import { readGeneratedSheets } from "../../src/xlsx/readGeneratedSheets";
+import { readSheetValues } from "../../src/xlsx/readSheetValues";
 import { SKIP_ELEMENT, XmlScanner } from "../../src/xlsx/xmlScanner";
 import { tempFolder } from "../cli/runStp";
 
@@ -35,8 +47,13 @@ function storeRows(sheets: { name: string; kind: string; key?: string }[]): stri
  * A package as other writers lay it out: workbook not at xl/workbook.xml, sheets with a namespace
  * prefix, shared strings with rich-text and phonetic runs, cells and rows without addresses.
  */
-async function foreignPackage(sheets: Part[], sharedStrings: string): Promise<Buffer> {
+async function foreignPackage(
+  sheets: Part[],
+  sharedStrings: string,
+  extra: Record<string, string> = {},
+): Promise<Buffer> {
   const zip = new JSZip();
+  for (const [name, text] of Object.entries(extra)) zip.file(name, text);
   zip.file(
     "_rels/.rels",
     `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
@@ -316,5 +333,221 @@ describe("XmlScanner", () => {
     const scanner = new XmlScanner({ open: () => SKIP_ELEMENT, close() {}, text() {} });
     scanner.feed(Buffer.from(`<c r="A1"><v>1</v>`));
     expect(() => scanner.end()).toThrow("the XML ends inside a tag");
+  });
+});
+
+/** A cell as another writer saves it: inline text, a number, a formula with or without result. */
+function cellXml(ref: string, value: CellValue, formula?: string): string {
+  const f = formula === undefined ? "" : `<x:f>${formula}</x:f>`;
+  if (typeof value === "string") {
+    const text = value.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    return formula === undefined
+      ? `<x:c r="${ref}" t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c>`
+      : `<x:c r="${ref}" t="str">${f}<x:v>${text}</x:v></x:c>`;
+  }
+  if (typeof value === "number") return `<x:c r="${ref}">${f}<x:v>${value}</x:v></x:c>`;
+  return formula === undefined ? "" : `<x:c r="${ref}">${f}</x:c>`;
+}
+
+/** Rows of cells (null for none) as sheet XML, with a formula where `formulaAt` gives one. */
+function sheetXml(
+  rows: CellValue[][],
+  formulaAt: (row: number, column: number) => string | undefined = () => undefined,
+): string {
+  return rows
+    .map(
+      (row, r) =>
+        `<x:row r="${r + 1}">${row.map((v, c) => cellXml(toA1(r, c), v, formulaAt(r, c))).join("")}</x:row>`,
+    )
+    .join("");
+}
+
+/** The generated columns of the keyed sheets below, then the users', the key and the signature. */
+const GENERATED_IDS = ["rep", "period", "target", "dealSize"];
+const IDS = [...GENERATED_IDS, ...ACTION_USER_COLUMNS, KEY_COLUMN_ID, SIGNATURE_COLUMN_ID];
+const KEY_AT = IDS.indexOf(KEY_COLUMN_ID);
+const SIGNATURE_AT = IDS.indexOf(SIGNATURE_COLUMN_ID);
+const NOTES_AT = IDS.indexOf("notes");
+const TARGET_AT = IDS.indexOf("target");
+
+/** A keyed row as the plan writes it: generated cells, users' cells, key and signature. */
+function keyedRow(generated: CellValue[], users: CellValue[]): CellValue[] {
+  const key = rowKey([String(generated[0])], String(generated[1]));
+  return [...generated, ...users, key, rowSignature(generated)];
+}
+
+/** A plan workbook with one action-plan sheet of these rows (below its row of ids). */
+async function keyedWorkbook(
+  folder: { file: (name: string) => string },
+  rows: CellValue[][],
+  formulaAt?: (row: number, column: number) => string | undefined,
+  extra: Record<string, string> = {},
+): Promise<string> {
+  const bytes = await foreignPackage(
+    [
+      { name: "Action Plan", xml: sheetXml([IDS, ...rows], formulaAt) },
+      {
+        name: "_stp_plan",
+        xml: storeRows([{ name: "Action Plan", kind: "action-plan" }]),
+        state: "veryHidden",
+      },
+    ],
+    `<sst xmlns="${MAIN}"/>`,
+    extra,
+  );
+  const file = folder.file("plan.xlsx");
+  await fsp.writeFile(file, bytes);
+  return file;
+}
+
+/** A freshly built action-plan model over these generated rows, laid out as `IDS` says. */
+function keyedModel(rows: CellValue[][], formulaColumn: boolean): SheetModel {
+  const cells = [IDS, ...rows].map((row, r) =>
+    row.map((value, c): SheetCell | null =>
+      r > 0 && c === TARGET_AT && formulaColumn
+        ? { value, formula: "1+1" }
+        : value === null
+          ? null
+          : { value },
+    ),
+  );
+  return {
+    name: "Action Plan",
+    kind: "action-plan",
+    rows: cells,
+    userRows: {
+      idRow: 0,
+      headerRow: 0,
+      firstRow: 1,
+      lastRow: rows.length,
+      keyColumn: KEY_AT,
+      signatureColumn: SIGNATURE_AT,
+      userColumns: ACTION_USER_COLUMNS.map((id) => ({ id, column: IDS.indexOf(id) })),
+      generatedColumns: GENERATED_IDS.map((id) => IDS.indexOf(id)),
+    },
+  };
+}
+
+describe("readGeneratedSheets on keyed rows", () => {
+  test("keeps a keyed row whose signature holds by its key and users' cells; a changed row, a commented cell whole", async () => {
+    const users = (note: CellValue) => [null, null, null, null, note];
+    const rows = [
+      keyedRow(["Ann", "2026-01", 100, 12.5], users("call Bo")),
+      keyedRow(["Ann", "2026-02", 200, 12.5], users(null)),
+      keyedRow(["Bo", "2026-01", 300, 7], users(null)),
+      keyedRow(["Bo", "2026-02", 400, 7], users(null)),
+    ];
+    // A user typed over a target; another put a comment on a target.
+    rows[1][TARGET_AT] = 250;
+    const comments =
+      `<comments xmlns="${MAIN}"><authors><author>Ann</author></authors><commentList>` +
+      `<comment ref="${toA1(3, TARGET_AT)}" authorId="0"><text><t>why?</t></text></comment>` +
+      `</commentList></comments>`;
+    const folder = await tempFolder();
+    try {
+      const file = await keyedWorkbook(folder, rows, undefined, {
+        "book/sheets/_rels/s1.xml.rels":
+          `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+          `<Relationship Id="rId1" Type="${REL}/comments" Target="../comments1.xml"/></Relationships>`,
+        "book/comments1.xml": comments,
+      });
+      const read = await readGeneratedSheets(file);
+      const values = read.values.get(foldSheetName("Action Plan"))!;
+      const at = (row: number, ...columns: number[]) =>
+        Object.fromEntries(columns.map((c) => [c, values[row][c]]));
+      expect(values[0]).toEqual(IDS);
+      // Unchanged: the key and the note, nothing the plan wrote.
+      expect(values[1].filter((v) => v !== null)).toEqual(["call Bo", rows[0][KEY_AT]]);
+      expect(values[1][NOTES_AT]).toBe("call Bo");
+      // Typed over: whole, signature and all, for carrying to tell which cell.
+      expect(values[2]).toEqual(rows[1]);
+      // Commented on: the cell's value stays for the comment's move.
+      expect(at(3, TARGET_AT, KEY_AT)).toEqual({ [TARGET_AT]: 300, [KEY_AT]: rows[2][KEY_AT] });
+      expect(values[3][SIGNATURE_AT] ?? null).toBeNull();
+      expect(values[4].filter((v) => v !== null)).toEqual([rows[3][KEY_AT]]);
+      expect(read.comments.get(foldSheetName("Action Plan"))).toEqual([
+        { ref: toA1(3, TARGET_AT), author: "Ann", text: "why?" },
+      ]);
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  test("carrying what it keeps gives what carrying every cell gives, whatever users changed", async () => {
+    const member = fc.constantFrom("Ann", "Bo", "=SUM(A1)", "长 名字 with a long name", "");
+    const value = fc.oneof(
+      member,
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.constant(null),
+    );
+    const edit = fc.oneof(
+      fc.constant({ kind: "none" as const }),
+      fc.record({
+        kind: fc.constant("typed" as const),
+        column: fc.integer({ min: 0, max: GENERATED_IDS.length - 1 }),
+        value,
+      }),
+      fc.record({ kind: fc.constant("signature" as const), text: fc.string() }),
+      fc.constant({ kind: "no-key" as const }),
+    );
+    const row = fc.record({
+      rep: fc.constantFrom("Ann", "Bo", "Cy"),
+      month: fc.integer({ min: 1, max: 12 }),
+      target: value,
+      dealSize: value,
+      notes: fc.oneof(fc.constant(null), member),
+      status: fc.oneof(fc.constant(null), fc.constantFrom("Done", "进行中")),
+      edit,
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(row, { minLength: 1, maxLength: 12, selector: (r) => `${r.rep}${r.month}` }),
+        fc.constantFrom("none", "cached", "uncached"),
+        fc.array(fc.tuple(fc.constantFrom("Ann", "Bo", "Cy"), fc.integer({ min: 1, max: 12 })), {
+          maxLength: 8,
+        }),
+        async (spec, formulas, newKeys) => {
+          const period = (m: number) => `2026-${String(m).padStart(2, "0")}`;
+          const written = spec.map((r) => {
+            const cells = keyedRow(
+              [r.rep, period(r.month), r.target, r.dealSize],
+              [null, null, null, r.status, r.notes],
+            );
+            if (r.edit.kind === "typed") cells[r.edit.column] = r.edit.value;
+            if (r.edit.kind === "signature") cells[SIGNATURE_AT] = r.edit.text;
+            if (r.edit.kind === "no-key") cells[KEY_AT] = null;
+            return cells;
+          });
+          // Targets as formulas, saved with their results (Excel) or without (openpyxl).
+          const formulaAt = (r: number, c: number) =>
+            formulas !== "none" && r > 0 && c === TARGET_AT ? "1+1" : undefined;
+          const saved =
+            formulas === "uncached"
+              ? written.map((cells) => cells.map((v, c) => (c === TARGET_AT ? null : v)))
+              : written;
+          const model = keyedModel(
+            newKeys.map(([rep, m]) =>
+              keyedRow([rep, period(m), 1, 2], [null, null, null, null, null]),
+            ),
+            formulas !== "none",
+          );
+          const folder = await tempFolder();
+          try {
+            const file = await keyedWorkbook(folder, saved, formulaAt);
+            const lean = (await readGeneratedSheets(file)).values.get(
+              foldSheetName("Action Plan"),
+            )!;
+            const every = (await readSheetValues(file, "Action Plan"))!;
+            expect(carryUserCells(model, lean, "Not in the plan")).toEqual(
+              carryUserCells(model, every, "Not in the plan"),
+            );
+          } finally {
+            await folder.remove();
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
