@@ -7,7 +7,9 @@ import type { TypedOverCell } from "../sheets/sheetSignatures";
 import type { CellDetails } from "../sheets/userEdits";
 import { CellDetailsScanner } from "./cellDetailsScanner";
 import { CommentsScanner, type CellComment } from "./commentsScanner";
+import { FileAccessError } from "./fileErrors";
 import { StyleFormatsScanner } from "./styleFormats";
+import { readListedSheetsOnThread, secondThreadAvailable } from "./listedSheetsThread";
 import { cellAddress, SheetValuesScanner } from "./sheetValuesScanner";
 import {
   openWorkbookPackage,
@@ -57,89 +59,216 @@ async function commentsOf(pkg: WorkbookPackage, sheetPart: string): Promise<Cell
   return found;
 }
 
+/** One sheet the plan store lists, to be read for regeneration: its part, layout and signatures. */
+export type ListedSheetScan = {
+  folded: string;
+  part: string;
+  layout?: SheetLayout;
+  signatures?: number;
+};
+
+/** What was read of one listed sheet: the values carrying reads, typed-over cells, comments. */
+export type ListedSheetRead = {
+  folded: string;
+  values: CellValue[][];
+  typedOver: TypedOverCell[];
+  comments: CellComment[];
+};
+
+/** A worksheet part scanned for its values (see `SheetValuesScanner` for the options). */
+async function scanSheet(
+  pkg: WorkbookPackage,
+  shared: readonly string[],
+  part: string,
+  options: ConstructorParameters<typeof SheetValuesScanner>[1],
+): Promise<SheetValuesScanner | null> {
+  const entry = packageEntry(pkg, part);
+  if (!entry) return null;
+  const scanner = new SheetValuesScanner(shared, options);
+  await scanPart(pkg, entry, scanner, () => scanner.finished);
+  return scanner;
+}
+
+/**
+ * Reads the sheets the plan store lists, in this thread, one part after another: the values
+ * carrying user cells reads (rows down to the row of ids, keyed rows by key and users' cells,
+ * the cells outside the layout), the cells of the plan's typed over, and the comments, whose
+ * cells keep their values.
+ */
+export async function readListedSheets(
+  pkg: WorkbookPackage,
+  shared: readonly string[],
+  scans: readonly ListedSheetScan[],
+): Promise<ListedSheetRead[]> {
+  const reads: ListedSheetRead[] = [];
+  for (const { folded, part, layout, signatures } of scans) {
+    const comments = await commentsOf(pkg, part);
+    const keep = new Set(
+      comments.flatMap(({ ref }) => {
+        const at = cellAddress(ref);
+        return at ? [`${at.row}:${at.column}`] : [];
+      }),
+    );
+    const inside = layout ? insideLayout(layout) : null;
+    const scanner = await scanSheet(pkg, shared, part, {
+      onlyCarried: true,
+      ...(inside ? { outside: (row: number, column: number) => !inside(row, column) } : {}),
+      ...(signatures === undefined ? {} : { signatureColumn: signatures }),
+      keep,
+    });
+    if (scanner)
+      reads.push({ folded, values: scanner.values(), typedOver: scanner.typedOver, comments });
+  }
+  return reads;
+}
+
+/** How the listed sheets are read. */
+export type ReadOptions = {
+  /** On a second thread from this much XML (inflated) in the listed sheets on. */
+  secondThreadFrom?: number;
+  /**
+   * What reads sheets on the second thread (`readListedSheetsOnThread` by default, where the
+   * compiled worker is at hand; none otherwise).
+   */
+  secondThread?: (filePath: string, scans: ListedSheetScan[]) => Promise<ListedSheetRead[]>;
+};
+
+/**
+ * Below this much XML in the listed sheets, a second thread costs more than it saves.
+ */
+const SECOND_THREAD_FROM = 32 * 1024 * 1024;
+
+/**
+ * The listed sheets split in two of about the same XML, the largest first: one half read here,
+ * the other on a second thread.
+ */
+function halves(
+  pkg: WorkbookPackage,
+  scans: readonly ListedSheetScan[],
+): [ListedSheetScan[], ListedSheetScan[]] {
+  const size = (scan: ListedSheetScan) => packageEntry(pkg, scan.part)?.size ?? 0;
+  const here: ListedSheetScan[] = [];
+  const there: ListedSheetScan[] = [];
+  let hereSize = 0;
+  let thereSize = 0;
+  for (const scan of [...scans].sort((a, b) => size(b) - size(a))) {
+    if (hereSize <= thereSize) {
+      here.push(scan);
+      hereSize += size(scan);
+    } else {
+      there.push(scan);
+      thereSize += size(scan);
+    }
+  }
+  return [here, there];
+}
+
 /**
  * Reads, from an .xlsx plan workbook about to be regenerated, only what regeneration needs: the
  * names and visibility of all its sheets in tab order, the plan store, the cell values of the
  * sheets the store lists that carrying user cells reads (see `GeneratedSheetsRead.values`) and the
  * cells of the plan's typed over there, checked row by row against their signatures. Each
  * part is streamed from the zip as it inflates, through a SAX-style scanner: memory holds the
- * values kept, never a whole part or a workbook of objects. Reads what our writer, Excel,
- * ExcelJS, LibreOffice and openpyxl save (shared or inline strings, namespace prefixes, cells and
- * rows without addresses). Throws `FileAccessError` (`file-unreadable`, `zip-bomb`,
- * `workbook-too-large`…) naming the file, and the part when one is at fault.
+ * values kept, never a whole part or a workbook of objects. A large plan's listed sheets are read
+ * half here, half on a second thread (`readListedSheetsOnThread`), where the compiled worker is
+ * at hand. Reads what our writer, Excel, ExcelJS, LibreOffice and openpyxl save (shared or inline
+ * strings, namespace prefixes, cells and rows without addresses). Throws `FileAccessError`
+ * (`file-unreadable`, `zip-bomb`, `workbook-too-large`…) naming the file, and the part when one
+ * is at fault.
  * @example const { store, values } = await readGeneratedSheets("plan.xlsx"); values.get(foldSheetName("Action Plan"))
  */
-export async function readGeneratedSheets(filePath: string): Promise<GeneratedSheetsRead> {
+export async function readGeneratedSheets(
+  filePath: string,
+  options: ReadOptions = {},
+): Promise<GeneratedSheetsRead> {
   const pkg = await openWorkbookPackage(filePath);
   const workbook = await readPackageWorkbook(pkg);
   const sheets = workbook.sheets;
   const shared = await readSharedStrings(pkg, workbook);
 
-  const scanSheet = async (
-    part: string | undefined,
-    onlyCarried: boolean,
-    firstRowOnly = false,
-    listed?: { layout?: SheetLayout; signatures?: number },
-    keep?: ReadonlySet<string>,
-  ) => {
-    const entry = part === undefined ? undefined : packageEntry(pkg, part);
-    if (!entry) return null;
-    const inside = listed?.layout ? insideLayout(listed.layout) : null;
-    const scanner = new SheetValuesScanner(shared, {
-      onlyCarried,
-      firstRowOnly,
-      ...(inside ? { outside: (row: number, column: number) => !inside(row, column) } : {}),
-      ...(listed?.signatures === undefined ? {} : { signatureColumn: listed.signatures }),
-      ...(keep ? { keep } : {}),
-    });
-    await scanPart(pkg, entry, scanner, () => scanner.finished);
-    return { values: scanner.values(), typedOver: scanner.typedOver };
-  };
-  const valuesOf = async (part: string | undefined, onlyCarried: boolean, firstRowOnly = false) =>
-    (await scanSheet(part, onlyCarried, firstRowOnly))?.values ?? null;
-
   const storeSheet = sheets.find((s) => foldSheetName(s.name) === foldSheetName(PLAN_STORE_SHEET));
-  const storeValues = storeSheet ? await valuesOf(storeSheet.part, false) : null;
-  const store = storeValues ? readPlanStore(storeValues) : null;
+  const storeScan = storeSheet?.part
+    ? await scanSheet(pkg, shared, storeSheet.part, { onlyCarried: false })
+    : null;
+  const store = storeScan ? readPlanStore(storeScan.values()) : null;
+
+  const listed = new Map((store?.sheets ?? []).map((g) => [foldSheetName(g.name), g]));
+  const scans: ListedSheetScan[] = [];
+  const partOf = new Map<string, string>();
+  for (const sheet of sheets) {
+    const folded = foldSheetName(sheet.name);
+    const generated = listed.get(folded);
+    if (!generated || partOf.has(folded) || sheet.part === undefined) continue;
+    if (!packageEntry(pkg, sheet.part)) continue;
+    partOf.set(folded, sheet.part);
+    scans.push({
+      folded,
+      part: sheet.part,
+      ...(generated.layout ? { layout: generated.layout } : {}),
+      ...(generated.signatures === undefined ? {} : { signatures: generated.signatures }),
+    });
+  }
+  const xml = scans.reduce((n, scan) => n + (packageEntry(pkg, scan.part)?.size ?? 0), 0);
+  const thread =
+    options.secondThread ?? (secondThreadAvailable() ? readListedSheetsOnThread : null);
+  const threaded = thread !== null && xml >= (options.secondThreadFrom ?? SECOND_THREAD_FROM);
+  const [here, there] = threaded ? halves(pkg, scans) : [scans, []];
+  const onThread = thread !== null && there.length > 0 ? thread(filePath, there) : null;
+  // Settled either way before this thread's read can fail: no rejection is left unheard.
+  const theirs = onThread?.then(
+    (reads) => ({ reads }),
+    (error: unknown) => ({ error }),
+  );
+  const reads = await readListedSheets(pkg, shared, here);
+  const other = await theirs;
+  if (other && "error" in other) {
+    // What the file holds fails alike here; a thread that could not run is done without.
+    if (other.error instanceof FileAccessError) throw other.error;
+    reads.push(...(await readListedSheets(pkg, shared, there)));
+  } else reads.push(...(other?.reads ?? []));
 
   const values = new Map<string, CellValue[][]>();
   const comments = new Map<string, CellComment[]>();
   const typedOver = new Map<string, TypedOverCell[]>();
-  const listed = new Map((store?.sheets ?? []).map((g) => [foldSheetName(g.name), g]));
   // The values read of each sheet the store lists, by its part.
   const scanned = new Map<string, CellValue[][]>();
-  for (const sheet of sheets) {
-    const folded = foldSheetName(sheet.name);
-    if (!listed.has(folded) || values.has(folded)) continue;
-    // The cells commented on keep their values, whatever the scan would leave out.
-    const found = sheet.part === undefined ? [] : await commentsOf(pkg, sheet.part);
-    if (found.length > 0) comments.set(folded, found);
-    const keep = new Set(
-      found.flatMap(({ ref }) => {
-        const at = cellAddress(ref);
-        return at ? [`${at.row}:${at.column}`] : [];
-      }),
-    );
-    const read = await scanSheet(sheet.part, true, false, listed.get(folded), keep);
-    if (read) values.set(folded, read.values);
-    if (read && sheet.part !== undefined) scanned.set(sheet.part, read.values);
-    if (read && read.typedOver.length > 0) typedOver.set(folded, read.typedOver);
+  for (const read of reads) {
+    values.set(read.folded, read.values);
+    scanned.set(partOf.get(read.folded)!, read.values);
+    if (read.typedOver.length > 0) typedOver.set(read.folded, read.typedOver);
+    if (read.comments.length > 0) comments.set(read.folded, read.comments);
   }
   const marks: GeneratedSheetsRead["marks"] = [];
   for (const sheet of sheets) {
     // A sheet read above has its first row whole among its values: it is not read again.
-    const read = scanned.get(sheet.part ?? "");
-    const first = read ?? (await valuesOf(sheet.part, false, true)) ?? [];
+    const first =
+      scanned.get(sheet.part ?? "") ??
+      (sheet.part === undefined
+        ? null
+        : (
+            await scanSheet(pkg, shared, sheet.part, { onlyCarried: false, firstRowOnly: true })
+          )?.values()) ??
+      [];
     marks.push({ name: sheet.name, mark: markOf(first.slice(0, 1)) });
   }
   return {
     sheets: sheets.map(({ name, state }) => ({ name, state })),
     store,
-    values,
+    values: orderedLike(values, scans),
     marks,
-    comments,
-    typedOver,
+    comments: orderedLike(comments, scans),
+    typedOver: orderedLike(typedOver, scans),
   };
+}
+
+/** A map's entries in the order of the listed sheets (as read one after another). */
+function orderedLike<T>(map: Map<string, T>, scans: readonly ListedSheetScan[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const { folded } of scans) {
+    const value = map.get(folded);
+    if (value !== undefined) out.set(folded, value);
+  }
+  return out;
 }
 
 /**

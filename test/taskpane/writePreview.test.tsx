@@ -156,6 +156,11 @@ describe("Generate tells what it will write before writing", () => {
     const target = plan[header].indexOf("Target");
     const figure = plan[header + 2][target];
     await setCell(fake, "Action Plan", `${letter(target)}${header + 3}`, 12345);
+    // And a figure of a sheet without keyed rows: told by its row's signature.
+    const allocation = fake.workbook.values("Allocation");
+    const numberRow = allocation.findIndex((row) => row.some((v) => typeof v === "number"));
+    const numberColumn = allocation[numberRow].findIndex((v) => typeof v === "number");
+    await setCell(fake, "Allocation", `${letter(numberColumn)}${numberRow + 1}`, 4242);
 
     // The plan changes (the growth): the step checks the workbook again by itself.
     await h.goTo("target");
@@ -177,7 +182,8 @@ describe("Generate tells what it will write before writing", () => {
       `Writing touches ${sheetsNow} sheets: ${sheetsNow} rewritten`,
     );
     const done = await write(h);
-    expect(within(done).getByText(h.t.writePreview.doneTypedOverRewritten(1))).toBeTruthy();
+    // Both figures, on keyed rows or not, are said to be rewritten.
+    expect(within(done).getByText(h.t.writePreview.doneTypedOverRewritten(2))).toBeTruthy();
     expect(within(done).queryByText(/Your edits/)).toBeNull();
     expect(fake.workbook.hasSheet("Your edits")).toBe(false);
     expect(fake.workbook.values("Action Plan")[header + 2][target]).toBe(figure);

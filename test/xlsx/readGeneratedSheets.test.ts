@@ -14,8 +14,14 @@ import {
   SIGNATURE_COLUMN_ID,
 } from "../../src/sheets/rowSignature";
 import { foldSheetName } from "../../src/sheets/sheetNames";
-import { readGeneratedSheets } from "../../src/xlsx/readGeneratedSheets";
+import { FileAccessError } from "../../src/xlsx/fileErrors";
+import { readGeneratedSheets, readListedSheets } from "../../src/xlsx/readGeneratedSheets";
 import { readSheetValues } from "../../src/xlsx/readSheetValues";
+import {
+  openWorkbookPackage,
+  readPackageWorkbook,
+  readSharedStrings,
+} from "../../src/xlsx/workbookPackage";
 import { SKIP_ELEMENT, XmlScanner } from "../../src/xlsx/xmlScanner";
 import { tempFolder } from "../cli/runStp";
 
@@ -549,5 +555,84 @@ describe("readGeneratedSheets on keyed rows", () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("readGeneratedSheets on two threads", () => {
+  /** A plan of a few keyed sheets, one of them typed over, as another writer saves it. */
+  async function fewSheets(folder: { file: (name: string) => string }): Promise<string> {
+    const names = ["Action Plan", "Ann", "Bo", "Cy"];
+    const rows = (rep: string) => [
+      keyedRow([rep, "2026-01", 100, 12.5], [null, null, null, null, `call ${rep}`]),
+      keyedRow([rep, "2026-02", 200, 12.5], [null, null, null, "Done", null]),
+    ];
+    const sheets = names.map((name, i) => {
+      const cells = rows(name);
+      if (i === 2) cells[1][TARGET_AT] = 999;
+      return { name, xml: sheetXml([IDS, ...cells]) };
+    });
+    const store = storeRows(
+      names.map((name, i) =>
+        i === 0 ? { name, kind: "action-plan" } : { name, kind: "rep-tab", key: name },
+      ),
+    );
+    const bytes = await foreignPackage(
+      [...sheets, { name: "_stp_plan", xml: store, state: "veryHidden" }],
+      `<sst xmlns="${MAIN}"/>`,
+    );
+    const file = folder.file("plan.xlsx");
+    await fsp.writeFile(file, bytes);
+    return file;
+  }
+
+  test("half read by the second thread gives what one thread reads, in the same order", async () => {
+    const folder = await tempFolder();
+    try {
+      const file = await fewSheets(folder);
+      const asked: string[][] = [];
+      const one = await readGeneratedSheets(file, { secondThreadFrom: Infinity });
+      const two = await readGeneratedSheets(file, {
+        secondThreadFrom: 0,
+        secondThread: async (path, scans) => {
+          asked.push(scans.map((s) => s.folded));
+          const pkg = await openWorkbookPackage(path);
+          return readListedSheets(
+            pkg,
+            await readSharedStrings(pkg, await readPackageWorkbook(pkg)),
+            scans,
+          );
+        },
+      });
+      expect(two).toEqual(one);
+      expect([...two.values.keys()]).toEqual(["ACTION PLAN", "ANN", "BO", "CY"]);
+      // Two of the four, as even in XML as they come.
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toHaveLength(2);
+      expect(one.values.get("BO")![2][TARGET_AT]).toBe(999);
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  test("reads here what a thread that could not run was to read; a file error it met is thrown", async () => {
+    const folder = await tempFolder();
+    try {
+      const file = await fewSheets(folder);
+      const one = await readGeneratedSheets(file, { secondThreadFrom: Infinity });
+      const failed = await readGeneratedSheets(file, {
+        secondThreadFrom: 0,
+        secondThread: () => Promise.reject(new Error("the thread could not start")),
+      });
+      expect(failed).toEqual(one);
+      const fileError = new FileAccessError("file-unreadable", file, { reason: "sheet3.xml" });
+      await expect(
+        readGeneratedSheets(file, {
+          secondThreadFrom: 0,
+          secondThread: () => Promise.reject(fileError),
+        }),
+      ).rejects.toBe(fileError);
+    } finally {
+      await folder.remove();
+    }
   });
 });

@@ -112,9 +112,7 @@ function writtenEdits(outcome: PlanWriteOutcome<unknown>, keepTypedOver: boolean
   const { moved, kept, sheet } = outcome.edits;
   const typedOverKept = moved.filter((c) => c.reason === "typed-over").length;
   // Kept, the typed-over cells are rewritten too, once copied: only a plain overwrite is told so.
-  const typedOverRewritten = keepTypedOver
-    ? 0
-    : outcome.carried.reduce((n, report) => n + report.overwrittenCells.length, 0);
+  const typedOverRewritten = keepTypedOver ? 0 : outcome.typedOver.length;
   return { sheet, typedOverKept, typedOverRewritten, moved: moved.length - typedOverKept, kept };
 }
 
