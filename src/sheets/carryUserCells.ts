@@ -94,18 +94,22 @@ export function carryUserCells(
   const typedOver = (value: CellValue | undefined, id: string) =>
     !(isBlank(value) && (formulaIds.has(id) || !generatedIdSet.has(id)));
 
+  // Only rows with something typed carry anything, or tell of cells typed over.
+  const userAt = userIds.flatMap((id) => {
+    const c = found.ids.get(id);
+    return c === undefined ? [] : [[id, c] as const];
+  });
   const previousRows = new Map<string, PreviousRow>();
   for (let r = found.row + 1; r < previous.length; r++) {
-    const row = previous[r] ?? [];
+    const row = previous[r];
+    if (row === undefined) continue;
     const key = row[prevKeyColumn];
-    if (typeof key !== "string" || !parseRowKey(key)) continue;
-    const user = new Map<string, CellValue>();
-    for (const id of userIds) {
-      const c = found.ids.get(id);
-      if (c !== undefined && !isBlank(row[c])) user.set(id, row[c]);
-    }
-    previousRows.set(key, { row: r, key, user });
+    if (typeof key !== "string") continue;
     const signature = prevSignatureColumn === undefined ? undefined : row[prevSignatureColumn];
+    let user: Map<string, CellValue> | null = null;
+    for (const [id, c] of userAt) if (!isBlank(row[c])) (user ??= new Map()).set(id, row[c]);
+    if ((user === null && typeof signature !== "string") || !parseRowKey(key)) continue;
+    if (user !== null) previousRows.set(key, { row: r, key, user });
     if (typeof signature === "string" && signature.length === 4 * prevGenerated.length) {
       const values = prevGenerated.map(([, c]) => row[c]);
       for (const i of changedCells(values, signature)) {
@@ -117,22 +121,24 @@ export function carryUserCells(
     }
   }
 
-  const rows = model.rows.map((row) => [...row]);
+  // A row is copied only when something is carried into it.
+  const rows = model.rows.slice();
   const used = new Set<string>();
   for (let r = layout.firstRow; r <= layout.lastRow; r++) {
     const key = rows[r]?.[layout.keyColumn]?.value;
     const before = typeof key === "string" ? previousRows.get(key) : undefined;
     if (!before) continue;
     used.add(before.key);
+    const row = (rows[r] = [...rows[r]]);
     for (const { column, id } of layout.userColumns) {
       const value = before.user.get(id);
       if (value === undefined) continue;
-      rows[r][column] = { ...(rows[r][column] ?? { style: "input" }), value } as SheetCell;
+      row[column] = { ...(row[column] ?? { style: "input" }), value } as SheetCell;
       report.carried++;
     }
   }
 
-  const orphans = [...previousRows.values()].filter((p) => !used.has(p.key) && p.user.size > 0);
+  const orphans = [...previousRows.values()].filter((p) => !used.has(p.key));
   if (orphans.length > 0) {
     const width = Math.max(...rows.map((r) => r.length), layout.signatureColumn + 1);
     rows.push(new Array(width).fill(null));

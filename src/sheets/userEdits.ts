@@ -105,19 +105,20 @@ export function findUserEdits(
 
   // Rows between the first and the last keyed row are the table's: one without a key there was
   // inserted by a user. Other rows (a rep tab's blocks below its action rows) are the layout's.
-  const isKeyed = (r: number) =>
-    r > header && parseRowKey(previous[r]?.[keyColumn] ?? null) !== null;
+  // Each row's key read once: a million-row plan has a million of them.
+  const keyedRows = new Uint8Array(previous.length);
   let firstKeyed = -1;
   let lastKeyed = -1;
   for (let r = header + 1; r < previous.length; r++) {
-    if (!isKeyed(r)) continue;
+    if (parseRowKey(previous[r]?.[keyColumn] ?? null) === null) continue;
+    keyedRows[r] = 1;
     if (firstKeyed < 0) firstKeyed = r;
     lastKeyed = r;
   }
   previous.forEach((cells, r) => {
     if (r === idRow) return;
     const key = cells[keyColumn];
-    const keyed = isKeyed(r);
+    const keyed = keyedRows[r] === 1;
     const inTable = r >= firstKeyed && r <= lastKeyed;
     cells.forEach((value, c) => {
       if (isBlank(value) || ours(value)) return;

@@ -138,6 +138,9 @@ export type ReadOptions = {
  */
 const SECOND_THREAD_FROM = 32 * 1024 * 1024;
 
+/** What starting the second thread costs, in XML read meanwhile (see `halves`). */
+const SECOND_THREAD_START = 24 * 1024 * 1024;
+
 /**
  * The listed sheets split in two of about the same XML, the largest first: one half read here,
  * the other on a second thread.
@@ -150,7 +153,9 @@ function halves(
   const here: ListedSheetScan[] = [];
   const there: ListedSheetScan[] = [];
   let hereSize = 0;
-  let thereSize = 0;
+  // Starting the thread, opening the file there and handing back what it read take about as long
+  // as reading this much XML: the second thread is given that much less.
+  let thereSize = SECOND_THREAD_START;
   for (const scan of [...scans].sort((a, b) => size(b) - size(a))) {
     if (hereSize <= thereSize) {
       here.push(scan);
