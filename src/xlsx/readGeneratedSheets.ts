@@ -154,8 +154,10 @@ function halves(
   const there: ListedSheetScan[] = [];
   let hereSize = 0;
   // Starting the thread, opening the file there and handing back what it read take about as long
-  // as reading this much XML: the second thread is given that much less.
-  let thereSize = SECOND_THREAD_START;
+  // as reading this much XML: the second thread is given that much less (of a small plan read on
+  // two threads, an eighth less at most).
+  const total = scans.reduce((n, scan) => n + size(scan), 0);
+  let thereSize = Math.min(SECOND_THREAD_START, total / 8);
   for (const scan of [...scans].sort((a, b) => size(b) - size(a))) {
     if (hereSize <= thereSize) {
       here.push(scan);

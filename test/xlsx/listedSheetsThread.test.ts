@@ -4,7 +4,10 @@ import JSZip from "jszip";
 import { describeWithTools, runPython } from "../support/openpyxl";
 import { HISTORY, typingFor, TYPE_WITH_OPENPYXL } from "../support/resavedPlans";
 import { planArgs, regionRepPlan, runStp, tempFolder, writePlan } from "../cli/runStp";
+import type * as Thread from "../../src/xlsx/listedSheetsThread";
 import type * as Reader from "../../src/xlsx/readGeneratedSheets";
+import type { ListedSheetScan } from "../../src/xlsx/readGeneratedSheets";
+import type * as Errors from "../../src/xlsx/fileErrors";
 import { KEY_COLUMN_ID, parseRowKey } from "../../src/sheets/rowSignature";
 import { foldSheetName } from "../../src/sheets/sheetNames";
 
@@ -15,6 +18,12 @@ import { foldSheetName } from "../../src/sheets/sheetNames";
 const BUILT = path.join(__dirname, "..", "..", "build", "xlsx", "readGeneratedSheets.js");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const built = (): typeof Reader => require(BUILT) as typeof Reader;
+const builtErrors = (): typeof Errors =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(path.dirname(BUILT), "fileErrors.js")) as typeof Errors;
+const thread = (): typeof Thread =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(path.dirname(BUILT), "listedSheetsThread.js")) as typeof Thread;
 
 /** A regional plan with rep tabs written by `stp` into `out`. */
 async function writtenPlan(folder: { file: (name: string) => string }): Promise<string> {
@@ -53,11 +62,20 @@ describe("reading a plan's listed sheets on a second thread", () => {
     try {
       const out = await writtenPlan(folder);
       const zip = await JSZip.loadAsync(await fsp.readFile(out));
-      // The second largest sheet: the first read on the second thread (the largest is read here).
-      const parts = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-      const sizes = new Map<string, number>();
-      for (const name of parts) sizes.set(name, (await zip.file(name)!.async("uint8array")).length);
-      const part = parts.sort((a, b) => sizes.get(b)! - sizes.get(a)!)[1];
+      // A sheet the second thread reads, as a first read hands it over.
+      const { readListedSheetsOnThread } = thread();
+      // The class the compiled reader throws (the sources' is another).
+      const { FileAccessError } = builtErrors();
+      let sent: ListedSheetScan[] = [];
+      await built().readGeneratedSheets(out, {
+        secondThreadFrom: 0,
+        secondThread: (file, scans) => {
+          sent = scans;
+          return readListedSheetsOnThread(file, scans);
+        },
+      });
+      expect(sent.length).toBeGreaterThan(0);
+      const part = sent[0].part;
       zip.file(part, `<!DOCTYPE lol [<!ENTITY a "aaaa">]><worksheet/>`);
       await fsp.writeFile(
         out,
@@ -69,6 +87,10 @@ describe("reading a plan's listed sheets on a second thread", () => {
       expect(one).toMatchObject({ name: "FileAccessError", code: "file-unreadable" });
       expect(one.params.reason).toContain(part);
       expect(two).toMatchObject({ name: "FileAccessError", code: one.code, params: one.params });
+      // The thread itself says it as this one would (not only this thread reading its share again).
+      const there = await readListedSheetsOnThread(out, sent).catch((e) => e);
+      expect(there).toBeInstanceOf(FileAccessError);
+      expect(there).toMatchObject({ code: one.code, params: one.params });
     } finally {
       await folder.remove();
     }
@@ -94,7 +116,16 @@ describeWithTools("a plan typed into with openpyxl, read on two threads", ["open
       await runPython(folder.dir, TYPE_OVER, [out]);
 
       const one = await readGeneratedSheets(out, { secondThreadFrom: Infinity });
-      const two = await readGeneratedSheets(out, { secondThreadFrom: 0 });
+      const { readListedSheetsOnThread } = thread();
+      let sent = 0;
+      const two = await readGeneratedSheets(out, {
+        secondThreadFrom: 0,
+        secondThread: (file, scans) => {
+          sent = scans.length;
+          return readListedSheetsOnThread(file, scans);
+        },
+      });
+      expect(sent).toBeGreaterThan(0);
       expect(two).toEqual(one);
       expect([...two.values.keys()]).toEqual([...one.values.keys()]);
       // What was typed is among what both read.
