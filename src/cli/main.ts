@@ -14,6 +14,7 @@ import { parsePlanFileText } from "../engine/plan/validatePlanFile";
 import { PlanError } from "../engine/planError";
 import { columnsRead, type ColumnRead } from "../engine/reader/columnsRead";
 import { readHistory } from "../engine/reader/readHistory";
+import { skippedRowCount } from "../engine/reader/withNoRecordsError";
 import { columnsLine } from "./columnsLine";
 import { suggestNearest } from "../engine/suggest";
 import { PLAN_STORE_SHEET } from "../sheets/planStoreSheet";
@@ -327,7 +328,7 @@ async function runPlan(argv: string[], io: CliIO): Promise<number> {
         sheet: history.sheet,
         layout: history.layout,
         records: history.recordCount,
-        skipped: history.skipped.length,
+        skipped: skippedRowCount(history.skipped),
       },
     }),
   );

@@ -173,6 +173,27 @@ describe("CSV files", () => {
     expect(run.result!.base).toBe(BASE_2025);
     expect(run.out.join("\n")).toContain(`${salesRows().length} record(s), 0 row(s) skipped`);
   });
+
+  it("counts each row of a run of blank rows it skipped, in both languages", async () => {
+    const file = folder.file("gaps.csv");
+    const lines = csvLines();
+    // Three blank rows together (one entry, "3 blank rows") and an amount that is not one.
+    const text = [
+      "Date,Region,Rep,Amount",
+      ...lines.slice(0, 4),
+      ",,,",
+      ",,,",
+      ",,,",
+      "2025-06-15,East,Ann,N/A",
+      ...lines.slice(4),
+    ].join("\r\n");
+    await fsp.writeFile(file, text);
+    const english = await plan(file);
+    expect(english.code).toBe(0);
+    expect(english.out.join("\n")).toContain(`${salesRows().length} record(s), 4 row(s) skipped`);
+    const chinese = await plan(file, "zh_CN.UTF-8");
+    expect(chinese.out.join("\n")).toContain(`${salesRows().length} 条记录，跳过 4 行`);
+  });
 });
 
 /** The compiled `stp`, built again when any of its sources is newer than the build. */

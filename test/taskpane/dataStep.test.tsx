@@ -75,6 +75,36 @@ describe("Data step", () => {
     await waitFor(() => expect(fake.workbook.selection).toEqual({ sheet: "sales", address: "C3" }));
   });
 
+  it("counts each row of a run of blank rows among the rows it skipped", async () => {
+    const row = (month: number, amount: string | number) => [
+      `2025-${String(month).padStart(2, "0")}-15`,
+      "East",
+      amount,
+    ];
+    const fake = createFakeWorkbook({
+      sheets: [
+        {
+          name: "sales",
+          values: [
+            ["Date", "Region", "Amount"],
+            row(1, 100),
+            ["", "", ""],
+            ["", "", ""],
+            ["", "", ""],
+            row(2, "x"),
+            row(3, 300),
+          ],
+        },
+      ],
+      activeSheet: "sales",
+    });
+    await renderPane({ fake });
+    expect(await screen.findByText(/rows read from sales/)).toBeTruthy();
+    // Two entries: the run of three blank rows, and C6.
+    const skipped = screen.getByRole("region", { name: "Skipped rows (4)" });
+    expect(within(skipped).getAllByRole("listitem")).toHaveLength(2);
+  });
+
   it("says a sheet holding only its header has no rows, in Chinese too", async () => {
     const fake = createFakeWorkbook({
       sheets: [{ name: "销售", values: [["日期", "大区", "销售额"]] }],

@@ -1,8 +1,12 @@
 import { fromA1 } from "../address";
 import type { HistoryReadResult, SkippedRow } from "../history";
 
-/** Sheet rows the skipped entries stand for: a run of blank rows counts each of its rows. */
-function skippedRowCount(skipped: readonly SkippedRow[]): number {
+/**
+ * Sheet rows the skipped entries stand for: a run of blank rows (one entry) counts each of its
+ * rows, and a row skipped for two reasons once.
+ * @example skippedRowCount([{ sheet: "S", cell: "A5", code: "blank-row", params: { rows: 2 } }]) === 2
+ */
+export function skippedRowCount(skipped: readonly SkippedRow[]): number {
   const rows = new Set<number>();
   for (const skip of skipped) {
     const first = fromA1(skip.cell)?.row;

@@ -8,6 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { HistoryReadResult, Notice } from "../../engine/history";
+import { skippedRowCount } from "../../engine/reader/withNoRecordsError";
 import { Section } from "../components/Section";
 import { useI18n } from "../i18n/I18nContext";
 import { portFailure } from "../model/portFailure";
@@ -43,7 +44,7 @@ export function SkippedRows(props: { history: HistoryReadResult }) {
   };
 
   return (
-    <Section title={t.data.skipped(format.count(skipped.length))}>
+    <Section title={t.data.skipped(format.count(skippedRowCount(skipped)))}>
       {skipped.length === 0 ? (
         <Text>{t.data.skippedNone}</Text>
       ) : (
