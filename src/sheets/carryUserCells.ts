@@ -31,19 +31,25 @@ function isBlank(value: CellValue | undefined): boolean {
   );
 }
 
+/**
+ * The columns a row of column ids names, by id (the last of a repeated id).
+ * @example columnIds(["period", null, "__key"]) → Map { "period" → 0, "__key" → 2 }
+ */
+export function columnIds(row: readonly CellValue[]): Map<string, number> {
+  const ids = new Map<string, number>();
+  row.forEach((v, c) => {
+    if (typeof v === "string" && v !== "") ids.set(v, c);
+  });
+  return ids;
+}
+
 /** Finds the id row of a previous sheet: the row holding the key column's id. */
 export function findIdRow(
   values: readonly (readonly CellValue[])[],
 ): { row: number; ids: Map<string, number> } | null {
   for (let r = 0; r < Math.min(values.length, 500); r++) {
     const row = values[r] ?? [];
-    if (row.includes(KEY_COLUMN_ID)) {
-      const ids = new Map<string, number>();
-      row.forEach((v, c) => {
-        if (typeof v === "string" && v !== "") ids.set(v, c);
-      });
-      return { row: r, ids };
-    }
+    if (row.includes(KEY_COLUMN_ID)) return { row: r, ids: columnIds(row) };
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { CellValue } from "../engine/grid";
 import { ACTION_USER_COLUMNS } from "../sheets/actionRows";
+import { columnIds } from "../sheets/carryUserCells";
 import {
   KEY_COLUMN_ID,
   SIGNATURE_COLUMN_ID,
@@ -511,12 +512,10 @@ export class SheetValuesScanner extends WorksheetScanner {
     if (!row || !row.includes(KEY_COLUMN_ID)) return;
     this.idRowFound = true;
     this.keptColumns = new Set();
-    const ids = new Map<string, number>();
     row.forEach((value, c) => {
-      if (typeof value !== "string" || value === "") return;
-      this.keptColumns!.add(c);
-      ids.set(value, c);
+      if (typeof value === "string" && value !== "") this.keptColumns!.add(c);
     });
+    const ids = columnIds(row);
     const keyColumn = ids.get(KEY_COLUMN_ID);
     const signatureColumn = ids.get(SIGNATURE_COLUMN_ID);
     if (keyColumn === undefined || signatureColumn === undefined) return;

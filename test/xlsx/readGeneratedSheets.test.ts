@@ -33,20 +33,7 @@ type Part = { name: string; xml: string; state?: string };
 /** The plan store's rows as cells with inline strings, as openpyxl would hold them. */
 function storeRows(sheets: { name: string; kind: string; key?: string }[]): string {
   const model = planStoreSheet({ plan: '{"version":1}', sheets });
-  return model.rows
-    .map(
-      (row, r) =>
-        `<row r="${r + 1}">${row
-          .map((cell, c) => {
-            const ref = `${String.fromCharCode(65 + c)}${r + 1}`;
-            const text = String(cell?.value ?? "")
-              .replace(/&/g, "&amp;")
-              .replace(/</g, "&lt;");
-            return `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-          })
-          .join("")}</row>`,
-    )
-    .join("");
+  return sheetXml(model.rows.map((row) => row.map((cell) => String(cell?.value ?? ""))));
 }
 
 /**
